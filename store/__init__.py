@@ -1,0 +1,1 @@
+"""Dossier's data core: ingest, extraction, search and the TinyDB store. Never imports the UI."""

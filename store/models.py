@@ -1,0 +1,190 @@
+"""Frozen records that flow from the build pipeline into the store and out to the UI.
+
+Every record that points into a document carries `file`, `start` and `end`: character offsets
+into the document's text (the decoded file, or the text an HTML file reduces to), so
+`text[start:end]` is always exactly the thing shown or cited.
+
+Rows in the TinyDB store are `to_row()` of these records; `from_row()` reads them back, ignoring
+keys it does not know so an older reader tolerates extra columns.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Self
+
+# Passage kinds: later stages read BODY only; the viewer shows every kind.
+BODY = "body"
+HEADING = "heading"
+FOOTNOTE = "footnote"
+BOILERPLATE = "boilerplate"
+PASSAGE_KINDS = (BODY, HEADING, FOOTNOTE, BOILERPLATE)
+
+ENTITY_TYPES = ("person", "organisation", "place", "other")
+
+
+class Record:
+    """Row conversion shared by every record type."""
+
+    TUPLE_FIELDS: ClassVar[tuple[str, ...]] = ()
+
+    def to_row(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)  # type: ignore[call-overload]
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Self:
+        names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+        values = {k: v for k, v in row.items() if k in names}
+        for name in cls.TUPLE_FIELDS:
+            if name in values and values[name] is not None:
+                values[name] = _tupled(values[name])
+        return cls(**values)
+
+
+def _tupled(value: Any) -> Any:
+    """JSON gives lists back; records hold tuples so they stay hashable and immutable."""
+    if isinstance(value, list):
+        return tuple(_tupled(v) for v in value)
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Source(Record):
+    """One document and its bibliographic metadata."""
+
+    id: str
+    file: str
+    title: str
+    author: str = "unknown"
+    publisher: str = "unknown"
+    kind: str = "unknown"  # news, analysis, report, blog, unknown
+    published: str = "unknown"  # 2014-09-17, 2015-11, 2016 or "unknown"
+    published_precision: str = "unknown"  # day, month, year, unknown
+    published_basis: str = "unknown"
+    chars: int = 0
+    passages: int = 0
+    path: str = ""  # absolute path of the file when built
+    listed: bool = False  # True when the manifest describes the file
+
+
+@dataclass(frozen=True, slots=True)
+class Passage(Record):
+    """A paragraph block; `index` is its number in the document, from 0."""
+
+    file: str
+    index: int
+    start: int
+    end: int
+    kind: str = BODY
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence(Record):
+    """A sentence inside a passage; `index` counts sentences across the whole document."""
+
+    file: str
+    passage: int
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Entity(Record):
+    """A person, organisation, place or other named thing, with every name it goes by."""
+
+    TUPLE_FIELDS: ClassVar[tuple[str, ...]] = ("aliases",)
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+    discovered: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Mention(Record):
+    """One occurrence of an entity in a document, with the sentence around it."""
+
+    entity: str  # Entity.id
+    file: str
+    start: int
+    end: int
+    surface: str
+    sentence_start: int
+    sentence_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Event(Record):
+    """A dated statement: a sentence or clause that says something happened at a time."""
+
+    TUPLE_FIELDS: ClassVar[tuple[str, ...]] = ("entities",)
+
+    id: str
+    file: str
+    date: str  # TIMEX value; a range as BEGIN/END
+    precision: str  # day, month, season, quarter, year, decade, century
+    date_begin: str  # YYYY-MM-DD, first day the event may fall on
+    date_end: str  # YYYY-MM-DD, last day
+    mod: str | None
+    anchor_text: str
+    anchor_start: int
+    anchor_end: int
+    start: int  # sentence or clause
+    end: int
+    quote: str
+    summary: str
+    entities: tuple[str, ...] = ()  # Entity ids
+    cluster: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """The shape `dossier events --json` prints."""
+        return {
+            "id": self.id,
+            "file": self.file,
+            "date": self.date,
+            "precision": self.precision,
+            "date_begin": self.date_begin,
+            "date_end": self.date_end,
+            "mod": self.mod,
+            "anchor": {"text": self.anchor_text, "start": self.anchor_start, "end": self.anchor_end},
+            "start": self.start,
+            "end": self.end,
+            "quote": self.quote,
+            "summary": self.summary,
+            "entities": list(self.entities),
+            "cluster": self.cluster,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Hit(Record):
+    """One search result: a passage, its score, a snippet and the exact matched ranges."""
+
+    TUPLE_FIELDS: ClassVar[tuple[str, ...]] = ("highlights",)
+
+    file: str
+    passage: int
+    start: int
+    end: int
+    score: float
+    snippet: str
+    highlights: tuple[tuple[int, int], ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A document during the build: its text and segmentation, before it becomes rows."""
+
+    file: str
+    text: str
+    passages: tuple[Passage, ...]
+    sentences: tuple[Sentence, ...]
+
+    def body_sentences(self) -> list[Sentence]:
+        """Sentences of body passages: what extraction reads."""
+        body = {p.index for p in self.passages if p.kind == BODY}
+        return [s for s in self.sentences if s.passage in body]
