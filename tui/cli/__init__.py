@@ -1,0 +1,67 @@
+"""`dossier`: print-mode sub-commands, and the app when no sub-command is given.
+
+Each sub-command lives in its own module exposing `register(subparsers)`; the Textual app is
+imported only when it is opened, so print mode starts fast and works without a terminal UI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from typing import Sequence
+
+from store.errors import DossierError
+
+COMMAND_MODULES: list[str] = ["build", "sources", "show"]
+
+DESCRIPTION = """\
+Dossier: browse and cite a folder of source documents from the terminal.
+
+With no command, opens the app on the corpus (the bundled one unless --corpus or
+DOSSIER_CORPUS says otherwise). The store is built first when missing or stale."""
+
+EPILOG = """\
+examples:
+  dossier                          open the app on the bundled corpus
+  dossier --corpus ~/papers        open the app on your own documents
+  dossier search 'aktobe attack'   print matching passages
+  dossier sources --json | jq .    list sources as JSON"""
+
+
+def make_parser() -> argparse.ArgumentParser:
+    from tui.cli.common import add_location_options
+
+    parser = argparse.ArgumentParser(
+        prog="dossier",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_location_options(parser, top_level=True)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"tui.cli.{name}").register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `dossier` console script; returns the exit code."""
+    from tui.cli.common import open_app, run_command
+
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    try:
+        if getattr(args, "func", None) is None:
+            return open_app(args)
+        return run_command(args)
+    except DossierError as exc:
+        print(f"dossier: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("dossier: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # A pager or `head` closed the pipe: not an error worth a traceback.
+        sys.stderr.close()
+        return 0

@@ -1,0 +1,37 @@
+"""`dossier build`: (re)build the store from the corpus."""
+
+from __future__ import annotations
+
+import argparse
+
+from store.db import Store
+from tui.cli.common import add_command, prepare_store
+
+EPILOG = """\
+examples:
+  dossier build                         build the store for the bundled corpus if needed
+  dossier build --corpus ~/papers       build a store for your own folder
+  dossier build --force                 rebuild even when nothing changed"""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = add_command(
+        subparsers,
+        "build",
+        help="build the store from the corpus",
+        description="Read the corpus, extract passages, events and entities, and write the store. "
+        "Skipped when the corpus, manifests and extractor are unchanged.",
+        epilog=EPILOG,
+    )
+    parser.add_argument("--force", action="store_true", help="rebuild even when up to date")
+    parser.set_defaults(func=run, needs_store=False)
+
+
+def run(args: argparse.Namespace, store: Store | None) -> int:
+    report = prepare_store(args, force=args.force)
+    if report.built:
+        counts = ", ".join(f"{v} {k}" for k, v in report.counts.items() if k != "bytes")
+        print(f"built {report.store_path} in {report.seconds:.2f} s: {counts}")
+    else:
+        print(f"{report.store_path} is up to date")
+    return 0

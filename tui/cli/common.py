@@ -1,0 +1,137 @@
+"""What every sub-command shares: where the corpus and store are, opening (and building) the
+store, JSON and colour output, and printing document text safely."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from store.build import BuildReport, default_store_path, ensure_built
+from store.corpus import bundled_corpus
+from store.db import Store
+
+
+def add_location_options(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
+    """--corpus/--store on the main parser and on each sub-command, either place works."""
+    default = None if top_level else argparse.SUPPRESS
+    parser.add_argument(
+        "--corpus",
+        metavar="DIR",
+        default=default,
+        help="folder of documents (.txt, .md, .html); default $DOSSIER_CORPUS or the bundled corpus",
+    )
+    parser.add_argument(
+        "--store",
+        metavar="FILE",
+        default=default,
+        help="store file; default $DOSSIER_STORE or one per corpus under $XDG_DATA_HOME/dossier",
+    )
+
+
+def add_command(
+    subparsers: argparse._SubParsersAction, name: str, help: str, description: str, epilog: str
+) -> argparse.ArgumentParser:
+    """A sub-command parser with the shared options and an example in its -h."""
+    parser = subparsers.add_parser(
+        name,
+        help=help,
+        description=description,
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_location_options(parser)
+    return parser
+
+
+def corpus_dir(args: argparse.Namespace) -> Path:
+    chosen = getattr(args, "corpus", None) or os.environ.get("DOSSIER_CORPUS")
+    return Path(chosen).expanduser() if chosen else bundled_corpus()
+
+
+def store_path(args: argparse.Namespace) -> Path:
+    chosen = getattr(args, "store", None) or os.environ.get("DOSSIER_STORE")
+    return Path(chosen).expanduser() if chosen else default_store_path(corpus_dir(args))
+
+
+def prepare_store(args: argparse.Namespace, *, force: bool = False) -> BuildReport:
+    """Build the store when missing or stale, reporting progress on stderr when it is a terminal."""
+    report = ensure_built(
+        corpus_dir(args), store_path(args), force=force, progress=_progress_printer()
+    )
+    for warning in report.warnings:
+        print(f"dossier: warning: {warning}", file=sys.stderr)
+    return report
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    prepare_store(args)
+    return Store(store_path(args)).open()
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run a print-mode command: commands that need no store get `store=None`."""
+    if getattr(args, "needs_store", True):
+        with open_store(args) as store:
+            return args.func(args, store)
+    return args.func(args, None)
+
+
+def open_app(args: argparse.Namespace) -> int:
+    """Open the Textual app; the store is built inside it, behind a progress bar."""
+    from tui.app import make_app
+
+    app = make_app(store_path(args), corpus_dir(args))
+    app.run()
+    return app.return_code or 0
+
+
+def print_json(obj: Any) -> None:
+    json.dump(obj, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def use_color() -> bool:
+    """Colour only for a terminal, and never when NO_COLOR is set."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def safe_for_terminal(text: str) -> str:
+    """Document text is data: show control characters (ESC, OSC, BEL) as visible symbols so a
+    document cannot drive the user's terminal; keep newlines and tabs."""
+    return _CONTROL.sub(lambda m: _visible(m.group()), text)
+
+
+def _visible(char: str) -> str:
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode "control pictures" block: ␛ for ESC
+    return "\ufffd" if code != 0x7F else "\u2421"
+
+
+def terminal_text(text: str) -> str:
+    """Text for stdout: escaped when a person's terminal will interpret it, verbatim in a pipe."""
+    return safe_for_terminal(text) if sys.stdout.isatty() else text
+
+
+def _progress_printer():  # type: ignore[no-untyped-def]
+    if not sys.stderr.isatty():
+        return None
+    last: dict[str, int] = {}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        pct = int(100 * done / total) if total else 100
+        if last.get(stage) == pct:
+            return
+        last[stage] = pct
+        end = "\n" if done >= total and stage == "write" else ""
+        print(f"\rdossier: building store: {stage:<8} {pct:3d}%", end=end, file=sys.stderr, flush=True)
+
+    return progress

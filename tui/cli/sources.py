@@ -1,0 +1,44 @@
+"""`dossier sources`: every document with its metadata."""
+
+from __future__ import annotations
+
+import argparse
+
+from store.db import Store
+from tui.cli.common import add_command, print_json, terminal_text
+
+EPILOG = """\
+examples:
+  dossier sources
+  dossier sources --json | jq '.[] | {file, published}'"""
+
+JSON_FIELDS = (
+    "id", "file", "title", "author", "publisher", "kind",
+    "published", "published_precision", "published_basis", "chars", "passages",
+)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = add_command(
+        subparsers,
+        "sources",
+        help="list the documents and their metadata",
+        description="List every document: title, author, publisher, kind and publication date.",
+        epilog=EPILOG,
+    )
+    parser.add_argument("--json", action="store_true", help="print a JSON list")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace, store: Store) -> int:
+    sources = sorted(store.sources(), key=lambda s: s.file)
+    if args.json:
+        print_json([{name: getattr(s, name) for name in JSON_FIELDS} for s in sources])
+        return 0
+    for source in sources:
+        line = f"{source.file}  {source.published:<10}  {source.kind:<8}  {source.title}"
+        byline = ", ".join(x for x in (source.author, source.publisher) if x != "unknown")
+        print(terminal_text(line))
+        if byline:
+            print(terminal_text(f"    {byline}"))
+    return 0
