@@ -1,0 +1,97 @@
+"""The build: fingerprints, rebuilds, corrupt stores and offsets that slice back."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from store.build import build, default_store_path, ensure_built, is_stale
+from store.db import Store
+from store.errors import StoreTooNew
+
+
+def test_every_passage_and_sentence_slices_back(built_store: Store) -> None:
+    for source in built_store.sources():
+        text = built_store.text(source.file)
+        passages = built_store.passages(source.file)
+        assert passages and source.passages == len(passages)
+        for passage in passages:
+            chunk = text[passage.start : passage.end]
+            assert chunk and chunk == chunk.strip()
+        for sentence in built_store.sentences(source.file):
+            passage = passages[sentence.passage]
+            assert passage.start <= sentence.start < sentence.end <= passage.end
+            assert text[sentence.start : sentence.end].strip()
+
+
+def test_stored_text_is_the_file(built_store: Store, seeds_dir: Path) -> None:
+    for source in built_store.sources():
+        assert built_store.text(source.file) == (seeds_dir / source.file).read_text("utf-8")
+
+
+def test_unchanged_corpus_is_not_rebuilt_and_a_changed_one_is(tmp_path: Path, corpus_copy: Path) -> None:
+    store = tmp_path / "s.json"
+    first = ensure_built(corpus_copy, store)
+    assert first.built
+    stamp = store.stat().st_mtime_ns
+    again = ensure_built(corpus_copy, store)
+    assert not again.built and store.stat().st_mtime_ns == stamp
+    assert not is_stale(corpus_copy, store)
+    (corpus_copy / "new.txt").write_text("Fresh Report\n\nOn 3 March 2020 something happened.\n")
+    assert is_stale(corpus_copy, store)
+    third = ensure_built(corpus_copy, store)
+    assert third.built
+    with Store(store) as opened:
+        assert opened.source("new.txt").title == "Fresh Report"
+    manifest = corpus_copy / "sources.yaml"
+    manifest.write_text(manifest.read_text().replace("Caravanserai", "Caravanserai News"))
+    assert ensure_built(corpus_copy, store).built
+    assert build(corpus_copy, store, force=True).built
+
+
+def test_corrupt_store_is_kept_aside_and_rebuilt(tmp_path: Path, corpus_copy: Path) -> None:
+    store = tmp_path / "s.json"
+    ensure_built(corpus_copy, store)
+    store.write_bytes(store.read_bytes()[:1000])
+    report = ensure_built(corpus_copy, store)
+    assert report.built
+    kept = list(tmp_path.glob("s.json.corrupt-*"))
+    assert len(kept) == 1 and len(kept[0].read_bytes()) == 1000
+    assert any("kept it as" in w for w in report.warnings)
+    with Store(store) as opened:
+        assert len(opened.sources()) == 5
+
+
+def test_newer_store_is_not_overwritten(tmp_path: Path, corpus_copy: Path) -> None:
+    store = tmp_path / "s.json"
+    store.write_text('{"meta": {"1": {"schema": 999}}}')
+    with pytest.raises(StoreTooNew):
+        ensure_built(corpus_copy, store)
+    assert store.read_text() == '{"meta": {"1": {"schema": 999}}}'
+
+
+def test_build_killed_mid_write_leaves_the_old_store(tmp_path: Path, corpus_copy: Path) -> None:
+    store = tmp_path / "s.json"
+    ensure_built(corpus_copy, store)
+    before = store.read_bytes()
+    (corpus_copy / "extra.txt").write_text("Another document.\n")
+    code = (
+        "import os, sys\n"
+        "from pathlib import Path\n"
+        "from store.build import ensure_built\n"
+        "os.replace = lambda *a, **k: os._exit(9)\n"
+        f"ensure_built(Path({str(corpus_copy)!r}), Path({str(store)!r}))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 9, proc.stderr
+    assert store.read_bytes() == before
+
+
+def test_default_store_lives_in_xdg_data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seeds_dir: Path) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    path = default_store_path(seeds_dir)
+    assert path.parent == tmp_path / "dossier" / "stores"
+    assert path != default_store_path(tmp_path)

@@ -1,0 +1,97 @@
+"""The store: round trips, atomic replacement, corrupt and too-new files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from store.db import SCHEMA_VERSION, Store, read_meta, write_store
+from store.errors import StoreCorrupt, StoreError, StoreTooNew
+from store.models import Entity, Passage, Source
+
+
+def _write_small(path: Path, title: str = "One") -> None:
+    text = "Alpha beta.\n\nGamma delta."
+    write_store(
+        path,
+        {
+            "sources": [Source(id="a", file="a.txt", title=title, chars=len(text)).to_row()],
+            "texts": [{"file": "a.txt", "text": text}],
+            "passages": [
+                Passage("a.txt", 0, 0, 11).to_row(),
+                Passage("a.txt", 1, 13, 25, "heading").to_row(),
+            ],
+            "entities": [Entity("e1", "Alpha", "person", ("Alpha", "A.")).to_row()],
+        },
+        {"fingerprint": "x"},
+    )
+
+
+def test_round_trip_returns_dataclasses(tmp_path: Path) -> None:
+    path = tmp_path / "s.json"
+    _write_small(path)
+    with Store(path) as store:
+        assert store.meta()["schema"] == SCHEMA_VERSION
+        assert [s.title for s in store.sources()] == ["One"]
+        assert store.source("a") == store.source("a.txt")
+        passages = store.passages("a.txt")
+        assert [(p.index, p.kind) for p in passages] == [(0, "body"), (1, "heading")]
+        assert store.text("a.txt")[passages[1].start : passages[1].end] == "Gamma delta."
+        assert store.entities()[0].aliases == ("Alpha", "A.")
+        assert store.passages("missing.txt") == []
+        with pytest.raises(StoreError):
+            store.text("missing.txt")
+
+
+def test_file_is_tinydb_json_layout(tmp_path: Path) -> None:
+    path = tmp_path / "s.json"
+    _write_small(path)
+    data = json.loads(path.read_text())
+    assert set(data) >= {"sources", "texts", "passages", "meta"}
+    assert data["sources"]["1"]["file"] == "a.txt"
+
+
+def test_corrupt_and_truncated_stores_are_reported(tmp_path: Path) -> None:
+    path = tmp_path / "s.json"
+    _write_small(path)
+    path.write_bytes(path.read_bytes()[:40])
+    with pytest.raises(StoreCorrupt, match="not valid JSON"):
+        read_meta(path)
+    path.write_text('{"sources": {}}')
+    with pytest.raises(StoreCorrupt, match="no meta table"):
+        Store(path).open()
+    path.write_text("")
+    with pytest.raises(StoreCorrupt, match="empty"):
+        read_meta(path)
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "s.json"
+    path.write_text(json.dumps({"meta": {"1": {"schema": SCHEMA_VERSION + 1}}}))
+    with pytest.raises(StoreTooNew, match="newer Dossier"):
+        read_meta(path)
+
+
+@pytest.mark.parametrize("die_in", ["os.fsync", "os.replace"])
+def test_write_killed_half_way_leaves_previous_store(tmp_path: Path, die_in: str) -> None:
+    """A process killed while writing (before or at the rename) leaves the old file intact."""
+    path = tmp_path / "s.json"
+    _write_small(path, title="Old")
+    before = path.read_bytes()
+    module, name = die_in.split(".")
+    code = (
+        "import os, sys\n"
+        f"sys.path.insert(0, {str(Path(__file__).resolve().parent)!r})\n"
+        "from test_store_db import _write_small\n"
+        f"setattr(os, {name!r}, lambda *a, **k: os._exit(9))\n"
+        f"_write_small(__import__('pathlib').Path({str(path)!r}), title='New')\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True)
+    assert proc.returncode == 9
+    assert path.read_bytes() == before
+    with Store(path) as store:
+        assert store.sources()[0].title == "Old"
