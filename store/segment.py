@@ -1,0 +1,80 @@
+"""Passages and sentences with exact offsets into a document's text.
+
+Everything downstream (extraction, search hits, the viewer's highlights) cites `text[start:end]`,
+so offsets are never computed on a normalised copy: blocks are found with one compiled regex over
+the original text, and each span is trimmed of whitespace by measuring, not rewriting.
+"""
+
+from __future__ import annotations
+
+import re
+
+from store.models import HEADING, Passage, Sentence
+from store.segment_kinds import classify
+from store.segment_sentences import split_sentences
+
+# A blank line: a line break, then only whitespace up to one or more further line breaks.
+# `\r\n`, a bare `\r` and `\n` all end lines; `[^\S\r\n]` is whitespace other than a line end.
+_BLANK_RUN = re.compile(r"(?:\r\n|\r|\n)[^\S\r\n]*(?:(?:\r\n|\r|\n)[^\S\r\n]*)+")
+# Markdown ATX headings get a passage of their own even when text follows on the next line.
+_MD_HEADING_LINE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t][^\r\n]*", re.MULTILINE)
+
+
+def segment(file: str, text: str) -> tuple[list[Passage], list[Sentence]]:
+    """Split `text` into classified passages and their sentences, numbered from 0."""
+    spans = passage_spans(text)
+    kinds = classify(text, spans)
+    passages: list[Passage] = []
+    sentences: list[Sentence] = []
+    for index, ((start, end), kind) in enumerate(zip(spans, kinds)):
+        passages.append(Passage(file=file, index=index, start=start, end=end, kind=kind))
+        parts = [(start, end)] if kind == HEADING else split_sentences(text, start, end)
+        for s, e in parts:
+            sentences.append(
+                Sentence(file=file, passage=index, index=len(sentences), start=s, end=e)
+            )
+    return passages, sentences
+
+
+def passage_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each blank-line-separated block, trimmed of surrounding whitespace."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for gap in _BLANK_RUN.finditer(text):
+        _add_block(text, pos, gap.start(), spans)
+        pos = gap.end()
+    _add_block(text, pos, len(text), spans)
+    return spans
+
+
+def _add_block(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    block = text[start:end]
+    stripped = block.lstrip()
+    if not stripped:
+        return
+    start += len(block) - len(stripped)
+    end = start + len(stripped.rstrip())
+    if "#" not in text[start:end]:
+        out.append((start, end))
+        return
+    for s, e in _split_headings(text, start, end):
+        out.append((s, e))
+
+
+def _split_headings(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Give each markdown heading line in a block its own span; trim the pieces between."""
+    pieces: list[tuple[int, int]] = []
+    cut = start
+    for m in _MD_HEADING_LINE.finditer(text, start, end):
+        pieces.append((cut, m.start()))
+        pieces.append((m.start(), m.end()))
+        cut = m.end()
+    pieces.append((cut, end))
+    out: list[tuple[int, int]] = []
+    for s, e in pieces:
+        chunk = text[s:e]
+        stripped = chunk.lstrip()
+        if stripped:
+            s += len(chunk) - len(stripped)
+            out.append((s, s + len(stripped.rstrip())))
+    return out
