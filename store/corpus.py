@@ -214,6 +214,9 @@ def load_manifest(path: Path) -> dict[str, dict[str, Any]]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
+        context, context_mark = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+        if context and context_mark:
+            problem += f" ({context} started at line {context_mark.line + 1}, column {context_mark.column + 1})"
         raise ManifestError(
             str(path),
             mark.line + 1 if mark else None,

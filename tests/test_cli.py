@@ -76,7 +76,7 @@ def test_every_command_has_help_with_an_example() -> None:
     [
         ("missing", "does not exist"),
         ("empty", "no readable documents"),
-        ("bad_yaml", "sources.yaml:2:"),
+        ("bad_yaml", "sources.yaml:3:1: malformed YAML"),
     ],
 )
 def test_bad_corpus_gives_message_and_exit_2(tmp_path: Path, setup: str, expected: str) -> None:
@@ -89,6 +89,8 @@ def test_bad_corpus_gives_message_and_exit_2(tmp_path: Path, setup: str, expecte
     code, out, err = run_cli("sources", corpus=corpus, store=tmp_path / "s.json")
     assert code == 2
     assert expected in err
+    if setup == "bad_yaml":
+        assert "started at line 2, column 10" in err
     assert "Traceback" not in err
     assert not (tmp_path / "s.json").exists()
 
