@@ -136,7 +136,12 @@ def _build(
     # events stage
     events: list = []
 
-    # search index stage
+    # search index stage (imported here: numpy is only needed when building or searching)
+    from store.search import write_index
+
+    tick("index", 0, 1)
+    write_index(store_path, documents, sources, entities, mentions, events, stamp)
+    tick("index", 1, 1)
 
     tables = {
         "sources": [s.to_row() for s in sources],

@@ -1,0 +1,429 @@
+"""The search index: passage postings with BM25 impacts, token positions, filters; one sidecar file.
+
+Layout (measurements in docs/search.md): the vocabulary is sorted, so exact lookups and `pref*`
+expansion are a bisect; each term owns a slice of three flat arrays — passage ids, their BM25
+term-frequency factor ("impact", IDF applied at query time), and global token positions for
+phrases. Passages are numbered across the corpus (ids of one file are contiguous) and each passage
+leaves one empty position after it, so a phrase can never run from one passage into the next.
+Entity mentions and entity types are indexed the same way from the stored mentions, and events as
+(passage, first day, last day) rows for `date:`.
+
+The file `<store>.index` is a small JSON header followed by raw little-endian arrays; loading
+maps it into memory and wraps the arrays without copying, so opening costs milliseconds no
+matter how large the corpus is. It carries the store's fingerprint: a pair that does not match
+is detected and the index is rebuilt from the store's passages.
+"""
+
+from __future__ import annotations
+
+import bisect
+import mmap
+import struct
+from array import array
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import numpy as np
+import orjson
+
+from store.atomic import write_bytes_atomic
+from store.models import BODY, BOILERPLATE, FOOTNOTE, HEADING, Document, Entity, Event, Mention, Source
+from store.textfold import TOKEN, fold, fold_term, fold_text, variants
+
+MAGIC = b"DOSSIDX1"
+FORMAT_VERSION = 1
+K1, B = 1.2, 0.75
+# Passage kinds: body and headings rank normally; footnotes and page furniture stay findable
+# but sink below real text.
+KIND_CODES = {BODY: 0, HEADING: 1, FOOTNOTE: 2, BOILERPLATE: 3}
+KIND_WEIGHTS = np.array([1.0, 1.0, 0.5, 0.2], dtype=np.float32)
+
+_ARRAYS = (
+    "post_off", "post_pid", "post_imp", "pos_off", "pos",
+    "p_file", "p_index", "p_start", "p_end", "p_kind", "p_len", "file_first",
+    "ent_off", "ent_pid", "ent_imp", "typ_off", "typ_pid", "typ_imp",
+    "ev_pid", "ev_begin", "ev_end", "ev_astart", "ev_aend",
+)  # fmt: skip
+
+
+def index_path(store_path: Path) -> Path:
+    """The sidecar beside the store: `<store>.index`."""
+    return Path(store_path).with_name(Path(store_path).name + ".index")
+
+
+class _Vocab(dict[str, int]):
+    """Term -> id, allocating ids on first sight (so `map(vocab.__getitem__, ...)` runs in C)."""
+
+    def __missing__(self, key: str) -> int:
+        value = self[key] = len(self)
+        return value
+
+
+@dataclass
+class Index:
+    """Everything search needs besides the document texts, as flat arrays."""
+
+    fingerprint: str
+    terms: list[str]
+    files: list[str]
+    titles: list[str]
+    kinds: list[str]
+    entity_ids: list[str]
+    types: list[str]
+    arrays: dict[str, np.ndarray]
+    _keep: Any = None  # the mmap the arrays view
+    _fuzzy: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False)
+
+    def __getattr__(self, name: str) -> np.ndarray:
+        try:
+            return self.__dict__["arrays"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    @property
+    def n_passages(self) -> int:
+        return int(self.arrays["p_file"].shape[0])
+
+    def term_id(self, term: str) -> int | None:
+        i = bisect.bisect_left(self.terms, term)
+        return i if i < len(self.terms) and self.terms[i] == term else None
+
+    def prefix_ids(self, prefix: str) -> range:
+        lo = bisect.bisect_left(self.terms, prefix)
+        hi = bisect.bisect_left(self.terms, prefix + "\U0010ffff")
+        return range(lo, hi)
+
+    def df(self, tid: int) -> int:
+        off = self.arrays["post_off"]
+        return int(off[tid + 1] - off[tid])
+
+    def postings(self, tid: int) -> tuple[np.ndarray, np.ndarray]:
+        off = self.arrays["post_off"]
+        a, b = int(off[tid]), int(off[tid + 1])
+        return self.arrays["post_pid"][a:b], self.arrays["post_imp"][a:b]
+
+    def positions(self, tid: int) -> np.ndarray:
+        off = self.arrays["pos_off"]
+        return self.arrays["pos"][int(off[tid]) : int(off[tid + 1])]
+
+    def fuzzy_tables(self) -> tuple[np.ndarray, np.ndarray]:
+        """Term lengths and letter histograms, built on the first `word~` query."""
+        if self._fuzzy is None:
+            codes = np.array(self.terms, dtype=str)
+            width = max(codes.dtype.itemsize // 4, 1)
+            mat = codes.view(np.uint32).reshape(len(self.terms), width) if len(self.terms) else (
+                np.zeros((0, 1), np.uint32)
+            )
+            lengths = (mat != 0).sum(axis=1).astype(np.int16)
+            hist = _histograms(mat)
+            self._fuzzy = (lengths, hist)
+        return self._fuzzy
+
+
+BUCKETS = 29  # a-z, digits, anything else, padding
+
+
+def _buckets(codes: np.ndarray) -> np.ndarray:
+    out = np.full(codes.shape, 27, dtype=np.int64)
+    letters = (codes >= 97) & (codes <= 122)
+    out[letters] = codes[letters] - 97
+    out[(codes >= 48) & (codes <= 57)] = 26
+    out[codes == 0] = 28
+    return out
+
+
+def _histograms(mat: np.ndarray) -> np.ndarray:
+    rows = np.repeat(np.arange(mat.shape[0], dtype=np.int64), mat.shape[1])
+    keys = rows * BUCKETS + _buckets(mat.ravel())
+    hist = np.bincount(keys, minlength=mat.shape[0] * BUCKETS).reshape(mat.shape[0], BUCKETS)
+    return hist[:, :28].astype(np.int16)
+
+
+def term_histogram(term: str) -> np.ndarray:
+    codes = np.array([ord(c) for c in term], dtype=np.uint32)
+    return np.bincount(_buckets(codes), minlength=BUCKETS)[:28].astype(np.int16)
+
+
+# -- building ------------------------------------------------------------------------------------
+def _date_int(value: str) -> int | None:
+    try:
+        y, m, d = value[:10].split("-")
+        return int(y) * 10000 + int(m) * 100 + int(d)
+    except (ValueError, AttributeError):
+        return None
+
+
+def build_index(
+    documents: list[Document],
+    sources: list[Source],
+    entities: list[Entity],
+    mentions: list[Mention],
+    events: list[Event],
+    fingerprint: str,
+) -> Index:
+    """Tokenise every passage once and lay the postings out as sorted flat arrays."""
+    vocab = _Vocab()
+    lookup = vocab.__getitem__
+    stream = array("i")  # term id of every token, in position order
+    extra_tid, extra_pos, extra_pid = array("i"), array("i"), array("i")
+    p_file, p_index, p_start, p_end, p_kind, p_len = (array("i") for _ in range(6))
+    file_first = array("i")
+    files: list[str] = []
+    pstarts: dict[str, tuple[list[int], int]] = {}
+    pid = 0
+    pos = 0
+    for fid, doc in enumerate(documents):
+        files.append(doc.file)
+        file_first.append(pid)
+        folded = fold_text(doc.text)
+        starts: list[int] = []
+        pstarts[doc.file] = (starts, pid)
+        for passage in sorted(doc.passages, key=lambda p: p.start):
+            s, e = passage.start, passage.end
+            starts.append(s)
+            toks = TOKEN.findall(folded, s, e)
+            chunk = folded[s:e]
+            if not chunk.isascii():
+                toks = [fold_term(t) for t in toks]
+            if "'" in chunk:
+                for k, tok in enumerate(toks):
+                    if "'" in tok:
+                        for extra, _, _ in variants(tok)[1:]:
+                            extra_tid.append(lookup(extra))
+                            extra_pos.append(pos + k)
+                            extra_pid.append(pid)
+            stream.extend(map(lookup, toks))
+            p_file.append(fid)
+            p_index.append(passage.index)
+            p_start.append(s)
+            p_end.append(e)
+            p_kind.append(KIND_CODES.get(passage.kind, 0))
+            p_len.append(len(toks))
+            pos += len(toks) + 1
+            pid += 1
+    file_first.append(pid)
+    n = pid
+
+    terms = list(vocab)
+    order = sorted(range(len(terms)), key=terms.__getitem__)
+    rank = np.empty(len(terms), dtype=np.int32)
+    rank[np.array(order, dtype=np.int64)] = np.arange(len(terms), dtype=np.int32)
+    terms = [terms[i] for i in order]
+
+    lens = np.frombuffer(p_len, dtype=np.int32) if n else np.zeros(0, np.int32)
+    kinds = np.frombuffer(p_kind, dtype=np.int32).astype(np.uint8) if n else np.zeros(0, np.uint8)
+    main = np.frombuffer(stream, dtype=np.int32) if len(stream) else np.zeros(0, np.int32)
+    tok_pid = np.repeat(np.arange(n, dtype=np.int32), lens)
+    tok_pos = np.arange(main.shape[0], dtype=np.int32) + tok_pid  # one empty slot per passage
+    tid = np.concatenate([main, np.frombuffer(extra_tid, np.int32) if extra_tid else main[:0]])
+    tid = rank[tid] if tid.size else tid
+    tpos = np.concatenate([tok_pos, np.array(extra_pos, dtype=np.int32)])
+    tpid = np.concatenate([tok_pid, np.array(extra_pid, dtype=np.int32)])
+    key = (tid.astype(np.int64) << 32) | tpos.astype(np.int64)
+    srt = np.argsort(key, kind="stable")
+    tid, tpos, tpid = tid[srt], tpos[srt], tpid[srt]
+    v = len(terms)
+    pos_off = np.zeros(v + 1, dtype=np.int64)
+    np.cumsum(np.bincount(tid, minlength=v), out=pos_off[1:])
+
+    change = np.ones(tid.shape[0], dtype=bool)
+    if tid.shape[0] > 1:
+        change[1:] = (tid[1:] != tid[:-1]) | (tpid[1:] != tpid[:-1])
+    firsts = np.flatnonzero(change)
+    tf = np.diff(np.append(firsts, tid.shape[0])).astype(np.float32)
+    post_tid, post_pid = tid[firsts], tpid[firsts]
+    post_off = np.zeros(v + 1, dtype=np.int64)
+    np.cumsum(np.bincount(post_tid, minlength=v), out=post_off[1:])
+    avgdl = float(lens.mean()) if n and lens.sum() else 1.0
+    weights = KIND_WEIGHTS[kinds] if n else np.zeros(0, np.float32)
+    post_imp = _impact(tf, lens[post_pid], weights[post_pid], avgdl)
+
+    ents = {e.id: e for e in entities}
+    by_entity: dict[str, list[int]] = defaultdict(list)
+    by_type: dict[str, list[int]] = defaultdict(list)
+    for m in mentions:
+        p = _pid_of(pstarts, m.file, m.start)
+        if p is None:
+            continue
+        by_entity[m.entity].append(p)
+        ent = ents.get(m.entity)
+        if ent is not None:
+            by_type[ent.type].append(p)
+    entity_ids = sorted(by_entity)
+    ent_off, ent_pid, ent_imp = _pseudo([by_entity[k] for k in entity_ids], lens, weights, avgdl)
+    types = sorted(by_type)
+    typ_off, typ_pid, typ_imp = _pseudo([by_type[k] for k in types], lens, weights, avgdl)
+
+    rows = []
+    for ev in events:
+        p, begin, end = _pid_of(pstarts, ev.file, ev.start), _date_int(ev.date_begin), _date_int(ev.date_end)
+        if p is None or begin is None or end is None:
+            continue
+        rows.append((p, begin, end, ev.anchor_start, ev.anchor_end))
+    rows.sort()
+    ev = np.array(rows, dtype=np.int32).reshape(len(rows), 5)
+
+    by_file = {s.file: s for s in sources}
+    return Index(
+        fingerprint=fingerprint,
+        terms=terms,
+        files=files,
+        titles=[fold(by_file[f].title) if f in by_file else "" for f in files],
+        kinds=[fold(by_file[f].kind) if f in by_file else "unknown" for f in files],
+        entity_ids=entity_ids,
+        types=types,
+        arrays={
+            "post_off": post_off, "post_pid": post_pid.astype(np.int32),
+            "post_imp": post_imp, "pos_off": pos_off, "pos": tpos.astype(np.int32),
+            "p_file": np.frombuffer(p_file, np.int32) if n else np.zeros(0, np.int32),
+            "p_index": np.frombuffer(p_index, np.int32) if n else np.zeros(0, np.int32),
+            "p_start": np.frombuffer(p_start, np.int32) if n else np.zeros(0, np.int32),
+            "p_end": np.frombuffer(p_end, np.int32) if n else np.zeros(0, np.int32),
+            "p_kind": kinds, "p_len": lens.astype(np.int32),
+            "file_first": np.frombuffer(file_first, np.int32),
+            "ent_off": ent_off, "ent_pid": ent_pid, "ent_imp": ent_imp,
+            "typ_off": typ_off, "typ_pid": typ_pid, "typ_imp": typ_imp,
+            "ev_pid": ev[:, 0].copy(), "ev_begin": ev[:, 1].copy(), "ev_end": ev[:, 2].copy(),
+            "ev_astart": ev[:, 3].copy(), "ev_aend": ev[:, 4].copy(),
+        },  # fmt: skip
+    )
+
+
+def _impact(tf: np.ndarray, dl: np.ndarray, weight: np.ndarray, avgdl: float) -> np.ndarray:
+    """BM25's term-frequency factor times the passage-kind weight; IDF is applied per query."""
+    norm = K1 * (1.0 - B + B * dl.astype(np.float32) / np.float32(avgdl))
+    return (weight * tf * (K1 + 1.0) / (tf + norm)).astype(np.float32)
+
+
+def _pid_of(pstarts: dict[str, tuple[list[int], int]], file: str, offset: int) -> int | None:
+    entry = pstarts.get(file)
+    if entry is None or not entry[0]:
+        return None
+    starts, first = entry
+    k = bisect.bisect_right(starts, offset) - 1
+    return first + max(k, 0)
+
+
+def _pseudo(
+    groups: list[list[int]], lens: np.ndarray, weights: np.ndarray, avgdl: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Postings for entity or type "terms": passage ids with the mention count as frequency."""
+    offs = np.zeros(len(groups) + 1, dtype=np.int64)
+    pids, imps = [], []
+    for k, group in enumerate(groups):
+        uniq, counts = np.unique(np.array(group, dtype=np.int32), return_counts=True)
+        pids.append(uniq)
+        imps.append(_impact(counts.astype(np.float32), lens[uniq], weights[uniq], avgdl))
+        offs[k + 1] = offs[k] + uniq.shape[0]
+    pid = np.concatenate(pids).astype(np.int32) if pids else np.zeros(0, np.int32)
+    imp = np.concatenate(imps).astype(np.float32) if imps else np.zeros(0, np.float32)
+    return offs, pid, imp
+
+
+# -- persistence ---------------------------------------------------------------------------------
+def dump_index(index: Index) -> bytes:
+    """Header (JSON) + vocabulary blob + raw arrays, each 8-byte aligned."""
+    blobs: list[tuple[str, bytes]] = [("terms", "\n".join(index.terms).encode("utf-8"))]
+    descr: dict[str, list[Any]] = {}
+    for name in _ARRAYS:
+        arr = np.ascontiguousarray(index.arrays[name])
+        descr[name] = [arr.dtype.str, int(arr.shape[0])]
+        blobs.append((name, arr.tobytes()))
+    header_fields = {
+        "version": FORMAT_VERSION,
+        "fingerprint": index.fingerprint,
+        "files": index.files,
+        "titles": index.titles,
+        "kinds": index.kinds,
+        "entity_ids": index.entity_ids,
+        "types": index.types,
+        "n_terms": len(index.terms),
+        "arrays": descr,
+        "offsets": {},
+    }
+    # Two passes: offsets depend on the header's length, which depends on the offsets.
+    offsets: dict[str, list[int]] = {name: [0, len(data)] for name, data in blobs}
+    for _ in range(3):
+        header_fields["offsets"] = offsets
+        header = orjson.dumps(header_fields)
+        cursor = _align(len(MAGIC) + 8 + len(header))
+        new: dict[str, list[int]] = {}
+        for name, data in blobs:
+            new[name] = [cursor, len(data)]
+            cursor = _align(cursor + len(data))
+        if new == offsets:
+            break
+        offsets = new
+    header_fields["offsets"] = offsets
+    header = orjson.dumps(header_fields)
+    out = bytearray(MAGIC + struct.pack("<Q", len(header)) + header)
+    for name, data in blobs:
+        out.extend(b"\0" * (offsets[name][0] - len(out)))
+        out.extend(data)
+    return bytes(out)
+
+
+def _align(n: int) -> int:
+    return (n + 7) & ~7
+
+
+def write_index_file(path: Path, index: Index) -> None:
+    write_bytes_atomic(path, dump_index(index))
+
+
+class IndexUnusable(Exception):
+    """The sidecar is missing, damaged or of another format; the caller rebuilds it."""
+
+
+def load_index_file(path: Path) -> Index:
+    """Map the sidecar into memory and view its arrays in place."""
+    try:
+        with open(path, "rb") as handle:
+            mm = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError) as exc:
+        raise IndexUnusable(str(exc)) from exc
+    try:
+        if mm[: len(MAGIC)] != MAGIC:
+            raise IndexUnusable("not a Dossier index")
+        (hlen,) = struct.unpack("<Q", mm[len(MAGIC) : len(MAGIC) + 8])
+        header = orjson.loads(mm[len(MAGIC) + 8 : len(MAGIC) + 8 + hlen])
+        if header.get("version") != FORMAT_VERSION:
+            raise IndexUnusable("index format version differs")
+        offsets = header["offsets"]
+        start, length = offsets["terms"]
+        if start + length > len(mm):
+            raise IndexUnusable("index file is truncated")
+        blob = mm[start : start + length].decode("utf-8")
+        terms = blob.split("\n") if header["n_terms"] else []
+        arrays: dict[str, np.ndarray] = {}
+        for name in _ARRAYS:
+            dtype, count = header["arrays"][name]
+            start, length = offsets[name]
+            if start + length > len(mm):
+                raise IndexUnusable("index file is truncated")
+            if count == 0:
+                arrays[name] = np.zeros(0, dtype=np.dtype(dtype))
+            else:
+                arrays[name] = np.frombuffer(mm, dtype=np.dtype(dtype), count=count, offset=start)
+    except (KeyError, TypeError, ValueError, struct.error, orjson.JSONDecodeError) as exc:
+        raise IndexUnusable(f"damaged index: {exc}") from exc
+    if len(terms) != header["n_terms"]:
+        raise IndexUnusable("damaged index vocabulary")
+    return Index(
+        fingerprint=header["fingerprint"],
+        terms=terms,
+        files=header["files"],
+        titles=header["titles"],
+        kinds=header["kinds"],
+        entity_ids=header["entity_ids"],
+        types=header["types"],
+        arrays=arrays,
+        _keep=mm,
+    )
+
+
+def documents_from(passages_by_file: Iterable[tuple[str, str, list[Any]]]) -> list[Document]:
+    """Documents rebuilt from a store's texts and passages (sentences are not needed here)."""
+    return [Document(file, text, tuple(ps), ()) for file, text, ps in passages_by_file]
