@@ -1,0 +1,181 @@
+"""Which events in different documents report the same real-world happening.
+
+Two events are candidates only when both are pinned to a day (or a span of at most
+`TIGHT_DAYS` days) and their days overlap: a month-precision event, a year or a two-week range
+never joins a dated incident, so a series ("several attacks in 2011") stays apart from one attack
+in it. Candidates are then scored on what they share: entity ids (from mentions) and content
+words of the clause and of any back-reference attached to it ("On that day, gunmen attacked..."),
+with number words and digits read alike ("seven" = "7"). A pair joins when it shares at least
+`MIN_SHARED` items, one of them a name (an entity, or a word written with a capital inside a
+sentence): same day plus shared wording alone is common in a busy news week; same day plus the
+same place or person is the same event. Pairs are joined best first, and a cluster never takes
+two events of the same document. The cluster id is the id of its earliest member (by file, then
+offset), so it is stable across rebuilds; an event with no partner is its own cluster.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+TIGHT_DAYS = 3
+MIN_SHARED = 3
+
+_NUMBERS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13",
+    "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18",
+    "nineteen": "19", "twenty": "20", "dozen": "12", "hundred": "100",
+}  # fmt: skip
+_MONTH_WORDS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "day", "days", "week", "weeks", "month", "months", "year", "years",
+    "today", "yesterday", "tomorrow", "later", "earlier", "ago",
+}  # fmt: skip
+STOPWORDS = {
+    "the", "and", "for", "are", "was", "were", "been", "has", "have", "had", "with", "that",
+    "this", "these", "those", "from", "into", "over", "under", "after", "before", "during", "its",
+    "their", "his", "her", "him", "she", "they", "them", "who", "whom", "which", "what", "when",
+    "where", "while", "than", "then", "there", "here", "also", "but", "not", "all", "any", "some",
+    "said", "says", "say", "told", "according", "about", "between", "through", "other", "such",
+    "would", "could", "should", "will", "shall", "may", "might", "can", "did", "does", "being",
+    "out", "off", "upon", "onto", "our", "your", "one's", "more", "most", "many", "much", "several",
+    "only", "very", "just", "same", "each", "both", "either", "neither", "whose", "as", "at", "by",
+    "in", "of", "on", "or", "to", "an", "a", "is", "be", "it", "he", "we", "you", "so", "if",
+    "up", "no", "per", "via", "amid", "among", "against", "within", "without", "since", "until",
+}  # fmt: skip
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\d+(?:[.,]\d+)*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(]\s*)$")
+
+
+def _stem(word: str) -> str:
+    """A crude suffix strip so "attacked"/"attack"/"attacks" meet; good enough to compare."""
+    for suffix in ("ings", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def tokens(text: str) -> tuple[set[str], set[str]]:
+    """(content tokens, the subset that are names: capitalised words not opening a sentence)."""
+    words: set[str] = set()
+    names: set[str] = set()
+    for m in _WORD.finditer(text):
+        raw = m.group(0)
+        low = raw.lower().replace("’", "'")
+        if low.endswith("'s"):
+            low = low[:-2]
+        if low in STOPWORDS or low in _MONTH_WORDS:
+            continue
+        if low[0].isdigit():
+            value = low.replace(",", "")
+            if len(value) == 4 and value[:2] in ("19", "20"):
+                continue  # a year: the date is compared separately
+            words.add(value)
+            continue
+        if low in _NUMBERS:
+            words.add(_NUMBERS[low])
+            continue
+        if len(low) < 3:
+            continue
+        token = _stem(low)
+        words.add(token)
+        if raw[0].isupper() and not _SENTENCE_START.search(text, max(0, m.start() - 3), m.start()):
+            names.add(token)
+    return words, names
+
+
+@dataclass(slots=True)
+class Profile:
+    """What one event offers for comparison."""
+
+    key: str  # event id
+    file: str
+    begin: str
+    end: str
+    precision: str
+    words: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
+    entities: set[str] = field(default_factory=set)
+
+
+def is_tight(p: Profile) -> bool:
+    """Pinned to a day, or to a span of a few days."""
+    if p.precision not in ("day", "time"):
+        return False
+    days = (date.fromisoformat(p.end) - date.fromisoformat(p.begin)).days + 1
+    return days <= TIGHT_DAYS
+
+
+def score(a: Profile, b: Profile) -> tuple[int, bool]:
+    """(shared items, whether one of them is a name) of two profiles."""
+    shared_entities = a.entities & b.entities
+    shared_words = a.words & b.words
+    has_name = bool(shared_entities or (shared_words & (a.names | b.names)))
+    return len(shared_entities) + len(shared_words), has_name
+
+
+def same_happening(a: Profile, b: Profile) -> int:
+    """The pair's score when they report one happening, else 0."""
+    if a.file == b.file or not (is_tight(a) and is_tight(b)):
+        return 0
+    if a.begin > b.end or b.begin > a.end:
+        return 0
+    shared, has_name = score(a, b)
+    return shared if shared >= MIN_SHARED and has_name else 0
+
+
+def assign_clusters(profiles: list[Profile]) -> dict[str, str]:
+    """Event id -> cluster id, joining best-scoring pairs first, one event per file a cluster."""
+    by_day: dict[str, list[Profile]] = {}
+    for p in profiles:
+        if is_tight(p):
+            by_day.setdefault(p.begin[:7], []).append(p)
+    pairs: list[tuple[int, str, str]] = []
+    for group in by_day.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                s = same_happening(a, b)
+                if s:
+                    pairs.append((s, a.key, b.key))
+    # Months are a coarse bucket: a span crossing a month end is compared with the next month too.
+    months = sorted(by_day)
+    for m1, m2 in zip(months, months[1:]):
+        for a in by_day[m1]:
+            if a.end[:7] == m2:
+                for b in by_day[m2]:
+                    s = same_happening(a, b)
+                    if s:
+                        pairs.append((s, a.key, b.key))
+    parent = {p.key: p.key for p in profiles}
+    files = {p.key: {p.file} for p in profiles}
+
+    def root(k: str) -> str:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for _, a, b in sorted(pairs, key=lambda t: (-t[0], t[1], t[2])):
+        ra, rb = root(a), root(b)
+        if ra == rb or files[ra] & files[rb]:
+            continue
+        parent[rb] = ra
+        files[ra] |= files[rb]
+    members: dict[str, list[Profile]] = {}
+    for p in profiles:
+        members.setdefault(root(p.key), []).append(p)
+    cluster: dict[str, str] = {}
+    for group in members.values():
+        first = min(group, key=lambda p: (p.file, _offset(p.key)))
+        for p in group:
+            cluster[p.key] = first.key
+    return cluster
+
+
+def _offset(key: str) -> int:
+    tail = key.rsplit(":", 1)[-1]
+    return int(tail) if tail.isdigit() else 0

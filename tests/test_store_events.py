@@ -1,0 +1,176 @@
+"""The chronology's text and clustering rules on their own, with hand-written expectations."""
+
+from __future__ import annotations
+
+from store.events_cluster import Profile, assign_clusters, same_happening, tokens
+from store.events_text import (
+    is_anaphor,
+    is_citation_date,
+    is_definite_modifier,
+    split_clauses,
+    summarize,
+)
+
+
+def _at(text: str, needle: str) -> tuple[int, int]:
+    i = text.index(needle)
+    return i, i + len(needle)
+
+
+def _cited(sentence: str, date: str) -> bool:
+    return is_citation_date(sentence, 0, len(sentence), *_at(sentence, date))
+
+
+def test_access_and_cited_dates_are_citation_metadata() -> None:
+    assert _cited("The report (accessed 1 March 2019) says so.", "1 March 2019")
+    assert _cited("Tengrinews. 2015 [cited 29 July 2015]. Available from: x", "29 July 2015")
+    assert _cited("See the list, last visited on 3 May 2020.", "3 May 2020")
+    assert _cited("Posted at https://example.org/news/2019/03/02/floods.html today.", "2019/03/02")
+
+
+def test_author_year_citation_is_metadata_but_a_real_parenthesis_is_not() -> None:
+    sentence = "Arrests were made in October of 2016 (Anon. 2016a; Anon. 2016d)."
+    assert _cited(sentence, "2016a")
+    assert not _cited(sentence, "October of 2016")
+    assert not _cited("The ruling (issued in May 2015) was published.", "May 2015")
+
+
+def test_reference_entry_in_the_body_is_metadata() -> None:
+    line = "Anonymous (2016c) “Gunmen attack gun shops in Aktobe”, BBC, 5 June."
+    assert _cited(line, "5 June")
+
+
+def test_year_inside_a_short_quoted_name_names_rather_than_dates() -> None:
+    assert _cited("the sixth, code-named “Peace Mission 2014” was held", "2014")
+    assert not _cited('He said "the attack in 2014 changed everything for the city".', "2014")
+
+
+def test_back_references() -> None:
+    assert is_anaphor("On that day")
+    assert is_anaphor("The same day")
+    assert is_anaphor("that year")
+    assert not is_anaphor("June 5")
+    assert not is_anaphor("the next day")
+
+
+def test_definite_modifier() -> None:
+    text = "Aktobe Province, site of the June 5 atrocity, lies west. On June 5 gunmen came."
+    assert is_definite_modifier(text, *_at(text, "June 5 atrocity")[:1], _at(text, "June 5")[1])
+    second = text.index("June 5", text.index("On June"))
+    assert not is_definite_modifier(text, second, second + 6)
+
+
+def test_clause_split_at_the_last_comma_between_anchors() -> None:
+    text = "On August 31, the NSC made public arrests, made between August 12 and 30, of 21 people."
+    spans = split_clauses(
+        text, 0, len(text), [_at(text, "August 31"), _at(text, "August 12 and 30")]
+    )
+    assert [text[s:e] for s, e in spans] == [
+        "On August 31, the NSC made public arrests",
+        "made between August 12 and 30, of 21 people.",
+    ]
+
+
+def test_clause_split_prefers_a_conjunction_and_keeps_order_of_anchors() -> None:
+    text = "The levees were proposed in the spring of 2017, and work was planned from 2018 to 2020."
+    spans = split_clauses(
+        text, 0, len(text), [_at(text, "2018 to 2020"), _at(text, "the spring of 2017")]
+    )
+    assert [text[s:e] for s, e in spans] == [
+        "work was planned from 2018 to 2020.",
+        "The levees were proposed in the spring of 2017",
+    ]
+
+
+def test_no_boundary_keeps_the_whole_sentence_for_both_anchors() -> None:
+    text = "Police made arrests in both August and October of 2016 (Anon. 2016a)."
+    spans = split_clauses(text, 0, len(text), [_at(text, "August"), _at(text, "October of 2016")])
+    assert spans == [(0, len(text)), (0, len(text))]
+
+
+def test_summary_drops_footnotes_markup_citations_and_dateline() -> None:
+    assert summarize("Terrorism is the “plague” of the 21<sup>st</sup> century<sup>2</sup>.") == (
+        "Terrorism is the “plague” of the 21st century."
+    )
+    assert (
+        summarize("**Kazakhstan** *banned* a video [3] (Anon. 2016a).")
+        == "Kazakhstan banned a video."
+    )
+    assert summarize("ASTANA -- ISIL instigated the massacre.") == "ISIL instigated the massacre."
+    assert summarize("made between August 12 and 30") == "Made between August 12 and 30"
+
+
+def test_summary_is_cut_at_a_word_with_an_ellipsis() -> None:
+    long = "word " * 100
+    cut = summarize(long, limit=40)
+    assert cut.endswith("…") and len(cut) <= 40 and "wor…" not in cut
+
+
+def test_tokens_read_number_words_as_digits_and_spot_names() -> None:
+    words, names = tokens("Gunmen attacked a base in Aktobe, killing seven people in 2016.")
+    assert {"gunmen", "attack", "base", "aktobe", "kill", "7", "people"} <= words
+    assert "2016" not in words
+    assert names == {"aktobe"}
+
+
+def _p(key: str, file: str, begin: str, end: str, precision: str, text: str) -> Profile:
+    words, names = tokens(text)
+    return Profile(key, file, begin, end, precision, words, names)
+
+
+ATTACK_A = "Militants launched an attack on military targets in Aktobe, resulting in seven deaths."
+ATTACK_B = "Gunmen attacked two gun stores and a military base in Aktobe, killing seven."
+
+
+def test_same_day_same_place_and_wording_is_one_happening() -> None:
+    a = _p("a:1", "a.txt", "2016-06-05", "2016-06-05", "day", ATTACK_A)
+    b = _p("b:9", "b.txt", "2016-06-05", "2016-06-05", "day", ATTACK_B)
+    assert same_happening(a, b) >= 3
+    assert assign_clusters([b, a]) == {"a:1": "a:1", "b:9": "a:1"}
+
+
+def test_month_precision_or_a_series_stays_apart_from_a_day() -> None:
+    day = _p("a:1", "a.txt", "2016-06-05", "2016-06-05", "day", ATTACK_A)
+    month = _p("b:2", "b.txt", "2016-06-01", "2016-06-30", "month", ATTACK_B)
+    series = _p("c:3", "c.txt", "2016-06-01", "2016-06-20", "day", ATTACK_B)
+    assert same_happening(day, month) == 0
+    assert same_happening(day, series) == 0
+    assert assign_clusters([day, month, series]) == {"a:1": "a:1", "b:2": "b:2", "c:3": "c:3"}
+
+
+def test_same_day_without_a_shared_name_stays_apart() -> None:
+    a = _p(
+        "a:1",
+        "a.txt",
+        "2016-06-05",
+        "2016-06-05",
+        "day",
+        "Officials said seven people were killed in attack.",
+    )
+    b = _p(
+        "b:1",
+        "b.txt",
+        "2016-06-05",
+        "2016-06-05",
+        "day",
+        "Seven people were killed in an attack, officials said.",
+    )
+    assert same_happening(a, b) == 0
+
+
+def test_different_days_or_same_file_never_cluster() -> None:
+    a = _p("a:1", "a.txt", "2016-06-05", "2016-06-05", "day", ATTACK_A)
+    later = _p("b:1", "b.txt", "2016-06-09", "2016-06-09", "day", ATTACK_A)
+    twin = _p("a:50", "a.txt", "2016-06-05", "2016-06-05", "day", ATTACK_B)
+    assert same_happening(a, later) == 0
+    assert same_happening(a, twin) == 0
+
+
+def test_a_cluster_takes_one_event_per_file() -> None:
+    a = _p("a:1", "a.txt", "2016-06-05", "2016-06-05", "day", ATTACK_A)
+    b1 = _p("b:1", "b.txt", "2016-06-05", "2016-06-05", "day", ATTACK_B)
+    b2 = _p("b:80", "b.txt", "2016-06-05", "2016-06-05", "day", ATTACK_A)
+    clusters = assign_clusters([a, b1, b2])
+    assert clusters["a:1"] == "a:1"
+    assert sorted(k for k, v in clusters.items() if v == "a:1") == ["a:1", "b:80"]
+    assert clusters["b:1"] == "b:1"
