@@ -15,6 +15,7 @@ offset), so it is stable across rebuilds; an event with no partner is its own cl
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -66,8 +67,7 @@ def tokens(text: str) -> tuple[set[str], set[str]]:
     for m in _WORD.finditer(text):
         raw = m.group(0)
         low = raw.lower().replace("’", "'")
-        if low.endswith("'s"):
-            low = low[:-2]
+        low = low.removesuffix("'s")
         if low in STOPWORDS or low in _MONTH_WORDS:
             continue
         if low[0].isdigit():
@@ -143,7 +143,7 @@ def assign_clusters(profiles: list[Profile]) -> dict[str, str]:
                     pairs.append((s, a.key, b.key))
     # Months are a coarse bucket: a span crossing a month end is compared with the next month too.
     months = sorted(by_day)
-    for m1, m2 in zip(months, months[1:]):
+    for m1, m2 in itertools.pairwise(months):
         for a in by_day[m1]:
             if a.end[:7] == m2:
                 for b in by_day[m2]:

@@ -15,6 +15,7 @@ Kept apart from `store.events` so each rule can be read (and tested) on its own:
 
 from __future__ import annotations
 
+import itertools
 import re
 
 SUMMARY_CHARS = 220
@@ -137,7 +138,7 @@ def split_clauses(
     """
     order = sorted(range(len(anchors)), key=lambda i: anchors[i])
     cuts: list[tuple[int, int] | None] = []
-    for a, b in zip(order, order[1:]):
+    for a, b in itertools.pairwise(order):
         cuts.append(_boundary(text, anchors[a][1], anchors[b][0]))
     spans: list[tuple[int, int]] = [(start, end)] * len(anchors)
     groups: list[list[int]] = [[order[0]]] if order else []
