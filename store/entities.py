@@ -1,0 +1,260 @@
+"""The entities stage of the build: catalogue matching + discovery -> entities and mentions.
+
+`load_catalogue` reads the user's `entities.yaml` (store/entities_catalogue.py);
+`extract_entities` runs the matcher (store/entities_match.py) and discovery
+(store/entities_discover.py) over each document's body sentences, then settles what only the
+whole corpus can tell: a surname that belongs to one discovered person, an acronym defined in
+one document and used in another, a generic institution ("Supreme Court") qualified by the
+country named with it, and the user's `exclude:` list. Details for the CLI and the app live
+in store/entities_details.py.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from store.entities_catalogue import Alias, Catalogue, CatalogueEntry, form_key, load_catalogue, slug
+from store.entities_discover import Found, discover, lower_vocabulary
+from store.entities_match import Matcher, default_case_sensitive
+from store.models import Document, Entity, Mention, Sentence
+
+__all__ = ["Alias", "Catalogue", "CatalogueEntry", "extract_entities", "load_catalogue", "matcher_for"]
+
+TYPE_PRIORITY = ("person", "organisation", "place", "other")
+
+
+@dataclass(slots=True)
+class _Info:
+    """An entity while the corpus is read: catalogue or discovered, keyed internally."""
+
+    name: str
+    type: str | None
+    description: str = ""
+    discovered: bool = False
+    generic: bool = False
+    aliases: dict[str, None] = field(default_factory=dict)
+    types: Counter = field(default_factory=Counter)
+    catalogue_id: str | None = None
+
+
+@dataclass(slots=True)
+class _Hit:
+    start: int
+    end: int
+    key: str
+    sentence: Sentence
+
+
+def matcher_for(catalogue: Catalogue) -> Matcher:
+    """The automata for every form of every catalogue entry, with its case rule."""
+    triples = []
+    for entry in catalogue.entries:
+        for alias in (Alias(entry.name),) + entry.aliases:
+            case = alias.case_sensitive
+            if case is None:
+                case = entry.case_sensitive
+            if case is None:
+                case = catalogue.case_sensitive
+            if case is None:
+                case = default_case_sensitive(alias.form)
+            triples.append((f"c:{entry.id}", alias.form, case))
+    return Matcher(triples)
+
+
+def extract_entities(
+    documents: list[Document], catalogue: Catalogue
+) -> tuple[list[Entity], list[Mention]]:
+    """Entities with at least one mention in a body sentence, and every mention, in text order."""
+    return _Extraction(catalogue).run(documents)
+
+
+class _Extraction:
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.info: dict[str, _Info] = {}
+        self.by_form: dict[str, str] = {}
+        for entry in catalogue.entries:
+            key = f"c:{entry.id}"
+            self.info[key] = _Info(entry.name, entry.type, entry.description, False, entry.generic,
+                                   {a.form: None for a in entry.aliases}, catalogue_id=entry.id)
+            for form in entry.forms():
+                self.by_form.setdefault(form_key(form), key)
+
+    def run(self, documents: list[Document]) -> tuple[list[Entity], list[Mention]]:
+        matcher = matcher_for(self.catalogue)
+        per_doc: list[tuple[Document, list[_Hit], list[Found], dict[str, Found]]] = []
+        pending_all: list[tuple[Document, Found]] = []
+        for document in documents:
+            sentences = sorted(document.body_sentences(), key=lambda s: s.start)
+            hits = self.catalogue_hits(document, sentences, matcher)
+            covered = [(h.start, h.end, h.key) for h in hits]
+            findings = discover(document, sentences, covered, lower_vocabulary(document, sentences))
+            found_hits = [self.register(f) for f in findings.found]
+            per_doc.append((document, hits + found_hits, findings.pending, findings.acronyms))
+        # Corpus-level evidence for single words: acronyms defined somewhere, surnames.
+        acronym_keys: dict[str, set[str]] = defaultdict(set)
+        for _, _, _, acronyms in per_doc:
+            for acronym, long_form in acronyms.items():
+                acronym_keys[acronym].add(self.key_of(long_form))
+        surnames = self.surnames()
+        acronym_counts = Counter(f.name for _, _, pending, _ in per_doc for f in pending
+                                 if f.type == "organisation")
+        mentions: list[Mention] = []
+        for document, hits, pending, acronyms in per_doc:
+            for f in pending:
+                key = None
+                if f.name in acronyms:
+                    key = self.key_of(acronyms[f.name])
+                elif len(acronym_keys.get(f.name, ())) == 1:
+                    key = next(iter(acronym_keys[f.name]))
+                elif len(surnames.get(f.name, ())) == 1:
+                    key = next(iter(surnames[f.name]))
+                elif f.type == "organisation" and acronym_counts[f.name] >= 2:
+                    key = self.register(f).key
+                if key is not None:
+                    self.info[key].aliases.setdefault(f.name, None)
+                    hits.append(_Hit(f.start, f.end, key, f.sentence))  # type: ignore[arg-type]
+            hits = self.longest(hits)
+            hits = self.qualify(document.text, hits)
+            for h in hits:
+                surface = document.text[h.start:h.end]
+                if self.catalogue.excluded(surface) or self.catalogue.excluded(self.info[h.key].name):
+                    continue
+                mentions.append(Mention(h.key, document.file, h.start, h.end, surface,
+                                        h.sentence.start, h.sentence.end))
+        return self.finish(mentions)
+
+    def catalogue_hits(self, document: Document, sentences: list[Sentence],
+                       matcher: Matcher) -> list[_Hit]:
+        """Matches that fall inside a body sentence (headings and footnotes are not read)."""
+        starts = [s.start for s in sentences]
+        hits = []
+        for m in matcher.find(document.text):
+            i = bisect.bisect_right(starts, m.start) - 1
+            if i >= 0 and m.end <= sentences[i].end:
+                hits.append(_Hit(m.start, m.end, m.key, sentences[i]))
+        return hits
+
+    def register(self, found: Found) -> _Hit:
+        """A discovered mention joins the entity sharing its form, catalogue or discovered."""
+        key = self.key_of(found)
+        info = self.info.get(key)
+        if info is None:
+            info = self.info[key] = _Info(found.name, None, discovered=True, generic=found.generic)
+        if found.type:
+            info.types[found.type] += 1
+        if found.description and not info.description:
+            info.description = found.description
+        if info.discovered:
+            info.aliases.setdefault(found.name, None)
+        return _Hit(found.start, found.end, key, found.sentence)  # type: ignore[arg-type]
+
+    def key_of(self, found: Found) -> str:
+        if found.target:
+            return found.target
+        return self.by_form.get(form_key(found.name)) or f"d:{form_key(found.name)}"
+
+    def surnames(self) -> dict[str, set[str]]:
+        """Last word of each discovered person's name (two words or more) -> the persons."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for key, info in self.info.items():
+            if info.discovered and info.types and info.types.most_common(1)[0][0] == "person":
+                words = info.name.split()
+                if len(words) >= 2:
+                    out[words[-1]].add(key)
+        return out
+
+    @staticmethod
+    def longest(hits: list[_Hit]) -> list[_Hit]:
+        """Overlaps between catalogue and discovered spans: the longer span wins."""
+        hits.sort(key=lambda h: (h.start - h.end, h.start))
+        taken: list[tuple[int, int]] = []
+        kept: list[_Hit] = []
+        for h in hits:
+            i = bisect.bisect_left(taken, (h.start, -1))
+            if (i < len(taken) and taken[i][0] < h.end) or (i > 0 and taken[i - 1][1] > h.start):
+                continue
+            taken.insert(i, (h.start, h.end))
+            kept.append(h)
+        kept.sort(key=lambda h: h.start)
+        return kept
+
+    def entity_type(self, key: str) -> str:
+        info = self.info[key]
+        if info.type:
+            return info.type
+        if info.types:
+            best = max(info.types.values())
+            return next(t for t in TYPE_PRIORITY if info.types.get(t) == best)
+        return "other"
+
+    def qualify(self, text: str, hits: list[_Hit]) -> list[_Hit]:
+        """A generic institution takes the place named with it: "Russia's Supreme Court"."""
+        out: list[_Hit] = []
+        skip: set[int] = set()
+        for i, h in enumerate(hits):
+            if i in skip:
+                continue
+            if not self.info[h.key].generic:
+                out.append(h)
+                continue
+            same = [j for j, o in enumerate(hits) if o.sentence is h.sentence and j != i
+                    and self.entity_type(o.key) == "place"]
+            place = None
+            for j in same:
+                o = hits[j]
+                if o.end <= h.start and re.fullmatch(r"['’]s? +", text[o.end:h.start]):
+                    place = o
+                elif o.start >= h.end and re.fullmatch(r" of (?:the )?", text[h.end:o.start]):
+                    place = o
+                    skip.add(j)
+                    h = _Hit(h.start, o.end, h.key, h.sentence)
+            if place is None:
+                possessive = {hits[j].key for j in same if re.match(r"['’]s\b", text[hits[j].end:])}
+                named = {hits[j].key for j in same}
+                choice = possessive if len(possessive) == 1 else named
+                if len(choice) == 1:
+                    place = next(o for o in (hits[j] for j in same) if o.key in choice)
+            if place is not None:
+                h = _Hit(h.start, h.end, self.qualified_key(h.key, place.key), h.sentence)
+            out.append(h)
+        return out
+
+    def qualified_key(self, generic: str, place: str) -> str:
+        name = f"{self.info[generic].name} of {self.info[place].name}"
+        key = self.by_form.get(form_key(name))
+        if key is None:
+            key = f"d:{form_key(name)}"
+            self.by_form[form_key(name)] = key
+            self.info[key] = _Info(name, "organisation", name, discovered=True)
+        return key
+
+    def finish(self, mentions: list[Mention]) -> tuple[list[Entity], list[Mention]]:
+        """Final ids (catalogue ids kept, discovered ones slugged) and Entity records."""
+        used = Counter(m.entity for m in mentions)
+        ids: dict[str, str] = {}
+        taken = {info.catalogue_id for info in self.info.values() if info.catalogue_id}
+        entities: list[Entity] = []
+        for key, info in self.info.items():
+            if not used[key]:
+                continue
+            entity_id = info.catalogue_id
+            if entity_id is None:
+                base = slug(info.name)
+                entity_id, n = base, 2
+                while entity_id in taken:
+                    entity_id, n = f"{base}-{n}", n + 1
+                taken.add(entity_id)
+            ids[key] = entity_id
+            aliases = tuple(a for a in info.aliases if a != info.name)
+            entities.append(Entity(entity_id, info.name, self.entity_type(key), aliases,
+                                   info.description, info.discovered))
+        entities.sort(key=lambda e: (e.name.casefold(), e.id))
+        out = [Mention(ids[m.entity], m.file, m.start, m.end, m.surface, m.sentence_start,
+                       m.sentence_end) for m in mentions]
+        out.sort(key=lambda m: (m.file, m.start))
+        return entities, out
+

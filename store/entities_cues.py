@@ -1,0 +1,95 @@
+"""Word lists the discovery rules read: what makes a capitalised span a person, an organisation
+or a place, and what must never become an entity.
+
+They are English function words and naming conventions, not names from any corpus: the rules
+have to work on documents nobody has seen.
+"""
+
+from __future__ import annotations
+
+from store.entities_match import MONTHS, WEEKDAYS
+
+# A capitalised word in a span that makes it an organisation.
+ORG_CUES = frozenset("""
+committee ministry party movement organization organisation court centre center council agency
+institute service group front union bank department office commission association society
+foundation university army forces police guard brigade division parliament assembly government
+directorate bureau authority corporation company programme program brotherhood alliance league
+coalition federation board academy school church network media press times news
+""".split())
+
+# A capitalised word in a span that makes it a place.
+PLACE_CUES = frozenset("""
+province region oblast district county city republic island islands mountains sea river valley
+lake gulf bay peninsula desert basin village town kingdom emirate state
+""".split()) - {"state"}
+
+# Lower-case nouns after a name that say it is a place: "Balkhash city", "Chui oblast".
+PLACE_NOUNS_AFTER = frozenset("city town village province region oblast district county".split())
+
+# Words that head a title before a person's name ("Interior Minister", "NSC chairman").
+TITLE_HEADS = frozenset("""
+president minister premier chairman chairwoman chair chief head director secretary governor
+mayor senator ambassador commander spokesman spokeswoman spokesperson leader professor prof
+prof. dr dr. mr mr. mrs mrs. ms ms. sheikh imam judge prosecutor prosecutor-general colonel
+captain lieutenant sergeant general king queen prince emir mullah editor analyst researcher
+blogger correspondent reporter activist founder lawyer officer deputy envoy
+""".split()) - {"deputy"}
+
+# Words that may precede a title head inside the title ("Deputy", "Interior", "Prime").
+TITLE_MODIFIERS = frozenset("""
+deputy vice first acting former interior foreign prime defence defense justice finance
+economy state general chief senior executive regional provincial national
+""".split())
+
+# Verbs that, right after a name, say a person spoke.
+SPEECH_VERBS = frozenset("""
+said says told added warned stated announced noted argued wrote explained claimed insisted
+replied recalled admitted asked urged
+""".split())
+
+# Words of generic institution names: a span made only of these names a kind of body, not one
+# body ("Supreme Court", "Interior Ministry") and is qualified by the place named with it.
+GENERIC_WORDS = frozenset("""
+supreme constitutional high court courts ministry interior foreign affairs internal defence
+defense justice parliament government police national security committee council office
+prosecutor general central bank army state federal public regional district city provincial
+election commission agency service department of for the and
+""".split())
+
+# Lower-case joiners allowed inside a name ("Hizb ut-Tahrir al Islami", "Charles de Gaulle").
+PARTICLES = frozenset("al el ul ut an bin ibn de da du van von der la le wal e".split())
+
+MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
+# Words that may follow a place after "in X" (so "in Kazakh mosques" is not a place).
+AFTER_PLACE = frozenset("""
+and or but on in at to for from since during with by near after before where which that who
+when as is was were has have had until till over under against about amid while than
+""".split())
+
+# Sentence openers and function words that are capitalised only because they start a sentence.
+STOPWORDS = frozenset("""
+a an the this that these those it its as but and or if when while since after before although
+though despite according following during meanwhile moreover furthermore finally currently
+lately thus such many most some all both each other another why how what who whom where which
+do does did is are was were be been has have had could would should can will shall might must
+over under between without with for from to by of in on at into our their his her we they he
+she i you your yes no not only also even still yet then there here now today earlier later last
+next first second third one two three four five six seven eight nine ten however nonetheless
+instead indeed accordingly consequently similarly likewise therefore hence so because unless
+until whether whereas every any few several more less once again just perhaps maybe almost
+about above across against along among around behind below beneath beside beyond near off out
+through throughout toward towards upon via within mr mrs ms dr
+""".split()) | MONTHS | WEEKDAYS | MONTH_ABBREVIATIONS
+
+# Adjective endings: an uncued span ending like this and followed by a lower-case word is an
+# adjective phrase ("Central Asian states", "Islamic extremism"), not a name.
+ADJECTIVE_ENDINGS = ("ian", "ean", "ese", "ish", "ic", "ical", "stani", "ani", "ern", "ist")
+# Plural demonyms ("Central Asians", "Europeans") name peoples, not entities.
+DEMONYM_PLURALS = ("ians", "eans", "stanis")
+
+# Acronyms that are common nouns, never a named body on their own.
+COMMON_ACRONYMS = frozenset("""
+NGO NGOS IED IEDS CEO GDP TV PDF URL HTML AM PM UTC GMT BC AD OK ID PC USB FAQ CV PR HQ VIP
+""".split())

@@ -1,0 +1,453 @@
+"""Discovery: names the catalogue lacks, found from how English text names things.
+
+A capitalised span becomes an entity only with evidence of what it is: a title before it
+("Interior Minister Kalmukhanbet Kassymov", "NSC chairman Nurtay Abykayev"), a speech verb or
+a byline (a person), an organisation cue word (Committee, Ministry, Court...), a place cue
+("city of X", "X Province", "X-based", "in X" followed by a function word), an acronym
+definition ("National Security Committee (NSC)"), or an apposition ("X, leader of Y", which
+also gives the description). Sentence openers, months, labels ("BACKGROUND:") and adjective
+phrases ("Central Asian states") are dropped. Single words with no cue are left pending: the
+corpus-level step links them to a person's surname or a defined acronym, or drops them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from store.entities_cues import (
+    ADJECTIVE_ENDINGS, AFTER_PLACE, COMMON_ACRONYMS, DEMONYM_PLURALS, GENERIC_WORDS,
+    MONTH_ABBREVIATIONS, ORG_CUES, PARTICLES,
+    PLACE_CUES, PLACE_NOUNS_AFTER, SPEECH_VERBS, STOPWORDS, TITLE_HEADS, TITLE_MODIFIERS,
+)
+from store.entities_match import MONTHS, WEEKDAYS, fold, is_acronym
+from store.models import Document, Sentence
+
+_WORD = re.compile(r"[^\W_][\w'’.\-]*")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+(?:[A-Z]\.?)?")
+_BASED = re.compile(r"^(.+?)-based$")
+_CONNECTORS = frozenset({"of", "for", "on", "and", "the", "&"})
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "throughout", "across", "from", "outside", "inside"})
+_APPOSITION_STARTS = frozenset({"a", "an", "the"}) | TITLE_HEADS | TITLE_MODIFIERS
+
+
+@dataclass(slots=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+    possessive: bool = False
+    covered: str | None = None  # key of the catalogue match covering it
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def capitalised(self) -> bool:
+        c = self.text[:1]
+        if c.isupper():
+            return True
+        particle = re.match(r"^([a-z]{1,3})-[A-Z]", self.text)
+        return bool(particle and particle.group(1) in PARTICLES)
+
+
+@dataclass(slots=True)
+class Found:
+    """A discovered mention: `name` is the entity's form, `type` None when unknown yet."""
+
+    start: int
+    end: int
+    name: str
+    type: str | None
+    description: str = ""
+    sentence: Sentence | None = None
+    generic: bool = False
+    target: str | None = None  # a catalogue key when the mention belongs to a catalogue entity
+
+
+@dataclass(slots=True)
+class DocFindings:
+    found: list[Found] = field(default_factory=list)
+    pending: list[Found] = field(default_factory=list)  # single words awaiting corpus evidence
+    acronyms: dict[str, Found] = field(default_factory=dict)  # ACR -> the long form's mention
+
+
+def tokenize(text: str, start: int, end: int) -> list[Tok]:
+    """Words with exact offsets; trailing punctuation off, a possessive 's noted and cut."""
+    tokens: list[Tok] = []
+    for m in _WORD.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        word = m.group()
+        while word and word[-1] in ".'’-" and not _INITIALS.fullmatch(word):
+            word, e = word[:-1], e - 1
+        possessive = False
+        lowered = word.lower()
+        if lowered.endswith(("'s", "’s")) and len(word) > 2:
+            word, e, possessive = word[:-2], e - 2, True
+        if word:
+            tokens.append(Tok(s, e, word, possessive))
+    return tokens
+
+
+def discover(
+    document: Document,
+    sentences: list[Sentence],
+    covered: list[tuple[int, int, str]],
+    lower_vocab: set[str],
+) -> DocFindings:
+    """Candidate names in a document's body sentences outside the catalogue's matches."""
+    text = document.text
+    findings = DocFindings()
+    cover_iter = sorted(covered)
+    ci = 0
+    for sentence in sentences:
+        tokens = tokenize(text, sentence.start, sentence.end)
+        while ci < len(cover_iter) and cover_iter[ci][1] <= sentence.start:
+            ci += 1
+        j = ci
+        for tok in tokens:
+            while j < len(cover_iter) and cover_iter[j][1] <= tok.start:
+                j += 1
+            if j < len(cover_iter) and cover_iter[j][0] < tok.end:
+                tok.covered = cover_iter[j][2]
+        _Sentence(text, sentence, tokens, lower_vocab, findings).run()
+    return findings
+
+
+class _Sentence:
+    """The rules applied to one sentence's tokens."""
+
+    def __init__(
+        self, text: str, sentence: Sentence, tokens: list[Tok], vocab: set[str], out: DocFindings
+    ) -> None:
+        self.text, self.sentence, self.tokens, self.vocab, self.out = text, sentence, tokens, vocab, out
+
+    def gap(self, i: int) -> str:
+        """The characters between token i and token i+1."""
+        return self.text[self.tokens[i].end:self.tokens[i + 1].start]
+
+    def run(self) -> None:
+        for first, last in self.spans():
+            self.span(first, last)
+
+    def spans(self) -> list[tuple[int, int]]:
+        """Maximal runs of capitalised tokens, joined by particles and guarded connectors."""
+        toks, spans, i = self.tokens, [], 0
+        while i < len(toks):
+            if not toks[i].capitalised:
+                i += 1
+                continue
+            first, j = i, i
+            while j + 1 < len(toks) and not toks[j].possessive:
+                if not re.fullmatch(r"[ ]+|-", self.gap(j)):
+                    break
+                nxt = toks[j + 1]
+                if nxt.capitalised:
+                    j += 1
+                    continue
+                k = self.connector_end(first, j)
+                if k is None:
+                    break
+                j = k
+            spans.append((first, j))
+            i = j + 1
+        return spans
+
+    def connector_end(self, first: int, j: int) -> int | None:
+        """Index of the capitalised token a connector run after token j leads to, if allowed."""
+        toks = self.tokens
+        k = j + 1
+        words = []
+        while k < len(toks) and not toks[k].capitalised and k - j <= 2:
+            words.append(toks[k].lower)
+            if not re.fullmatch(r"[ ]+", self.gap(k - 1)):
+                return None
+            k += 1
+        if k >= len(toks) or not words or not toks[k].capitalised:
+            return None
+        if not re.fullmatch(r"[ ]+", self.gap(k - 1)):
+            return None
+        if all(w in PARTICLES for w in words):
+            return k
+        so_far = [t.lower for t in toks[first:j + 1]]
+        cued = any(w in ORG_CUES or w in PLACE_CUES or w in TITLE_HEADS for w in so_far)
+        if words in (["of"], ["for"], ["on"], ["of", "the"], ["for", "the"], ["on", "the"]):
+            return k if cued else None
+        if words in (["and"], ["&"]):
+            has_of = any(t.lower in ("of", "for") for t in toks[first:j + 1])
+            return k if cued and has_of else None
+        return None
+
+    # -- one span ------------------------------------------------------------------------
+    def span(self, first: int, last: int) -> None:
+        toks = self.tokens
+        # A label in capitals ("BACKGROUND: ...") is furniture.
+        if toks[first].text.isupper() and self.text[toks[first].end:toks[first].end + 1] == ":":
+            first += 1
+        while first <= last and self.opener(first):
+            first += 1
+        while first <= last and (toks[first].lower in _CONNECTORS or toks[first].lower in PARTICLES):
+            first += 1
+        while last >= first and toks[last].lower in _CONNECTORS | PARTICLES:
+            last -= 1
+        if first > last:
+            return
+        # Months and weekdays split a span and never belong to a name.
+        pieces, start = [], first
+        for i in range(first, last + 1):
+            if _calendar(toks[i].lower):
+                if i > start:
+                    pieces.append((start, i - 1))
+                start = i + 1
+        if start <= last:
+            pieces.append((start, last))
+        for a, b in pieces:
+            self.piece(a, b)
+
+    def opener(self, i: int) -> bool:
+        """A capitalised word that is capitalised only because a sentence or quote starts."""
+        tok = self.tokens[i]
+        if tok.lower in STOPWORDS:
+            return True
+        if i != 0:
+            return False
+        return tok.lower in self.vocab or tok.lower.endswith(("ly", "ed", "ing"))
+
+    def piece(self, a: int, b: int) -> None:
+        toks = self.tokens
+        cues = [t.lower for t in toks[a:b + 1]]
+        strong = any(c in ORG_CUES or c in PLACE_CUES for c in cues)
+        covered = [t.covered for t in toks[a:b + 1]]
+        if all(covered):
+            self.acronym_definition(a, b, target=covered[-1])
+            return
+        if strong and any(covered) and covered[-1] is None:
+            self.segment(a, b, a, fragment=False)  # a longer cued name wins over the place in it
+            return
+        i = a
+        while i <= b:
+            if toks[i].covered:
+                j = i
+                while j + 1 <= b and toks[j + 1].covered == toks[i].covered:
+                    j += 1
+                i = j + 1
+                continue
+            j = i
+            while j + 1 <= b and not toks[j + 1].covered:
+                j += 1
+            self.segment(i, j, a, fragment=any(covered))
+            i = j + 1
+
+    def segment(self, a: int, b: int, span_first: int, fragment: bool) -> None:
+        """Type an uncovered run of capitalised tokens, or leave it pending.
+
+        A fragment (the rest of a span whose other words a catalogue name took) needs strong
+        evidence: a title, a cue word; "Northern" of "Northern Afghanistan" is not a place.
+        """
+        toks, text = self.tokens, self.text
+        while b >= a and (toks[b].lower in _CONNECTORS or toks[b].lower in PARTICLES):
+            b -= 1
+        while a <= b and (toks[a].lower in _CONNECTORS or toks[a].lower in PARTICLES):
+            a += 1
+        if a > b:
+            return
+        words = [t.lower for t in toks[a:b + 1]]
+        if all(w in TITLE_HEADS or w in TITLE_MODIFIERS or w in _CONNECTORS for w in words):
+            return  # a bare title ("Deputy Prosecutor General")
+        if words[-1].endswith(DEMONYM_PLURALS):
+            return
+        # "Taraz-based": the place is the part before the suffix.
+        based = _BASED.match(toks[b].text)
+        if based:
+            end = toks[b].start + len(based.group(1))
+            if not based.group(1).lower().endswith(ADJECTIVE_ENDINGS):
+                self.emit(toks[a].start, end, "place", "")
+            return
+        person = self.title_split(a, b, span_first)
+        if person is not None:
+            return
+        name_start, name_end = toks[a].start, toks[b].end
+        name = text[name_start:name_end]
+        after = toks[b + 1] if b + 1 < len(toks) else None
+        before = toks[a - 1] if a > 0 else None
+        follow = text[name_end:name_end + 3]
+        description = self.apposition(b)
+        adjective = words[-1].endswith(ADJECTIVE_ENDINGS) and after is not None and \
+            after.text[:1].islower() and follow.startswith(" ")
+        if adjective:
+            return  # "Central Asian states", "Chinese province"
+        if a == b and (words[0] in ORG_CUES or words[0] in PLACE_CUES):
+            return  # "The Committee has opened": a reference back, not a name
+        if any(w in ORG_CUES for w in words):
+            generic = all(w in GENERIC_WORDS for w in words)
+            self.emit(name_start, name_end, "organisation", description, generic=generic, last=b)
+            return
+        if any(w in PLACE_CUES for w in words):
+            self.emit(name_start, name_end, "place", description, last=b)
+            return
+        if after is not None and after.lower in PLACE_NOUNS_AFTER and follow.startswith(" "):
+            self.emit(name_start, name_end, "place", description or after.lower, last=b)
+            return
+        if before is not None and before.lower in ("city", "town", "village", "capital") and \
+                text[before.end:name_start].strip() in ("of", ",", ""):
+            self.emit(name_start, name_end, "place", description, last=b)
+            return
+        if before is not None and toks[a - 1].lower == "of" and a > 1 and \
+                toks[a - 2].lower in ("city", "town", "village"):
+            self.emit(name_start, name_end, "place", description, last=b)
+            return
+        if fragment:
+            return
+        if self.speaker(a, b) or (description and self.personal(description)):
+            self.emit(name_start, name_end, "person", description, last=b)
+            return
+        if self.place_after_preposition(a, b):
+            self.emit(name_start, name_end, "place", description, last=b)
+            return
+        if a == b:
+            kind = "organisation" if is_acronym(toks[a].text) and toks[a].text.upper() not in \
+                COMMON_ACRONYMS else None
+            if is_acronym(toks[a].text) and toks[a].text.upper() in COMMON_ACRONYMS:
+                return
+            found = Found(name_start, name_end, name, kind, description, self.sentence)
+            if self.acronym_definition(a, b, found=found):
+                self.out.found.append(found)
+            else:
+                self.out.pending.append(found)
+            return
+        if all(t.text.isupper() for t in toks[a:b + 1]):
+            return  # a line in capitals, not a name
+        self.emit(name_start, name_end, None, description, last=b)
+
+    def emit(self, start: int, end: int, kind: str | None, description: str,
+             generic: bool = False, last: int | None = None) -> Found:
+        found = Found(start, end, self.text[start:end], kind, description, self.sentence, generic)
+        self.out.found.append(found)
+        if last is not None:
+            self.acronym_definition(last, last, found=found)
+        return found
+
+    def acronym_definition(self, a: int, b: int, target: str | None = None,
+                           found: Found | None = None) -> bool:
+        """'Long Name (ACR)' or 'Long Name (Other name, ACR)': ACR names the same entity."""
+        tok = self.tokens[b]
+        m = re.match(r" \((?:[^()]{0,60}?, )?([A-Z][A-Za-z&\-]{1,9})\)", self.text[tok.end:tok.end + 80])
+        if not m or sum(c.isupper() for c in m.group(1)) < 2:
+            return False
+        acronym = m.group(1)
+        if found is None:
+            found = Found(self.tokens[a].start, tok.end, self.text[self.tokens[a].start:tok.end],
+                          None, "", self.sentence, target=target)
+        self.out.acronyms.setdefault(acronym, found)
+        return True
+
+    def title_split(self, a: int, b: int, span_first: int) -> Found | None:
+        """'Interior Minister Kalmukhanbet Kassymov' -> the person, titled 'Interior Minister'."""
+        toks = self.tokens
+        for i in range(b - 1, a - 1, -1):
+            if toks[i].lower not in TITLE_HEADS:
+                continue
+            rest = i + 1
+            if toks[rest].lower == "of" and rest + 1 < b:
+                rest += 2  # "Secretary of State John Kerry"
+            if self.personal_name(rest, b):
+                title_start = toks[span_first].start
+                if toks[span_first].covered is None and span_first < a:
+                    title_start = toks[a].start
+                title = self.text[title_start:toks[rest - 1].end]
+                return self.emit(toks[rest].start, toks[b].end, "person", title, last=b)
+            return None
+        before = toks[a - 1] if a > 0 else None
+        if before is not None and before.lower in TITLE_HEADS and not before.capitalised \
+                and self.personal_name(a, b):
+            k = a - 1
+            while k - 1 >= 0 and (toks[k - 1].capitalised or toks[k - 1].lower in TITLE_MODIFIERS) \
+                    and a - k < 3:
+                k -= 1
+            title = self.text[toks[k].start:before.end]
+            return self.emit(toks[a].start, toks[b].end, "person", title, last=b)
+        return None
+
+    def personal_name(self, a: int, b: int) -> bool:
+        """1-4 capitalised words with no cue word: the shape of a personal name."""
+        if not 0 <= b - a <= 3:
+            return False
+        for tok in self.tokens[a:b + 1]:
+            if not tok.capitalised or tok.lower in ORG_CUES or tok.lower in PLACE_CUES:
+                return False
+            if tok.lower in STOPWORDS or tok.lower in TITLE_HEADS:
+                return False
+            if is_acronym(tok.text) and not _INITIALS.fullmatch(tok.text):
+                return False
+        return True
+
+    def speaker(self, a: int, b: int) -> bool:
+        """'Kadyrbayev told', 'says Bruce Pannier', 'By Alexander Bogatik': a person."""
+        toks = self.tokens
+        if not self.personal_name(a, b):
+            return False
+        after = toks[b + 1] if b + 1 < len(toks) else None
+        if after is not None and after.lower in SPEECH_VERBS and \
+                re.fullmatch(r",? ", self.text[toks[b].end:after.start]):
+            return True
+        before = toks[a - 1] if a > 0 else None
+        if before is not None and before.lower in SPEECH_VERBS and b > a:
+            return True
+        return a == 1 and before is not None and before.text == "By" and b > a
+
+    def apposition(self, b: int) -> str:
+        """'X, leader of an NGO in Shymkent,' -> 'leader of an NGO in Shymkent'."""
+        tail = self.text[self.tokens[b].end:self.sentence.end]
+        if self.tokens[b].possessive:
+            return ""
+        m = re.match(r", ((?:[\w'’/\-]+ ){0,11}[\w'’/\-]+)(?=[,.;]|$)", tail)
+        if not m:
+            return ""
+        phrase = m.group(1)
+        first = phrase.split()[0].lower()
+        if first not in _APPOSITION_STARTS or phrase.split()[0][:1].isupper() and first not in \
+                TITLE_HEADS | TITLE_MODIFIERS:
+            return ""
+        return phrase
+
+    @staticmethod
+    def personal(description: str) -> bool:
+        words = [w.lower() for w in description.split()[:3]]
+        return any(w in TITLE_HEADS for w in words)
+
+    def place_after_preposition(self, a: int, b: int) -> bool:
+        """'in Syria.', 'in Almaty to discuss': a place; 'in Kazakh mosques' is not."""
+        toks = self.tokens
+        if a == 0 or b - a > 2 or toks[a - 1].lower not in _PLACE_PREPOSITIONS:
+            return False
+        if toks[a - 1].lower == "from" and a >= 2 and toks[a - 2].lower in ("data", "quotes"):
+            return False
+        if any(is_acronym(t.text) for t in toks[a:b + 1]):
+            return False
+        if not re.fullmatch(r" ", self.text[toks[a - 1].end:toks[a].start]):
+            return False
+        after_text = self.text[toks[b].end:self.sentence.end]
+        if toks[b].possessive:
+            return False
+        if not after_text.strip() or after_text[:1] in ",.;:)!?\"”'’-":
+            return True
+        nxt = toks[b + 1] if b + 1 < len(toks) else None
+        return nxt is not None and (nxt.lower in AFTER_PLACE or nxt.capitalised) and \
+            after_text.startswith(" ")
+
+
+def _calendar(word: str) -> bool:
+    """'June', 'Oct', 'mid-August', 'Monday': dates, never names."""
+    word = word.rsplit("-", 1)[-1]
+    return word in MONTHS or word in WEEKDAYS or word in MONTH_ABBREVIATIONS
+
+
+def lower_vocabulary(document: Document, sentences: list[Sentence]) -> set[str]:
+    """Words the document writes in lower case: capitalised only at a sentence start."""
+    vocab: set[str] = set()
+    text = fold(document.text)
+    for sentence in sentences:
+        for m in re.finditer(r"(?<![\w'’.-])([a-z][a-z'’-]*)", text[sentence.start:sentence.end]):
+            vocab.add(m.group(1))
+    return vocab

@@ -1,0 +1,186 @@
+"""Gazetteer matching: every catalogue form found in one pass, whole words, case where it matters.
+
+Two Aho-Corasick automata (pyahocorasick) scan the text once each, whatever the number of
+names: one over the text as written for case-sensitive forms (acronyms such as "IS" or "US" and
+one-word names such as "May"), one over a lower-cased copy for multi-word names ("Supreme
+Court" also as "Supreme court"). Both copies keep every character at its offset (curly
+apostrophes and odd spaces are mapped one-for-one), so a hit's offsets are the document's.
+
+A hit is kept only at word boundaries and when its context does not say it is something else:
+"US $50 million" is money, "in May" is a month, an acronym in an all-capitals line is shouting.
+Overlapping hits resolve to the longest ("Aktobe Province" over "Aktobe").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+import ahocorasick
+
+# One-for-one character maps: offsets in the mapped text equal offsets in the original.
+_FOLD = {
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'",
+    "\n": " ", "\r": " ", "\t": " ", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+    "\u2010": "-", "\u2011": "-",
+}
+_FOLD_TABLE = str.maketrans(_FOLD)
+
+MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_CALENDAR = MONTHS | WEEKDAYS
+_DATE_WORDS = frozenset(
+    "in since until till by from to of during early late mid last next this on before after "
+    "between through each every".split()
+)
+_DATE_AFTER = re.compile(r"\s*(?:\d|,\s*\d|of\s+(?:this|last|next|that)\b)")
+_MONEY_AFTER = re.compile(r"\s?\\?[$€£¥]")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One accepted hit: `text[start:end]` is what the document says; `key` names the entity."""
+
+    start: int
+    end: int
+    key: str
+
+
+def fold(text: str) -> str:
+    """The text with apostrophes, hyphens and spaces normalised, same length as the input."""
+    return text.translate(_FOLD_TABLE)
+
+
+def lower_same_length(text: str) -> str:
+    """Lower-case without changing length (a few characters, e.g. 'İ', lower to two)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def normalise_form(form: str) -> str:
+    return re.sub(r" {2,}", " ", fold(form).strip())
+
+
+def is_acronym(form: str) -> bool:
+    """No lower-case letters and at least two capitals: "IS", "U.S.", "KNB", "CASA-1000"."""
+    letters = [c for c in form if c.isalpha()]
+    return bool(letters) and not any(c.islower() for c in letters) and sum(c.isupper() for c in letters) >= 2
+
+
+def default_case_sensitive(form: str) -> bool:
+    """The `auto` rule: acronyms and one-word names must match case; longer names need not."""
+    return is_acronym(form) or " " not in form.strip()
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+class Matcher:
+    """The automata for a set of (key, form, case_sensitive) triples; reusable across documents."""
+
+    def __init__(self, forms: Iterable[tuple[str, str, bool]]) -> None:
+        self._exact = ahocorasick.Automaton()
+        self._folded = ahocorasick.Automaton()
+        exact: dict[str, list[tuple[str, str]]] = {}
+        folded: dict[str, list[tuple[str, str]]] = {}
+        for key, form, case_sensitive in forms:
+            norm = normalise_form(form)
+            if not norm:
+                continue
+            if case_sensitive:
+                exact.setdefault(norm, []).append((key, norm))
+                if not is_acronym(norm) and norm.upper() != norm:
+                    # The same name in capitals ("ASTANA --" datelines) is still the name.
+                    exact.setdefault(norm.upper(), []).append((key, norm))
+            else:
+                folded.setdefault(lower_same_length(norm), []).append((key, norm))
+        for table, automaton in ((exact, self._exact), (folded, self._folded)):
+            for pattern, targets in table.items():
+                automaton.add_word(pattern, (len(pattern), tuple(targets)))
+            if table:
+                automaton.make_automaton()
+        self._has_exact, self._has_folded = bool(exact), bool(folded)
+
+    def find(self, text: str) -> list[Match]:
+        """Accepted, non-overlapping matches in text order."""
+        folded = fold(text)
+        candidates: list[tuple[int, int, str]] = []
+        scans = []
+        if self._has_exact:
+            scans.append((self._exact, folded))
+        if self._has_folded:
+            scans.append((self._folded, lower_same_length(folded)))
+        n = len(text)
+        for automaton, haystack in scans:
+            for end_index, (length, targets) in automaton.iter(haystack):
+                end = end_index + 1
+                start = end - length
+                if start > 0 and _is_word_char(folded[start - 1]) and _is_word_char(folded[start]):
+                    continue
+                if end < n and _is_word_char(folded[end]) and _is_word_char(folded[end - 1]):
+                    continue
+                for key, form in targets:
+                    if _context_rejects(text, folded, start, end, form):
+                        continue
+                    candidates.append((start, end, key))
+                    break
+        return resolve_overlaps(candidates)
+
+
+def resolve_overlaps(candidates: list[tuple[int, int, str]]) -> list[Match]:
+    """Longest first, then leftmost; a hit overlapping an accepted one is dropped."""
+    if not candidates:
+        return []
+    candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
+    taken: list[tuple[int, int]] = []
+    accepted: list[Match] = []
+    for start, end, key in candidates:
+        i = bisect.bisect_left(taken, (start, -1))
+        if i < len(taken) and taken[i][0] < end:
+            continue
+        if i > 0 and taken[i - 1][1] > start:
+            continue
+        taken.insert(i, (start, end))
+        accepted.append(Match(start, end, key))
+    accepted.sort(key=lambda m: m.start)
+    return accepted
+
+
+def _context_rejects(original: str, text: str, start: int, end: int, form: str) -> bool:
+    """True when the words around a hit say it is not the named thing."""
+    if is_acronym(form):
+        if _MONEY_AFTER.match(text, end):
+            return True  # "US $50 million": a currency, not the country
+        if _shouting(original, start, end):
+            return True
+    if " " not in form and form.lower() in _CALENDAR and text[start:start + 1].isupper():
+        return looks_like_date(text, start, end)
+    return False
+
+
+def looks_like_date(text: str, start: int, end: int) -> bool:
+    """'in May', 'May 5', 'May, 2015', 'early May': the month, not a person called May."""
+    if _DATE_AFTER.match(text, end):
+        return True
+    before = text[max(0, start - 24):start].rstrip(" -")
+    previous = re.search(r"([A-Za-z]+)$", before)
+    return bool(previous and previous.group(1).lower() in _DATE_WORDS)
+
+
+def _shouting(text: str, start: int, end: int) -> bool:
+    """An acronym inside a line written in capitals ("WHAT IS AT STAKE") is an ordinary word."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start: line_end if line_end != -1 else len(text)]
+    words = re.findall(r"[^\W\d_]{2,}", line)
+    if len(words) < 3:
+        return False
+    upper = sum(1 for w in words if w.isupper())
+    return upper / len(words) > 0.7
