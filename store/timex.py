@@ -1,0 +1,273 @@
+"""Temporal tagger: find temporal expressions in English text and normalise them TIMEX3-style.
+
+`tag(text, dct)` returns `Timex` records with exact character offsets, a TIMEX3 `value`
+("2016-06-05", "2014-08", "199", "2012-SU", "P3Y", "PRESENT_REF", a range as "BEGIN/END"),
+a modifier, and the first and last day each date covers so the chronology can sort and filter.
+The grammar lives in `timex_patterns`/`timex_relative`, resolution in `timex_resolve`;
+docs/timex.md says which reference date each kind of expression is resolved against.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from store.timex_calendar import Ref, parse_ref, ref_value, span_of
+from store.timex_patterns import PATTERNS_DATES, Cand, iter_matches
+from store.timex_relative import PATTERNS_RELATIVE
+from store.timex_resolve import Resolved, as_ref, clip, narrowed, resolve_one
+
+__all__ = ["Timex", "tag"]
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """One temporal expression: where it is, what it means, which days it covers."""
+
+    start: int
+    end: int
+    text: str  # == source[start:end]
+    type: str  # DATE, TIME, DURATION, SET
+    value: str  # TIMEX3 value; a range as "BEGIN/END"
+    mod: str | None = None  # START, MID, END, APPROX, BEFORE, AFTER, LESS_THAN, MORE_THAN...
+    precision: str | None = None  # day, week, month, season, quarter, year, decade, century
+    date_begin: str | None = None  # YYYY-MM-DD, first day covered; None if unresolved
+    date_end: str | None = None  # YYYY-MM-DD, last day covered
+    parts: tuple[Timex, ...] = ()  # a range's ends as they appear in the text
+    relative: bool = False  # True when resolution needed a reference date
+
+
+PATTERNS = PATTERNS_DATES + PATTERNS_RELATIVE
+
+_URL = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"')\]]+"
+    r"|\b[\w.-]+\.(?:com|org|net|gov|edu|int|info|kz|ru|uk|io|eu|uz|kg|tj|tm)/[^\s<>\"')\]]*",
+    re.IGNORECASE,
+)
+_MOD_WORDS = sorted(
+    ["early", "mid", "late", "the beginning of", "the start of", "the middle of", "the end of",
+     "the close of", "the turn of", "about", "around", "approximately", "roughly", "circa",
+     "some", "almost", "nearly", "a mere", "less than", "under", "up to", "no more than",
+     "more than", "over", "just over", "at least", "before", "pre", "prior to", "after",
+     "post", "earlier", "later"],
+    key=len, reverse=True,
+)
+_MOD_BEFORE = re.compile(
+    r"\b(?P<w>" + "|".join(w.replace(" ", r"\s+") for w in _MOD_WORDS) + r")(?:\s*[-–]\s*|\s+)$",
+    re.IGNORECASE,
+)
+_MOD_TABLE = {
+    "early": ("START", True), "the beginning of": ("START", True),
+    "the start of": ("START", True), "the turn of": ("START", True),
+    "mid": ("MID", True), "the middle of": ("MID", True),
+    "late": ("END", True), "the end of": ("END", True), "the close of": ("END", True),
+    "about": ("APPROX", True), "around": ("APPROX", True), "approximately": ("APPROX", True),
+    "roughly": ("APPROX", True), "circa": ("APPROX", True), "some": ("APPROX", True),
+    "almost": ("LESS_THAN", True), "nearly": ("LESS_THAN", True), "a mere": (None, True),
+    "less than": ("LESS_THAN", False), "under": ("LESS_THAN", False),
+    "up to": ("EQUAL_OR_LESS", False), "no more than": ("EQUAL_OR_LESS", False),
+    "more than": ("MORE_THAN", False), "over": ("MORE_THAN", False),
+    "just over": ("MORE_THAN", False), "at least": ("EQUAL_OR_MORE", False),
+    "before": ("BEFORE", False), "pre": ("BEFORE", False), "prior to": ("BEFORE", False),
+    "after": ("AFTER", False), "post": ("AFTER", False),
+}
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and|until|till|through|thru)\s*$", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"\b(?P<w>between|from)\s+$", re.IGNORECASE)
+_SINCE = re.compile(r"\b(?:ever\s+)?since\s+$", re.IGNORECASE)
+
+
+def tag(
+    text: str,
+    dct: str | None,
+    *,
+    spans: Sequence[tuple[int, int]] | None = None,
+    narrative: bool = False,
+) -> list[Timex]:
+    """Find and normalise the temporal expressions of `text` (optionally only inside `spans`).
+
+    `dct` is the document date (YYYY-MM-DD, YYYY-MM, YYYY or None); `narrative=True`
+    resolves every relative expression against the date the text last moved to.
+    """
+    dct_ref = parse_ref(dct)
+    regions = [(0, len(text))] if spans is None else sorted(spans)
+    cands: list[Cand] = []
+    for lo, hi in regions:
+        lo, hi = max(0, lo), min(len(text), hi)
+        if hi <= lo:
+            continue
+        found = [c for pat, build in PATTERNS for c in iter_matches(pat, build, text, lo, hi)]
+        urls = [(m.start(), m.end()) for m in _URL.finditer(text, lo, hi)]
+        if urls:
+            found = [c for c in found if not any(c.start < e and s < c.end for s, e in urls)]
+        chosen = _select(found)
+        for c in chosen:
+            _attach_modifier(c, text, lo)
+        cands.extend(_join_ranges(chosen, text, lo))
+    return _resolve_all(cands, text, dct_ref, narrative)
+
+
+def _select(found: list[Cand]) -> list[Cand]:
+    """Keep the longest of overlapping candidates (earlier patterns win ties)."""
+    order = sorted(range(len(found)), key=lambda i: (found[i].start, -(found[i].end -
+                                                                          found[i].start), i))
+    out: list[Cand] = []
+    for i in order:
+        c = found[i]
+        if out and c.start < out[-1].end:
+            last = out[-1]
+            if c.end - c.start > last.end - last.start and (len(out) < 2 or
+                                                             out[-2].end <= c.start):
+                out[-1] = c
+            continue
+        out.append(c)
+    return out
+
+
+def _attach_modifier(c: Cand, text: str, lo: int) -> None:
+    """Fold "early", "late", "about", "almost" into the expression; note "more than", "before"."""
+    for _ in range(2):  # "about the end of" stays one modifier; "late last July" is one
+        m = _MOD_BEFORE.search(text, max(lo, c.start - 30), c.start)
+        if not m:
+            return
+        word = re.sub(r"\s+", " ", m["w"].lower())
+        if word in ("earlier", "later"):
+            if c.type == "DATE" and c.kind == "rel" and c.n == 0 and c.anchor == "deictic":
+                c.start, c.window = m.start(), "before" if word == "earlier" else "after"
+            return
+        mod, inside = _MOD_TABLE[word]
+        if mod in ("START", "MID", "END"):
+            if c.type != "DATE" or c.kind in ("ref", "writing"):
+                return
+        elif mod in ("BEFORE", "AFTER"):
+            if c.type != "DATE" or c.kind in ("ref", "writing"):
+                return
+        elif c.type == "DURATION":
+            if word == "over" and text[c.start:c.start + 4].lower() == "the ":
+                return
+        elif mod == "APPROX" and c.type == "DATE" and word != "some":
+            pass
+        else:
+            return
+        if c.mod is None or c.mod == "APPROX":
+            c.mod = mod
+        if not inside:
+            return
+        c.start = m.start()
+        if c.gran in ("decade", "century"):
+            the = re.search(r"\bthe\s+$", text[max(lo, c.start - 4):c.start], re.IGNORECASE)
+            if the:
+                c.start -= len(the[0])
+                return
+
+
+def _join_ranges(chosen: list[Cand], text: str, lo: int) -> list[Cand]:
+    """"between A and B", "from A to B", "A - B", "since A" become one range candidate."""
+    out: list[Cand] = []
+    i = 0
+    while i < len(chosen):
+        a = chosen[i]
+        b = chosen[i + 1] if i + 1 < len(chosen) else None
+        if b is not None and _pointlike(a) and _pointlike(b):
+            gap = text[a.end:b.start]
+            opener = _RANGE_OPEN.search(text, max(lo, a.start - 10), a.start)
+            join = _RANGE_JOIN.match(gap) if len(gap) <= 10 else None
+            if join and _RANGE_JOIN.fullmatch(gap):
+                word = gap.strip().lower()
+                ok = (opener and opener["w"].lower() == "between" and word == "and") or (
+                    opener and opener["w"].lower() == "from" and word != "and") or (
+                    word in ("-", "–", "—", "to", "until", "through", "till", "thru")
+                    and a.explicit and b.explicit)
+                if ok:
+                    start = opener.start() if opener else a.start
+                    _share_year(a, b)
+                    out.append(Cand(start, b.end, "DATE", "range", parts=[a, b]))
+                    i += 2
+                    continue
+        if a.kind == "range":  # built by one pattern ("January-April 2014"); take its opener
+            opener = _RANGE_OPEN.search(text, max(lo, a.start - 10), a.start)
+            if opener:
+                a.start = opener.start()
+        since = _SINCE.search(text, max(lo, a.start - 12), a.start)
+        if since and _pointlike(a):
+            out.append(Cand(since.start(), a.end, "DATE", "range", parts=[a], open_end=True))
+        else:
+            out.append(a)
+        i += 1
+    return out
+
+
+def _pointlike(c: Cand) -> bool:
+    return c.type == "DATE" and c.kind in ("date", "rel", "weekday") and c.gran not in (
+        "decade", "century")
+
+
+def _share_year(a: Cand, b: Cand) -> None:
+    """"from January to April 2014": the end lends its year to the start, and the reverse."""
+    if a.kind != "date" or b.kind != "date":
+        return
+    if a.y is None and b.y is not None and a.m is not None and b.m is not None:
+        a.y = b.y if (a.m, a.d or 0) <= (b.m, b.d or 0) else b.y - 1
+        a.anchor = "abs"
+    elif b.y is None and a.y is not None and a.m is not None and b.m is not None:
+        b.y = a.y if (b.m, b.d or 0) >= (a.m, a.d or 0) else a.y + 1
+        b.anchor = "abs"
+
+
+def _resolve_all(cands: list[Cand], text: str, dct: Ref | None, narrative: bool) -> list[Timex]:
+    out: list[Timex] = []
+    narr: Ref | None = None
+    for c in cands:
+        if c.kind == "range":
+            for p in c.parts[1:]:
+                _share_year(c.parts[0], p)
+            parts = []
+            for p in c.parts:
+                parts.append(_make(p, resolve_one(p, text, dct, narr, narrative), text, dct,
+                                   narr))
+                moved = as_ref(parts[-1].value)
+                if moved and p.gran not in ("decade", "century"):
+                    narr = moved
+            out.append(_range(c, parts, text, dct, narr, narrative))
+            continue
+        r = resolve_one(c, text, dct, narr, narrative)
+        t = _make(c, r, text, dct, narr)
+        out.append(t)
+        if c.type in ("DATE", "TIME") and c.kind in ("date", "rel", "weekday") and (
+                c.gran not in ("decade", "century")):
+            moved = as_ref(r.value)
+            if moved:
+                narr = moved
+    return out
+
+
+def _make(c: Cand, r: Resolved, text: str, dct: Ref | None, narr: Ref | None) -> Timex:
+    begin, end = narrowed(r, c.mod)
+    if c.window and c.kind != "window":
+        ref = (narr or dct) if c.anchor == "anaphoric" else dct or narr
+        begin, end = clip(begin, end, c.window, ref)
+    precision = r.precision if c.type in ("DATE", "TIME") or c.kind == "window" else None
+    return Timex(c.start, c.end, text[c.start:c.end], c.type, r.value, c.mod, precision,
+                 begin, end, (), r.relative)
+
+
+def _range(c: Cand, parts: list[Timex], text: str, dct: Ref | None, narr: Ref | None,
+           narrative: bool) -> Timex:
+    first = parts[0]
+    if c.open_end:
+        ref = (narr or dct) if (narrative or dct is None) else dct
+        if ref is None:
+            value, end = f"{first.value}/PRESENT_REF", None
+        else:
+            value = f"{first.value}/{ref_value(ref)}"
+            got = span_of(ref_value(ref))
+            end = got[1] if got else None
+        return Timex(c.start, c.end, text[c.start:c.end], "DATE", value, c.mod,
+                     first.precision, first.date_begin, end, tuple(parts), True)
+    last = parts[-1]
+    scale = ["day", "week", "month", "season", "quarter", "year", "decade", "century"]
+    precs = [p.precision for p in parts if p.precision in scale]
+    precision = max(precs, key=scale.index) if precs else None
+    return Timex(c.start, c.end, text[c.start:c.end], "DATE", f"{first.value}/{last.value}",
+                 c.mod, precision, first.date_begin, last.date_end, tuple(parts),
+                 any(p.relative for p in parts))

@@ -1,0 +1,303 @@
+"""Resolution: turn candidates into TIMEX3 values and day ranges against reference dates.
+
+Two references are tracked while walking a document in order: the document creation date
+(dct) and the narrative date, the last date the text itself moved to. Which one an expression
+uses is set by its `anchor` (see docs/timex.md): deictic words ("last month", "Friday") use the
+dct in news mode and the narrative date in narrative mode; anaphoric words ("the following
+year", "two months later", "that day") always use the narrative date when there is one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from store.timex_calendar import (
+    SEASON_ORDER, Ref, add_months, iso, last_day, narrow, ref_day, ref_value, season_of,
+    span_of, valid_day, week_value,
+)
+from store.timex_patterns import Cand
+
+_FUTURE = re.compile(
+    r"\b(?:will|shall|won['’]t|going\s+to|scheduled|expected|plans?|planned|planning|intends?|"
+    r"due|upcoming|next|would|is\s+to|are\s+to|hopes?\s+to|aims?\s+to|set\s+to|slated|until|"
+    r"till|postponed|delayed|forthcoming|to\s+be\s+held|will\s+be)\b|['’]ll\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|ago|last|took|made|held|met|went|came|began|left|told|won|lost|"
+    r"saw|gave|got|found|fled|fell|rose|became|brought|sent|said|led|ran|struck|hit|shot|"
+    r"wrote|spoke|sought|fought|caught|kept|thought|knew|grew|drew|broke|chose|stood|"
+    r"[a-z]{3,}ed)\b",
+    re.IGNORECASE,
+)
+
+
+def tense(text: str, start: int, end: int) -> str | None:
+    """'past' or 'future' from the tense cue nearest the expression in its sentence."""
+    lo = max(0, start - 200)
+    left = text[lo:start]
+    cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("? "), left.rfind("! "))
+    left_start = lo + cut + 1 if cut >= 0 else lo
+    right = text[end:end + 150]
+    stop = min((i for i in (right.find(". "), right.find("\n"), right.find("? ")) if i >= 0),
+               default=len(right))
+    best: tuple[int, str] | None = None
+    for offset, chunk in ((left_start, text[left_start:start]), (end, right[:stop])):
+        for pat, label in ((_FUTURE, "future"), (_PAST, "past")):
+            for m in pat.finditer(chunk):
+                pos = offset + m.start()
+                dist = start - (offset + m.end()) if pos < start else pos - end
+                if label == "past" and _FUTURE.fullmatch(m[0]):
+                    continue
+                if best is None or dist < best[0]:
+                    best = (dist, label)
+    return best[1] if best else None
+
+
+@dataclass(slots=True)
+class Resolved:
+    value: str
+    precision: str | None
+    begin: str | None
+    end: str | None
+    relative: bool
+
+
+def _fmt(c: Cand, y: int | None, m: int | None = None, d: int | None = None) -> str:
+    """The TIMEX3 value of calendar fields at the candidate's granularity."""
+    ys = f"{y:04d}" if y is not None else "XXXX"
+    g = c.gran
+    if g == "day":
+        ms = f"{m:02d}" if m is not None else "XX"
+        ds = f"{d:02d}" if d is not None else "XX"
+        return f"{ys}-{ms}-{ds}{c.tsuf}"
+    if g == "month":
+        return f"{ys}-{m:02d}" if m is not None else f"{ys}-XX"
+    if g == "season":
+        return f"{ys}-{c.season}"
+    if g == "quarter":
+        return f"{ys}-Q{c.q}"
+    if g == "half":
+        return f"{ys}-H{c.q}"
+    if g == "decade":
+        return f"{c.decade:03d}"
+    if g == "century":
+        return f"{c.century:02d}"
+    return ys
+
+
+def _year_for(c: Cand, ref: Ref, direction: str | None) -> int:
+    """The year an underspecified month/day falls in, closest to the reference by tense."""
+    y, rm, rd = ref
+    if rm is None or c.m is None:
+        return y
+    here = (c.m, c.d or 0)
+    now = (rm, rd or (c.d or 0))
+    if direction == "future":
+        return y + 1 if here < now else y
+    return y - 1 if here > now else y  # past tense, or no cue: news mostly reports the past
+
+
+def _weekday(c: Cand, ref: Ref, direction: str | None) -> dt.date | None:
+    day = ref_day(ref)
+    if day is None or c.weekday is None:
+        return None
+    wd = day.isoweekday()
+    if c.unit == "named":  # "last Friday", "next Monday", "this Thursday"
+        if c.n < 0:
+            return day - dt.timedelta(days=(wd - c.weekday) % 7 or 7)
+        if c.n > 0:
+            return day + dt.timedelta(days=(c.weekday - wd) % 7 or 7)
+        return day + dt.timedelta(days=c.weekday - wd)
+    if direction == "future":
+        return day + dt.timedelta(days=(c.weekday - wd) % 7)
+    return day - dt.timedelta(days=(wd - c.weekday) % 7)
+
+
+def _relative(c: Cand, ref: Ref) -> str | None:
+    """Value of an offset from the reference, or None when the reference is too coarse."""
+    y, m, d = ref
+    u, n = c.unit, c.n
+    if u == "year":
+        return _fmt(c, y + n)
+    if u == "century":
+        return f"{y // 100 + n:02d}"
+    if u == "decade":
+        return f"{y // 10 + n:03d}"
+    if u == "monthname":
+        assert c.m is not None
+        if m is None:
+            return f"{y:04d}-{c.m:02d}" if n == 0 else None
+        ty = y if n == 0 else (y if (c.m < m if n < 0 else c.m > m) else y + n)
+        return f"{ty:04d}-{c.m:02d}"
+    if u == "season":
+        if m is None:
+            return f"{y:04d}-{c.season}" if n == 0 else None
+        dy, cur = season_of(m)
+        index = (y + dy) * 4 + SEASON_ORDER.index(cur)
+        target = SEASON_ORDER.index(c.season or "SU")
+        base = (y + dy) * 4 + target
+        if n < 0:
+            base = base if base < index else base - 4
+        elif n > 0:
+            base = base if base > index else base + 4
+        return f"{base // 4:04d}-{SEASON_ORDER[base % 4]}"
+    if m is None:
+        return None
+    if u == "month":
+        ny, nm = add_months(y, m, n)
+        return f"{ny:04d}-{nm:02d}"
+    if u == "quarter":
+        q = (m - 1) // 3 + n
+        return f"{y + q // 4:04d}-Q{q % 4 + 1}"
+    day = ref_day(ref)
+    if day is None:
+        return None
+    if u == "week":
+        return week_value(day + dt.timedelta(weeks=n)) + c.tsuf
+    if u == "day":
+        return iso(day + dt.timedelta(days=n)) + c.tsuf
+    return None
+
+
+def _window(c: Cand, ref: Ref | None) -> tuple[str, str] | None:
+    """Days covered by "days before"/"two weeks after": up to nine units either side."""
+    if ref is None:
+        return None
+    day = ref_day(ref)
+    size = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3650}.get(c.unit or "", 0)
+    k = c.n or 9
+    if day is None:  # the narrative is known to the month or year only: widen its span
+        got = span_of(ref_value(ref))
+        if got is None:
+            return None
+        first, last = dt.date.fromisoformat(got[0]), dt.date.fromisoformat(got[1])
+        if c.window == "before":
+            return iso(first - dt.timedelta(days=size * k)), iso(last)
+        return iso(first), iso(last + dt.timedelta(days=size * k))
+    if size == 0:
+        return iso(day), iso(day)
+    if c.window == "before":
+        return iso(day - dt.timedelta(days=size * k)), iso(day - dt.timedelta(days=1))
+    return iso(day + dt.timedelta(days=1)), iso(day + dt.timedelta(days=size * k))
+
+
+def resolve_one(
+    c: Cand, text: str, dct: Ref | None, narr: Ref | None, narrative: bool
+) -> Resolved:
+    """Resolve one (non-range) candidate."""
+    if c.kind == "fixed" or c.kind == "ref":
+        return Resolved(c.value or "", None, None, None, False)
+    if c.anchor == "anaphoric":
+        ref = narr or dct
+    elif c.anchor in ("deictic", "tense", "month"):
+        ref = (narr or dct) if (narrative or dct is None) else dct
+    else:
+        ref = None
+    if c.kind == "window":
+        got = _window(c, ref)
+        if got is None:
+            return Resolved(c.value or "", None, None, None, True)
+        return Resolved(c.value or "", c.unit if c.unit in ("day", "week", "month", "year") else
+                        "day", got[0], got[1], True)
+    if c.kind == "writing":
+        if ref is None:
+            return Resolved("PRESENT_REF", None, None, None, True)
+        value = ref_value(ref)
+        return _with_span(value, True)
+    value: str | None
+    relative = c.anchor != "abs"
+    if c.kind == "date":
+        y, m, d = c.y, c.m, c.d
+        if c.anchor == "month" and ref is not None:
+            y, m = ref[0], ref[1]
+            if m is not None and d is not None and not valid_day(y, m, d):
+                m = None
+        elif y is None and ref is not None and c.gran in ("day", "month"):
+            y = _year_for(c, ref, tense(text, c.start, c.end))
+        elif y is None and ref is not None and c.gran in ("season", "quarter", "half", "year"):
+            y = ref[0]
+        if y is not None and m is not None and d is not None and not valid_day(y, m, d):
+            return Resolved(_fmt(c, None, m, d), None, None, None, relative)
+        value = _fmt(c, y, m, d)
+    elif c.kind == "weekday":
+        day = _weekday(c, ref, tense(text, c.start, c.end)) if ref else None
+        value = (iso(day) + c.tsuf) if day else f"XXXX-WXX-{c.weekday}{c.tsuf}"
+    elif c.kind == "rel":
+        value = _relative(c, ref) if ref else None
+        if value is not None and c.tsuf and "T" not in value and c.unit == "day":
+            value += c.tsuf
+        if value is None:
+            value = _unresolved(c, ref)
+    else:
+        value = c.value or ""
+    return _with_span(value, relative)
+
+
+def _unresolved(c: Cand, ref: Ref | None) -> str:
+    """A relative expression whose reference is too coarse: keep what is known (TimeML X)."""
+    if ref is None:
+        return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX"}.get(c.gran, "XXXX")
+    y, m, _ = ref
+    if c.gran == "day" and m is not None:
+        return f"{y:04d}-{m:02d}-XX{c.tsuf}"
+    if c.gran == "day":
+        return f"{y:04d}-XX-XX{c.tsuf}"
+    if c.gran == "week":
+        return f"{y:04d}-WXX"
+    if c.gran == "month":
+        return f"{y:04d}-XX"
+    return f"{y:04d}"
+
+
+def _with_span(value: str, relative: bool) -> Resolved:
+    got = span_of(value)
+    if got is None:
+        return Resolved(value, None, None, None, relative)
+    begin, end, precision = got
+    if precision == "half":  # not in the chronology's precision scale; the nearest is quarter
+        precision = "quarter"
+    return Resolved(value, precision, begin, end, relative)
+
+
+def narrowed(r: Resolved, mod: str | None) -> tuple[str | None, str | None]:
+    if r.begin is None or r.end is None:
+        return r.begin, r.end
+    return narrow(r.begin, r.end, mod)
+
+
+def clip(begin: str | None, end: str | None, window: str | None, ref: Ref | None
+         ) -> tuple[str | None, str | None]:
+    """"Earlier this year" ends at the reference day; "later this month" starts there."""
+    day = ref_day(ref) if ref else None
+    if begin is None or end is None or day is None or window is None:
+        return begin, end
+    today = iso(day)
+    if window == "before" and begin <= today <= end:
+        return begin, today
+    if window == "after" and begin <= today <= end:
+        return today, end
+    return begin, end
+
+
+def as_ref(value: str) -> Ref | None:
+    """The narrative date a resolved value moves the text to (year, month, day as known)."""
+    m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|T|-)", value)
+    if not m or "X" in value:
+        return None
+    if re.match(r"\d{4}-(?:W|SP|SU|FA|WI|Q|H)", value):
+        got = span_of(value)
+        if got is None:
+            return None
+        b = dt.date.fromisoformat(got[0])
+        return (b.year, b.month, None)
+    y = int(m[1])
+    mo = int(m[2]) if m[2] else None
+    d = int(m[3]) if m[3] else None
+    if mo is not None and not 1 <= mo <= 12:
+        return None
+    if d is not None and mo is not None and not 1 <= d <= last_day(y, mo):
+        return None
+    return (y, mo, d)
