@@ -134,7 +134,10 @@ def _build(
     mentions: list = []
 
     # events stage
-    events: list = []
+    from store.events import extract_events
+
+    events = extract_events(documents, sources, entities, mentions)
+    tick("events", total, total)
 
     # search index stage (imported here: numpy is only needed when building or searching)
     from store.search import write_index

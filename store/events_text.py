@@ -59,11 +59,20 @@ _DATELINE = re.compile(
 _SPACE = re.compile(r"\s+")
 
 
+_DATELINE_LEAD = re.compile(
+    r"[\s*_]*[A-Z][A-Z.'’\- ]{1,40}[A-Z.](?:,\s*[A-Z][A-Za-z.'’ ]{1,30})?,?\s+[^()\n]{3,40}?"
+    r"\s*(?:\([^)\n]{2,40}\))?\s*(?:--|—|–)\s"
+)
+
+
 def is_citation_date(text: str, sent_start: int, sent_end: int, start: int, end: int) -> bool:
     """True when the date at text[start:end] is citation metadata rather than a dated fact."""
     sentence = text[sent_start:sent_end]
     if is_reference_entry(sentence):
         return True
+    lead = _DATELINE_LEAD.match(text, sent_start, sent_end)
+    if lead is not None and end <= lead.end():
+        return True  # "TASHKENT, March 3, 2019 (Steppe Wire) --": when the story was filed
     for m in _URL.finditer(text, sent_start, sent_end):
         if m.start() < end and start < m.end():
             return True
@@ -103,6 +112,22 @@ def _in_short_quoted_name(text: str, lo: int, hi: int, start: int, end: int) -> 
         if inner is not None and len(inner.split()) <= 5:
             return True
     return False
+
+
+_PERIOD = re.compile(
+    r"(?:the\s+)?(?:last|past|previous)\s+(?:few\s+|several\s+)?"
+    r"(?:years?|months?|weeks?|days?|decades?)",
+    re.IGNORECASE,
+)
+_PERIOD_BEFORE = re.compile(r"\b(?:in|over|during|for|within|throughout)\s+$", re.IGNORECASE)
+
+
+def is_period_to_now(text: str, start: int, end: int) -> bool:
+    """'in the last year', 'over the past year and a half': a stretch up to now, not a date."""
+    return bool(
+        _PERIOD.fullmatch(text[start:end])
+        and _PERIOD_BEFORE.search(text, max(0, start - 12), start)
+    )
 
 
 def is_anaphor(anchor: str) -> bool:
@@ -194,6 +219,9 @@ def summarize(quote: str, limit: int = SUMMARY_CHARS) -> str:
     clean = _MARKUP.sub("", clean)
     clean = _SPACE.sub(" ", clean).strip()
     clean = _DATELINE.sub("", clean)
+    lead = _DATELINE_LEAD.match(clean)
+    if lead is not None:
+        clean = clean[lead.end() :]
     if clean[:1].islower():
         clean = clean[0].upper() + clean[1:]
     if len(clean) <= limit:

@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from store.build import build
+from store.db import Store
 from store.events_cluster import Profile, assign_clusters, same_happening, tokens
 from store.events_text import (
     is_anaphor,
@@ -10,6 +19,7 @@ from store.events_text import (
     split_clauses,
     summarize,
 )
+from store.models import Event
 
 
 def _at(text: str, needle: str) -> tuple[int, int]:
@@ -174,3 +184,155 @@ def test_a_cluster_takes_one_event_per_file() -> None:
     assert clusters["a:1"] == "a:1"
     assert sorted(k for k, v in clusters.items() if v == "a:1") == ["a:1", "b:80"]
     assert clusters["b:1"] == "b:1"
+
+
+# --- the build: hand-checked chronologies, clusters, exclusions --------------------------------
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def _fixture(name: str) -> dict[str, Any]:
+    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+
+
+def _expected_span(text: str, entry: dict[str, Any]) -> tuple[int, int]:
+    near = text.index(entry["near"])
+    start = near + entry["near"].index(entry["anchor"])
+    return start, start + len(entry["anchor"])
+
+
+def _same_anchor(event: Event, span: tuple[int, int], text: str) -> bool:
+    """Overlapping, and one inside the other ('August 12 and 30' in 'between August 12 and 30')."""
+    a, b = span
+    s, e = event.anchor_start, event.anchor_end
+    return s < b and a < e and ((s <= a and b <= e) or (a <= s and e <= b))
+
+
+def chronology_diff(text: str, events: list[Event], fixture: dict[str, Any]) -> list[str]:
+    """Every difference between the build's events and the hand-checked ones, one line each."""
+    problems: list[str] = []
+    matched: set[str] = set()
+    for entry in fixture["events"]:
+        span = _expected_span(text, entry)
+        hits = [e for e in events if _same_anchor(e, span, text)]
+        label = f"{entry['anchor']!r} in '…{entry['near']}…'"
+        if not hits:
+            problems.append(f"missing   {label}: expected {entry['date']}")
+            continue
+        event = hits[0]
+        matched.add(event.id)
+        want = {k: str(entry[k]) for k in ("date", "precision", "begin", "end")}
+        got = {
+            "date": event.date,
+            "precision": event.precision,
+            "begin": event.date_begin,
+            "end": event.date_end,
+        }
+        if "mod" in entry:
+            want["mod"], got["mod"] = str(entry["mod"]), str(event.mod)
+        wrong = {k: (got[k], want[k]) for k in want if got[k] != want[k]}
+        if wrong:
+            problems.append(
+                f"wrong     {label}: " + ", ".join(f"{k} {g} != {w}" for k, (g, w) in wrong.items())
+            )
+    for event in events:
+        if event.id not in matched:
+            problems.append(
+                f"unexpected {event.anchor_text!r} -> {event.date} in '{event.quote[:70]}'"
+            )
+    for entry in fixture.get("not_events", []):
+        span = _expected_span(text, entry)
+        for event in events:
+            if event.anchor_start < span[1] and span[0] < event.anchor_end:
+                problems.append(
+                    f"not-event {entry['anchor']!r} became {event.date} in '{event.quote[:70]}'"
+                )
+    return problems
+
+
+@pytest.mark.parametrize("name", ["chronology_002.yaml", "chronology_004.yaml"])
+def test_build_reproduces_the_hand_checked_seed_chronology(built_store: Store, name: str) -> None:
+    fixture = _fixture(name)
+    text = built_store.text(fixture["file"])
+    problems = chronology_diff(text, built_store.events(fixture["file"]), fixture)
+    assert not problems, "chronology differs from the hand-checked one:\n" + "\n".join(problems)
+
+
+@pytest.fixture(scope="module")
+def floods_store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    """The invented news story alone, with no manifest: its date comes from its dateline."""
+    corpus = tmp_path_factory.mktemp("floods")
+    shutil.copy(DATA / "events_floods.txt", corpus / "events_floods.txt")
+    path = corpus.parent / "floods-store.json"
+    build(corpus, path)
+    store = Store(path).open()
+    yield store
+    store.close()
+
+
+def test_test_document_gets_its_date_and_chronology(floods_store: Store) -> None:
+    fixture = _fixture("chronology_floods.yaml")
+    source = floods_store.source(fixture["file"])
+    assert source is not None
+    assert [source.published, source.published_precision] == [str(v) for v in fixture["published"]]
+    text = floods_store.text(fixture["file"])
+    events = floods_store.events(fixture["file"])
+    problems = chronology_diff(text, events, fixture)
+    assert not problems, "chronology differs from the hand-checked one:\n" + "\n".join(problems)
+    for clause in fixture["clauses"]:
+        (event,) = [e for e in events if e.anchor_text.endswith(clause["anchor"])]
+        assert event.quote == clause["quote"]
+
+
+def test_back_reference_attaches_instead_of_making_an_event(floods_store: Store) -> None:
+    events = floods_store.events("events_floods.txt")
+    assert not [e for e in events if "On that day" in e.quote]
+    assert len([e for e in events if e.date == "2019-03-02"]) == 1
+
+
+def test_every_event_slices_back_to_its_quote_and_anchor(built_store: Store) -> None:
+    events = built_store.events()
+    assert len(events) > 30
+    ids = {e.id for e in events}
+    assert len(ids) == len(events)
+    for e in events:
+        text = built_store.text(e.file)
+        assert text[e.start : e.end] == e.quote
+        assert text[e.anchor_start : e.anchor_end] == e.anchor_text
+        assert e.start <= e.anchor_start and e.anchor_end <= e.end
+        assert e.date_begin <= e.date_end and len(e.date_begin) == 10
+        assert e.cluster in ids
+        assert "<sup>" not in e.summary and "**" not in e.summary
+
+
+def test_aktobe_attack_is_one_cluster_with_two_sources(built_store: Store) -> None:
+    day = [e for e in built_store.events() if e.date_begin == e.date_end == "2016-06-05"]
+    assert {e.file for e in day} == {"002_e3382299f196536e.txt", "004_349fe4209c07a8ff.txt"}
+    assert len({e.cluster for e in day}) == 1
+    members = [e for e in built_store.events() if e.cluster == day[0].cluster]
+    assert sorted(e.file for e in members) == [
+        "002_e3382299f196536e.txt",
+        "004_349fe4209c07a8ff.txt",
+    ]
+
+
+def test_a_series_and_month_events_stay_out_of_the_attack_cluster(built_store: Store) -> None:
+    aktobe = next(e for e in built_store.events() if e.date_begin == e.date_end == "2016-06-05")
+    for e in built_store.events():
+        if e.cluster == aktobe.cluster:
+            assert e.precision == "day"
+    lonely = [e for e in built_store.events() if e.precision != "day"]
+    assert lonely and all(e.cluster == e.id for e in lonely)
+
+
+def test_no_citation_sidebar_or_footnote_date_is_an_event(built_store: Store) -> None:
+    events = built_store.events()
+    # "[cited 29 July 2015]" in 003's footnotes; 001's sidebar of 2021-2023 publications.
+    assert not [e for e in events if e.date_begin == "2015-07-29"]
+    assert not [e for e in events if e.date_begin >= "2021-01-01"]
+    kinds = {(p.file, p.index): p.kind for p in built_store.passages()}
+    for e in events:
+        sentence = next(
+            s for s in built_store.sentences(e.file) if s.start <= e.anchor_start < s.end
+        )
+        assert kinds[(e.file, sentence.passage)] == "body"

@@ -13,7 +13,7 @@ from typing import Sequence
 
 from store.errors import DossierError
 
-COMMAND_MODULES: list[str] = ["build", "sources", "show"]
+COMMAND_MODULES: list[str] = ["build", "sources", "show", "search", "events"]
 
 DESCRIPTION = """\
 Dossier: browse and cite a folder of source documents from the terminal.

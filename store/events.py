@@ -1,0 +1,305 @@
+"""Events: the dated statements of the body text, and which of them report the same happening.
+
+Each document's body sentences are tagged (`store.timex.tag`) against the document's
+publication date: the manifest's, else the one `store.docdate` reads from the text. Every DATE
+expression that resolves to a calendar span makes one event: its clause (the sentence, or the
+part of it around the anchor when a sentence carries two dated facts), the anchor, the TIMEX
+value, precision, first and last day, modifier, a summary and the entities mentioned in the
+clause. Not events: durations, sets, PRESENT_REF and other vague references, and citation
+metadata (see `store.events_text`).
+
+A repeated mention of an event already told in the same document does not make a second event:
+a back-reference ("On that day, gunmen attacked ...", "The same day ...") and a definite
+mention of a known date ("site of the June 5 atrocity", when a June 5 event sharing its words
+exists) are attached to that event: the event keeps its first, explicit anchor and quote, and the
+attached sentences add their words and entities to what clustering compares.
+
+Borrowed years: a document that never states its year ("June 5", publication date unknown)
+cannot be placed on a calendar by itself. When one of its month-day dates reports the same
+happening as a dated event of another document (same month and day, and at least the same
+evidence clustering asks for), the document's reference year becomes that event's year and the
+document is read again against it. Without such a match its year-less dates are not events.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from store.docdate import infer_published
+from store.events_cluster import Profile, assign_clusters, same_happening, tokens
+from store.events_text import (
+    ANAPHOR,
+    is_anaphor,
+    is_citation_date,
+    is_definite_modifier,
+    is_period_to_now,
+    split_clauses,
+    summarize,
+)
+from store.models import Document, Entity, Event, Mention, Source
+from store.timex import Timex, tag
+
+_YEARLESS_DAY = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
+_JOINER = re.compile(r"^[\s,]*(?:(?:on|in|at|of|by)\s*)?[\s,]*$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event while its document is read: the timex, its clause, and attached back-references."""
+
+    timex: Timex
+    sent_start: int
+    sent_end: int
+    start: int = 0
+    end: int = 0
+    attached: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def resolved(self) -> bool:
+        t = self.timex
+        return bool(t.date_begin and t.date_end) and not t.value.startswith("X")
+
+
+def extract_events(
+    documents: list[Document],
+    sources: list[Source],
+    entities: list[Entity],
+    mentions: list[Mention],
+) -> list[Event]:
+    """All events of the corpus, with ids and cross-source clusters assigned."""
+    source_of = {s.file: s for s in sources}
+    mentions_of: dict[str, list[Mention]] = {}
+    for m in mentions:
+        mentions_of.setdefault(m.file, []).append(m)
+    for found in mentions_of.values():
+        found.sort(key=lambda m: m.start)
+
+    drafts: dict[str, list[Draft]] = {}
+    undated: list[Document] = []
+    for doc in documents:
+        dct = reference_date(doc, source_of.get(doc.file))
+        drafts[doc.file] = read_document(doc, dct)
+        if dct is None:
+            undated.append(doc)
+
+    docs_by_file = {d.file: d for d in documents}
+    for doc in undated:
+        year = borrowed_year(doc, drafts, docs_by_file, mentions_of)
+        if year is not None:
+            drafts[doc.file] = read_document(doc, year)
+
+    events: list[Event] = []
+    profiles: list[Profile] = []
+    for doc in documents:
+        ident = _source_id(doc.file, source_of.get(doc.file))
+        for d in drafts[doc.file]:
+            if not d.resolved:
+                continue
+            event = _event(doc, ident, d, mentions_of.get(doc.file, []))
+            events.append(event)
+            profiles.append(_profile(doc, d, event.id, mentions_of.get(doc.file, [])))
+    clusters = assign_clusters(profiles)
+    return [_with_cluster(e, clusters.get(e.id, e.id)) for e in events]
+
+
+def reference_date(doc: Document, source: Source | None) -> str | None:
+    """The date relative expressions resolve against: the manifest's, else the text's own."""
+    if source is not None and source.published != "unknown":
+        return source.published
+    value, _, _ = infer_published(doc.text, list(doc.passages))
+    return None if value == "unknown" else value
+
+
+def read_document(doc: Document, dct: str | None) -> list[Draft]:
+    """The drafts of one document, in text order; year-less ones kept for borrowed years."""
+    body = doc.body_sentences()
+    if not body:
+        return []
+    text = doc.text
+    timexes = tag(text, dct, spans=[(s.start, s.end) for s in body])
+    starts = [t.start for t in timexes]
+    out: list[Draft] = []
+    for s in body:
+        lo = bisect.bisect_left(starts, s.start)
+        hi = bisect.bisect_left(starts, s.end)
+        inside = [t for t in timexes[lo:hi] if t.end <= s.end]
+        _read_sentence(text, s.start, s.end, inside, out)
+    return out
+
+
+def _read_sentence(text: str, start: int, end: int, found: list[Timex], out: list[Draft]) -> None:
+    keep: list[Timex] = []
+    pointed = False
+    for t in found:
+        if t.type not in ("DATE", "TIME"):
+            continue
+        if is_anaphor(t.text):
+            pointed = True
+            continue
+        if t.value.endswith("_REF") or is_period_to_now(text, t.start, t.end):
+            continue
+        if is_citation_date(text, start, end, t.start, t.end):
+            continue
+        keep.append(t)
+    keep = _drop_redundant(text, keep)
+    fresh: list[Timex] = []
+    for t in keep:
+        earlier = _repeated(text, start, end, t, out)
+        if earlier is not None:
+            earlier.attached.append((start, end))
+        else:
+            fresh.append(t)
+    if not fresh:
+        if (pointed or ANAPHOR.search(text, start, end)) and out:
+            out[-1].attached.append((start, end))
+        return
+    clauses = split_clauses(text, start, end, [(t.start, t.end) for t in fresh])
+    for t, (cs, ce) in zip(fresh, clauses):
+        out.append(Draft(t, start, end, cs, ce))
+
+
+def _drop_redundant(text: str, found: list[Timex]) -> list[Timex]:
+    """'A month later, on July 18': two anchors a word apart, one inside the other: keep the finer."""
+    result: list[Timex] = []
+    for t in sorted(found, key=lambda t: t.start):
+        if result and _JOINER.match(text[result[-1].end : t.start]):
+            prev = result[-1]
+            if _nests(t, prev):
+                continue
+            if _nests(prev, t):
+                result[-1] = t
+                continue
+        result.append(t)
+    return result
+
+
+def _nests(outer: Timex, inner: Timex) -> bool:
+    """True when `inner` covers no day outside `outer` (both resolved)."""
+    if not (outer.date_begin and outer.date_end and inner.date_begin and inner.date_end):
+        return False
+    return outer.date_begin <= inner.date_begin and inner.date_end <= outer.date_end
+
+
+def _repeated(text: str, start: int, end: int, t: Timex, out: list[Draft]) -> Draft | None:
+    """The earlier draft a definite date mention ('the June 5 atrocity') repeats, if any."""
+    if not is_definite_modifier(text, t.start, t.end):
+        return None
+    words, _ = tokens(text[start:end])
+    for d in reversed(out):
+        if d.timex.value != t.value:
+            continue
+        theirs, _ = tokens(" ".join(text[a:b] for a, b in [(d.start, d.end), *d.attached]))
+        if words & theirs:
+            return d
+    return None
+
+
+def borrowed_year(
+    doc: Document,
+    drafts: dict[str, list[Draft]],
+    docs_by_file: dict[str, Document],
+    mentions_of: dict[str, list[Mention]],
+) -> str | None:
+    """The year of a dated event elsewhere that one of this document's month-day dates reports."""
+    best: tuple[int, str, str] | None = None
+    mine = docs_by_file[doc.file]
+    for d in drafts[doc.file]:
+        m = _YEARLESS_DAY.match(d.timex.value)
+        if m is None:
+            continue
+        month_day = f"-{m.group(1)}-{m.group(2)}"
+        for other_file, others in drafts.items():
+            if other_file == doc.file:
+                continue
+            other_doc = docs_by_file[other_file]
+            for o in others:
+                if not o.resolved or o.timex.precision != "day":
+                    continue
+                if not (o.timex.date_begin or "").endswith(month_day):
+                    continue
+                year = (o.timex.date_begin or "")[:4]
+                probe = _profile(
+                    mine, d, "probe", mentions_of.get(doc.file, []), f"{year}{month_day}"
+                )
+                target = _profile(other_doc, o, "target", mentions_of.get(other_file, []))
+                s = same_happening(probe, target)
+                if s and (best is None or (s, year) > best[:2]):
+                    best = (s, year, other_file)
+    return None if best is None else best[1]
+
+
+def _source_id(file: str, source: Source | None) -> str:
+    return source.id if source is not None else Path(file).with_suffix("").as_posix()
+
+
+def _event(doc: Document, ident: str, d: Draft, mentions: list[Mention]) -> Event:
+    t = d.timex
+    quote = doc.text[d.start : d.end]
+    return Event(
+        id=f"{ident}:{t.start}",
+        file=doc.file,
+        date=t.value,
+        precision=_precision(t),
+        date_begin=t.date_begin or "",
+        date_end=t.date_end or "",
+        mod=t.mod,
+        anchor_text=t.text,
+        anchor_start=t.start,
+        anchor_end=t.end,
+        start=d.start,
+        end=d.end,
+        quote=quote,
+        summary=summarize(quote),
+        entities=tuple(_entities_in(mentions, [(d.start, d.end)])),
+    )
+
+
+def _precision(t: Timex) -> str:
+    if t.precision:
+        return t.precision
+    if t.date_begin and t.date_begin == t.date_end:
+        return "day"
+    return "unknown"
+
+
+def _entities_in(mentions: list[Mention], spans: list[tuple[int, int]]) -> list[str]:
+    """Entity ids mentioned inside any of the spans, in order of first mention."""
+    seen: dict[str, None] = {}
+    starts = [m.start for m in mentions]
+    for lo, hi in spans:
+        for m in mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]:
+            if m.end <= hi:
+                seen.setdefault(m.entity, None)
+    return list(seen)
+
+
+def _profile(
+    doc: Document, d: Draft, key: str, mentions: list[Mention], day: str | None = None
+) -> Profile:
+    spans = [(d.start, d.end), *d.attached]
+    words: set[str] = set()
+    names: set[str] = set()
+    for lo, hi in spans:
+        w, n = tokens(_without_anchor(doc.text, lo, hi, d.timex))
+        words |= w
+        names |= n
+    begin = day or d.timex.date_begin or ""
+    end = day or d.timex.date_end or ""
+    precision = "day" if day else _precision(d.timex)
+    return Profile(
+        key, doc.file, begin, end, precision, words, names, set(_entities_in(mentions, spans))
+    )
+
+
+def _without_anchor(text: str, lo: int, hi: int, t: Timex) -> str:
+    """The span's text with the date blanked: dates are compared as dates, not as words."""
+    if lo <= t.start and t.end <= hi:
+        return text[lo : t.start] + " " + text[t.end : hi]
+    return text[lo:hi]
+
+
+def _with_cluster(event: Event, cluster: str) -> Event:
+    return Event(**{**event.to_row(), "cluster": cluster, "entities": event.entities})
