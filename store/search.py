@@ -27,16 +27,15 @@ import numpy as np
 from store.db import Store
 from store.models import Document, Entity, Event, Hit, Mention, Source
 from store.search_eval import Evaluator
-from store.search_highlight import highlights_for, make_snippet
-from store.search_index import (
-    Index,
+from store.search_file import (
     IndexUnusable,
-    build_index,
     documents_from,
     index_path,
     load_index_file,
     write_index_file,
 )
+from store.search_highlight import highlights_for, make_snippet
+from store.search_index import Index, build_index
 from store.search_query import parse
 
 __all__ = ["SearchResults", "load_index", "search", "write_index"]

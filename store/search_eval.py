@@ -13,8 +13,8 @@ the highlighter uses to find the exact spans in the few passages that are shown.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import numpy as np
 

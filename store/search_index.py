@@ -8,49 +8,44 @@ leaves one empty position after it, so a phrase can never run from one passage i
 Entity mentions and entity types are indexed the same way from the stored mentions, and events as
 (passage, first day, last day) rows for `date:`.
 
-The file `<store>.index` is a small JSON header followed by raw little-endian arrays; loading
-maps it into memory and wraps the arrays without copying, so opening costs milliseconds no
-matter how large the corpus is. It carries the store's fingerprint: a pair that does not match
-is detected and the index is rebuilt from the store's passages.
+Persistence (the `<store>.index` sidecar) is in store/search_file.py.
 """
 
 from __future__ import annotations
 
 import bisect
-import mmap
-import struct
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import numpy as np
-import orjson
 
-from store.atomic import write_bytes_atomic
-from store.models import BODY, BOILERPLATE, FOOTNOTE, HEADING, Document, Entity, Event, Mention, Source
+from store.models import (
+    BODY,
+    BOILERPLATE,
+    FOOTNOTE,
+    HEADING,
+    Document,
+    Entity,
+    Event,
+    Mention,
+    Source,
+)
 from store.textfold import TOKEN, fold, fold_term, fold_text, variants
 
-MAGIC = b"DOSSIDX1"
-FORMAT_VERSION = 1
 K1, B = 1.2, 0.75
 # Passage kinds: body and headings rank normally; footnotes and page furniture stay findable
 # but sink below real text.
 KIND_CODES = {BODY: 0, HEADING: 1, FOOTNOTE: 2, BOILERPLATE: 3}
 KIND_WEIGHTS = np.array([1.0, 1.0, 0.5, 0.2], dtype=np.float32)
 
-_ARRAYS = (
+ARRAYS = (
     "post_off", "post_pid", "post_imp", "pos_off", "pos",
     "p_file", "p_index", "p_start", "p_end", "p_kind", "p_len", "file_first",
     "ent_off", "ent_pid", "ent_imp", "typ_off", "typ_pid", "typ_imp",
     "ev_pid", "ev_begin", "ev_end", "ev_astart", "ev_aend",
 )  # fmt: skip
-
-
-def index_path(store_path: Path) -> Path:
-    """The sidecar beside the store: `<store>.index`."""
-    return Path(store_path).with_name(Path(store_path).name + ".index")
 
 
 class _Vocab(dict[str, int]):
@@ -287,7 +282,7 @@ def build_index(
             "typ_off": typ_off, "typ_pid": typ_pid, "typ_imp": typ_imp,
             "ev_pid": ev[:, 0].copy(), "ev_begin": ev[:, 1].copy(), "ev_end": ev[:, 2].copy(),
             "ev_astart": ev[:, 3].copy(), "ev_aend": ev[:, 4].copy(),
-        },  # fmt: skip
+        },
     )
 
 
@@ -320,110 +315,3 @@ def _pseudo(
     pid = np.concatenate(pids).astype(np.int32) if pids else np.zeros(0, np.int32)
     imp = np.concatenate(imps).astype(np.float32) if imps else np.zeros(0, np.float32)
     return offs, pid, imp
-
-
-# -- persistence ---------------------------------------------------------------------------------
-def dump_index(index: Index) -> bytes:
-    """Header (JSON) + vocabulary blob + raw arrays, each 8-byte aligned."""
-    blobs: list[tuple[str, bytes]] = [("terms", "\n".join(index.terms).encode("utf-8"))]
-    descr: dict[str, list[Any]] = {}
-    for name in _ARRAYS:
-        arr = np.ascontiguousarray(index.arrays[name])
-        descr[name] = [arr.dtype.str, int(arr.shape[0])]
-        blobs.append((name, arr.tobytes()))
-    header_fields = {
-        "version": FORMAT_VERSION,
-        "fingerprint": index.fingerprint,
-        "files": index.files,
-        "titles": index.titles,
-        "kinds": index.kinds,
-        "entity_ids": index.entity_ids,
-        "types": index.types,
-        "n_terms": len(index.terms),
-        "arrays": descr,
-        "offsets": {},
-    }
-    # Two passes: offsets depend on the header's length, which depends on the offsets.
-    offsets: dict[str, list[int]] = {name: [0, len(data)] for name, data in blobs}
-    for _ in range(3):
-        header_fields["offsets"] = offsets
-        header = orjson.dumps(header_fields)
-        cursor = _align(len(MAGIC) + 8 + len(header))
-        new: dict[str, list[int]] = {}
-        for name, data in blobs:
-            new[name] = [cursor, len(data)]
-            cursor = _align(cursor + len(data))
-        if new == offsets:
-            break
-        offsets = new
-    header_fields["offsets"] = offsets
-    header = orjson.dumps(header_fields)
-    out = bytearray(MAGIC + struct.pack("<Q", len(header)) + header)
-    for name, data in blobs:
-        out.extend(b"\0" * (offsets[name][0] - len(out)))
-        out.extend(data)
-    return bytes(out)
-
-
-def _align(n: int) -> int:
-    return (n + 7) & ~7
-
-
-def write_index_file(path: Path, index: Index) -> None:
-    write_bytes_atomic(path, dump_index(index))
-
-
-class IndexUnusable(Exception):
-    """The sidecar is missing, damaged or of another format; the caller rebuilds it."""
-
-
-def load_index_file(path: Path) -> Index:
-    """Map the sidecar into memory and view its arrays in place."""
-    try:
-        with open(path, "rb") as handle:
-            mm = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-    except (OSError, ValueError) as exc:
-        raise IndexUnusable(str(exc)) from exc
-    try:
-        if mm[: len(MAGIC)] != MAGIC:
-            raise IndexUnusable("not a Dossier index")
-        (hlen,) = struct.unpack("<Q", mm[len(MAGIC) : len(MAGIC) + 8])
-        header = orjson.loads(mm[len(MAGIC) + 8 : len(MAGIC) + 8 + hlen])
-        if header.get("version") != FORMAT_VERSION:
-            raise IndexUnusable("index format version differs")
-        offsets = header["offsets"]
-        start, length = offsets["terms"]
-        if start + length > len(mm):
-            raise IndexUnusable("index file is truncated")
-        blob = mm[start : start + length].decode("utf-8")
-        terms = blob.split("\n") if header["n_terms"] else []
-        arrays: dict[str, np.ndarray] = {}
-        for name in _ARRAYS:
-            dtype, count = header["arrays"][name]
-            start, length = offsets[name]
-            if start + length > len(mm):
-                raise IndexUnusable("index file is truncated")
-            if count == 0:
-                arrays[name] = np.zeros(0, dtype=np.dtype(dtype))
-            else:
-                arrays[name] = np.frombuffer(mm, dtype=np.dtype(dtype), count=count, offset=start)
-    except (KeyError, TypeError, ValueError, struct.error, orjson.JSONDecodeError) as exc:
-        raise IndexUnusable(f"damaged index: {exc}") from exc
-    if len(terms) != header["n_terms"]:
-        raise IndexUnusable("damaged index vocabulary")
-    return Index(
-        fingerprint=header["fingerprint"],
-        terms=terms,
-        files=header["files"],
-        titles=header["titles"],
-        kinds=header["kinds"],
-        entity_ids=header["entity_ids"],
-        types=header["types"],
-        arrays=arrays,
-        _keep=mm,
-    )
-
-
-def documents_from(passages_by_file: Iterable[tuple[str, str, list[Any]]]) -> list[Document]:
-    """Documents rebuilt from a store's texts and passages (sentences are not needed here)."""
-    return [Document(file, text, tuple(ps), ()) for file, text, ps in passages_by_file]

@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
-from typing import Union
 
 from store.errors import QueryError
 from store.models import ENTITY_TYPES
@@ -84,7 +83,7 @@ class Or:
     children: tuple[Node, ...]
 
 
-Node = Union[Term, Phrase, Field, Not, And, Or]
+Node = Term | Phrase | Field | Not | And | Or
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,138 @@
+"""The index's file: `<store>.index`, written atomically beside the store, mapped at load.
+
+A small JSON header (format version, the store's fingerprint, file names, titles, kinds, array
+layout) is followed by the vocabulary as one UTF-8 blob and the raw little-endian arrays, each
+8-byte aligned. Loading maps the file and wraps the arrays without copying, so opening costs
+milliseconds whatever the corpus size (docs/search.md compares this with JSON, orjson, marshal,
+pickle and a TinyDB table). The fingerprint lets `store.search.load_index` notice a sidecar that
+belongs to another build and rebuild it from the store's passages.
+"""
+
+from __future__ import annotations
+
+import mmap
+import struct
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import orjson
+
+from store.atomic import write_bytes_atomic
+from store.models import Document
+from store.search_index import ARRAYS, Index
+
+MAGIC = b"DOSSIDX1"
+FORMAT_VERSION = 1
+
+
+def index_path(store_path: Path) -> Path:
+    """The sidecar beside the store: `<store>.index`."""
+    return Path(store_path).with_name(Path(store_path).name + ".index")
+
+
+def dump_index(index: Index) -> bytes:
+    """Header (JSON) + vocabulary blob + raw arrays, each 8-byte aligned."""
+    blobs: list[tuple[str, bytes]] = [("terms", "\n".join(index.terms).encode("utf-8"))]
+    descr: dict[str, list[Any]] = {}
+    for name in ARRAYS:
+        arr = np.ascontiguousarray(index.arrays[name])
+        descr[name] = [arr.dtype.str, int(arr.shape[0])]
+        blobs.append((name, arr.tobytes()))
+    header_fields = {
+        "version": FORMAT_VERSION,
+        "fingerprint": index.fingerprint,
+        "files": index.files,
+        "titles": index.titles,
+        "kinds": index.kinds,
+        "entity_ids": index.entity_ids,
+        "types": index.types,
+        "n_terms": len(index.terms),
+        "arrays": descr,
+        "offsets": {},
+    }
+    # Two passes: offsets depend on the header's length, which depends on the offsets.
+    offsets: dict[str, list[int]] = {name: [0, len(data)] for name, data in blobs}
+    for _ in range(3):
+        header_fields["offsets"] = offsets
+        header = orjson.dumps(header_fields)
+        cursor = _align(len(MAGIC) + 8 + len(header))
+        new: dict[str, list[int]] = {}
+        for name, data in blobs:
+            new[name] = [cursor, len(data)]
+            cursor = _align(cursor + len(data))
+        if new == offsets:
+            break
+        offsets = new
+    header_fields["offsets"] = offsets
+    header = orjson.dumps(header_fields)
+    out = bytearray(MAGIC + struct.pack("<Q", len(header)) + header)
+    for name, data in blobs:
+        out.extend(b"\0" * (offsets[name][0] - len(out)))
+        out.extend(data)
+    return bytes(out)
+
+
+def _align(n: int) -> int:
+    return (n + 7) & ~7
+
+
+def write_index_file(path: Path, index: Index) -> None:
+    write_bytes_atomic(path, dump_index(index))
+
+
+class IndexUnusable(Exception):
+    """The sidecar is missing, damaged or of another format; the caller rebuilds it."""
+
+
+def load_index_file(path: Path) -> Index:
+    """Map the sidecar into memory and view its arrays in place."""
+    try:
+        with open(path, "rb") as handle:
+            mm = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError) as exc:
+        raise IndexUnusable(str(exc)) from exc
+    try:
+        if mm[: len(MAGIC)] != MAGIC:
+            raise IndexUnusable("not a Dossier index")
+        (hlen,) = struct.unpack("<Q", mm[len(MAGIC) : len(MAGIC) + 8])
+        header = orjson.loads(mm[len(MAGIC) + 8 : len(MAGIC) + 8 + hlen])
+        if header.get("version") != FORMAT_VERSION:
+            raise IndexUnusable("index format version differs")
+        offsets = header["offsets"]
+        start, length = offsets["terms"]
+        if start + length > len(mm):
+            raise IndexUnusable("index file is truncated")
+        blob = mm[start : start + length].decode("utf-8")
+        terms = blob.split("\n") if header["n_terms"] else []
+        arrays: dict[str, np.ndarray] = {}
+        for name in ARRAYS:
+            dtype, count = header["arrays"][name]
+            start, length = offsets[name]
+            if start + length > len(mm):
+                raise IndexUnusable("index file is truncated")
+            if count == 0:
+                arrays[name] = np.zeros(0, dtype=np.dtype(dtype))
+            else:
+                arrays[name] = np.frombuffer(mm, dtype=np.dtype(dtype), count=count, offset=start)
+    except (KeyError, TypeError, ValueError, struct.error, orjson.JSONDecodeError) as exc:
+        raise IndexUnusable(f"damaged index: {exc}") from exc
+    if len(terms) != header["n_terms"]:
+        raise IndexUnusable("damaged index vocabulary")
+    return Index(
+        fingerprint=header["fingerprint"],
+        terms=terms,
+        files=header["files"],
+        titles=header["titles"],
+        kinds=header["kinds"],
+        entity_ids=header["entity_ids"],
+        types=header["types"],
+        arrays=arrays,
+        _keep=mm,
+    )
+
+
+def documents_from(passages_by_file: Iterable[tuple[str, str, list[Any]]]) -> list[Document]:
+    """Documents rebuilt from a store's texts and passages (sentences are not needed here)."""
+    return [Document(file, text, tuple(ps), ()) for file, text, ps in passages_by_file]

@@ -1,0 +1,107 @@
+"""`dossier search`: passages matching a query, grouped by source, matches highlighted."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from store.db import Store
+from store.errors import DossierError
+from tui.cli.common import add_command, print_json, terminal_text, use_color
+
+EPILOG = """\
+query language:
+  aktobe attack          both words            "islamic state"   exact phrase
+  aktobe OR almaty       either (OR binds tighter than the implicit AND; use ( ) to group)
+  -russia  -"red cross"  exclude               terror*           prefix
+  nazarbaev~             spelling variants (1 edit up to 5 letters, 2 from 6)
+  source:rferl  kind:news  entity:ISIS  type:person  date:2014..2016  date:2016-06
+
+examples:
+  dossier search aktobe
+  dossier search '"islamic state" date:2015..2016 -syria'
+  dossier search 'entity:ISIS kind:news' --json --limit 5
+  dossier search 'terror*' --count"""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = add_command(
+        subparsers,
+        "search",
+        help="search passages (words, phrases, OR, -exclude, pref*, word~, field filters)",
+        description="Search every passage of the corpus. Results are ranked by BM25, grouped by "
+        "source (sources in the order of their best passage), each with a snippet in which the "
+        "matches are highlighted. Case, accents and apostrophes are folded.",
+        epilog=EPILOG,
+    )
+    parser.add_argument("query", nargs="+", metavar="QUERY", help="the query (words are joined)")
+    parser.add_argument("--json", action="store_true", help="print JSON: {query, total, results}")
+    parser.add_argument("--limit", "-n", type=int, default=20, metavar="N", help="passages to show (default 20)")
+    parser.add_argument("--count", action="store_true", help="print only the number of matching passages")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace, store: Store) -> int:
+    from store.search import search
+
+    if args.limit < 0:
+        raise DossierError("--limit must be 0 or more")
+    query = " ".join(args.query)
+    results = search(store, query, limit=0 if args.count else args.limit)
+    if args.count:
+        if args.json:
+            print_json({"query": results.query, "total": results.total})
+        else:
+            print(results.total)
+        return 0
+    if args.json:
+        print_json(results.to_json())
+        return 0
+    if use_color():
+        _print_rich(results)
+    else:
+        _print_plain(results)
+    return 0
+
+
+def _summary(results) -> str:  # type: ignore[no-untyped-def]
+    shown = len(results.hits)
+    more = f", showing {shown}" if shown < results.total else ""
+    return f"{results.total} passage{'s' if results.total != 1 else ''}{more} ({results.elapsed_ms:.0f} ms)"
+
+
+def _print_plain(results) -> None:  # type: ignore[no-untyped-def]
+    out = sys.stdout
+    out.write(_summary(results) + "\n")
+    for file, hits in results.groups():
+        out.write(f"\n{terminal_text(file)}  {terminal_text(results.titles.get(file, ''))}\n")
+        for hit in hits:
+            out.write(f"  [{hit.passage}] {terminal_text(hit.snippet)}  ({hit.score:.2f})\n")
+
+
+def _print_rich(results) -> None:  # type: ignore[no-untyped-def]
+    """Document text goes in as data: Text objects styled by offset, never markup strings."""
+    from rich.console import Console
+    from rich.text import Text
+
+    from tui.cli.common import safe_for_terminal
+
+    console = Console(highlight=False, markup=False, emoji=False)
+    console.print(Text(_summary(results), style="dim"))
+    i = 0
+    for file, hits in results.groups():
+        head = Text("\n")
+        head.append(safe_for_terminal(file), style="bold cyan")
+        head.append("  ")
+        head.append(safe_for_terminal(results.titles.get(file, "")), style="bold")
+        console.print(head)
+        for hit in hits:
+            snippet = safe_for_terminal(hit.snippet)
+            line = Text(f"  [{hit.passage}] ", style="dim")
+            body = Text(snippet)
+            for s, e in results.snippet_highlights(i):
+                body.stylize("bold black on yellow", s, e)
+            line.append_text(body)
+            line.append(f"  ({hit.score:.2f})", style="dim")
+            console.print(line)
+            i += 1
