@@ -130,8 +130,11 @@ def _build(
     tick("sources", total, total)
 
     # entities stage
-    entities: list = []
-    mentions: list = []
+    from store.entities import extract_entities, load_catalogue
+
+    catalogue = load_catalogue(Path(corpus_dir) / CATALOGUE_NAME)
+    entities, mentions = extract_entities(documents, catalogue)
+    tick("entities", total, total)
 
     # events stage
     from store.events import extract_events

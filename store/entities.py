@@ -106,13 +106,18 @@ class _Extraction:
         for document, hits, pending, acronyms in per_doc:
             for f in pending:
                 key = None
-                if f.name in acronyms:
+                same_form = self.key_of(f)
+                if same_form in self.info:
+                    key = same_form  # the same words as a name found elsewhere
+                elif f.name in acronyms:
                     key = self.key_of(acronyms[f.name])
                 elif len(acronym_keys.get(f.name, ())) == 1:
                     key = next(iter(acronym_keys[f.name]))
                 elif len(surnames.get(f.name, ())) == 1:
                     key = next(iter(surnames[f.name]))
                 elif f.type == "organisation" and acronym_counts[f.name] >= 2:
+                    key = self.register(f).key
+                elif f.type == "person":
                     key = self.register(f).key
                 if key is not None:
                     self.info[key].aliases.setdefault(f.name, None)
@@ -213,11 +218,12 @@ class _Extraction:
                     skip.add(j)
                     h = _Hit(h.start, o.end, h.key, h.sentence)
             if place is None:
-                possessive = {hits[j].key for j in same if re.match(r"['’]s\b", text[hits[j].end:])}
-                named = {hits[j].key for j in same}
-                choice = possessive if len(possessive) == 1 else named
-                if len(choice) == 1:
-                    place = next(o for o in (hits[j] for j in same) if o.key in choice)
+                # Otherwise the one place named earlier in the sentence as an owner:
+                # "Kazakhstan's prosecutor-general ... approved by the Supreme Court".
+                earlier = [hits[j] for j in same if hits[j].end <= h.start]
+                owners = [o for o in earlier if re.match(r"['’]s\b", text[o.end:])]
+                if len({o.key for o in owners}) == 1:
+                    place = owners[-1]
             if place is not None:
                 h = _Hit(h.start, h.end, self.qualified_key(h.key, place.key), h.sentence)
             out.append(h)

@@ -15,7 +15,14 @@ committee ministry party movement organization organisation court centre center 
 institute service group front union bank department office commission association society
 foundation university army forces police guard brigade division parliament assembly government
 directorate bureau authority corporation company programme program brotherhood alliance league
-coalition federation board academy school church network media press times news
+coalition federation board academy school church network media press times news commonwealth
+congress commissioner
+""".split())
+
+# A capitalised word that makes a span a named thing of type other (laws, plans, operations).
+OTHER_CUES = frozenset("""
+declaration convention strategy treaty act law code operation process plan summit conference
+exercise agreement charter initiative
 """.split())
 
 # A capitalised word in a span that makes it a place.

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from store.entities_cues import (
     ADJECTIVE_ENDINGS, AFTER_PLACE, COMMON_ACRONYMS, DEMONYM_PLURALS, GENERIC_WORDS,
-    MONTH_ABBREVIATIONS, ORG_CUES, PARTICLES,
+    MONTH_ABBREVIATIONS, ORG_CUES, OTHER_CUES, PARTICLES,
     PLACE_CUES, PLACE_NOUNS_AFTER, SPEECH_VERBS, STOPWORDS, TITLE_HEADS, TITLE_MODIFIERS,
 )
 from store.entities_match import MONTHS, WEEKDAYS, fold, is_acronym
@@ -26,8 +26,13 @@ from store.models import Document, Sentence
 _WORD = re.compile(r"[^\W_][\w'’.\-]*")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+(?:[A-Z]\.?)?")
 _BASED = re.compile(r"^(.+?)-based$")
+_QUOTED = re.compile(r"([“‘\"])\*{0,2}([^“”‘’\"*]{2,160}?)\*{0,2}(?:[”’\"])(?!\w)")
 _CONNECTORS = frozenset({"of", "for", "on", "and", "the", "&"})
-_PLACE_PREPOSITIONS = frozenset({"in", "near", "throughout", "across", "from", "outside", "inside"})
+_PLACE_PREPOSITIONS = frozenset(
+    {"in", "near", "throughout", "across", "from", "outside", "inside"}
+)
+_FINITE_VERBS = frozenset("is are was were has have had will would can could should may might "
+                          "must shall does did do".split())
 _APPOSITION_STARTS = frozenset({"a", "an", "the"}) | TITLE_HEADS | TITLE_MODIFIERS
 
 
@@ -38,6 +43,7 @@ class Tok:
     text: str
     possessive: bool = False
     covered: str | None = None  # key of the catalogue match covering it
+    taken: bool = False  # inside a quoted title already emitted
 
     @property
     def lower(self) -> str:
@@ -46,6 +52,8 @@ class Tok:
     @property
     def capitalised(self) -> bool:
         c = self.text[:1]
+        if self.taken or re.search(r"-[a-z]{3,}$", self.text):
+            return False  # "IS-controlled", "US-led": a modifier, not a name
         if c.isupper():
             return True
         particle = re.match(r"^([a-z]{1,3})-[A-Z]", self.text)
@@ -128,8 +136,38 @@ class _Sentence:
         return self.text[self.tokens[i].end:self.tokens[i + 1].start]
 
     def run(self) -> None:
+        self.quoted_titles()
+        for tok in self.tokens:
+            based = _BASED.match(tok.text)
+            if based and based.group(1)[:1].isupper() and tok.covered is None and \
+                    not based.group(1).lower().endswith(ADJECTIVE_ENDINGS):
+                self.emit(tok.start, tok.start + len(based.group(1)), "place", "")
         for first, last in self.spans():
             self.span(first, last)
+
+    def quoted_titles(self) -> None:
+        """'“Combat Brotherhood”', '‘On Amendments to ...’': a quoted title is one named thing."""
+        body = self.text[self.sentence.start:self.sentence.end]
+        for m in _QUOTED.finditer(body):
+            inner = m.group(2)
+            words = re.findall(r"[^\W\d_][\w'’\-]*", inner)
+            if not 1 <= len(words) <= 25 or not inner[:1].isupper():
+                continue
+            long_words = [w for w in words if len(w) >= 4]
+            capitalised = sum(1 for w in long_words if w[:1].isupper())
+            if not (inner.startswith("On ") and len(words) >= 4) and \
+                    capitalised < max(1, 0.6 * len(long_words)):
+                continue
+            if len(words) == 1 and not inner.startswith("On "):
+                continue
+            start = self.sentence.start + m.start(2)
+            end = start + len(inner)
+            inside = [t for t in self.tokens if t.start >= start and t.end <= end]
+            if not inside or any(t.covered for t in inside):
+                continue
+            for t in inside:
+                t.taken = True
+            self.emit(start, end, "other", "")
 
     def spans(self) -> list[tuple[int, int]]:
         """Maximal runs of capitalised tokens, joined by particles and guarded connectors."""
@@ -171,7 +209,8 @@ class _Sentence:
         if all(w in PARTICLES for w in words):
             return k
         so_far = [t.lower for t in toks[first:j + 1]]
-        cued = any(w in ORG_CUES or w in PLACE_CUES or w in TITLE_HEADS for w in so_far)
+        cued = any(w in ORG_CUES or w in PLACE_CUES or w in OTHER_CUES or w in TITLE_HEADS
+                   for w in so_far)
         if words in (["of"], ["for"], ["on"], ["of", "the"], ["for", "the"], ["on", "the"]):
             return k if cued else None
         if words in (["and"], ["&"]):
@@ -252,8 +291,10 @@ class _Sentence:
             a += 1
         if a > b:
             return
+        while a < b and toks[a].text.upper() in COMMON_ACRONYMS:
+            a += 1  # "NGO Infocentre Panorama"
         words = [t.lower for t in toks[a:b + 1]]
-        if all(w in TITLE_HEADS or w in TITLE_MODIFIERS or w in _CONNECTORS for w in words):
+        if all(_title_word(w) or w in _CONNECTORS for w in words):
             return  # a bare title ("Deputy Prosecutor General")
         if words[-1].endswith(DEMONYM_PLURALS):
             return
@@ -267,6 +308,11 @@ class _Sentence:
         person = self.title_split(a, b, span_first)
         if person is not None:
             return
+        k = a
+        while k < b and _title_word(words[k - a]):
+            k += 1
+        if k > a and words[k - a] == "of":
+            return  # "President of Kazakhstan", "Deputy Chairman of the NSC": a title phrase
         name_start, name_end = toks[a].start, toks[b].end
         name = text[name_start:name_end]
         after = toks[b + 1] if b + 1 < len(toks) else None
@@ -279,12 +325,19 @@ class _Sentence:
             return  # "Central Asian states", "Chinese province"
         if a == b and (words[0] in ORG_CUES or words[0] in PLACE_CUES):
             return  # "The Committee has opened": a reference back, not a name
+        head = words[:next((i for i, w in enumerate(words) if w in ("of", "for", "on")), len(words))]
+        if len(head) < len(words) and any(w in OTHER_CUES for w in head):
+            self.emit(name_start, name_end, "other", description, last=b)
+            return  # "Criminal Code of the Republic": the head word decides
         if any(w in ORG_CUES for w in words):
             generic = all(w in GENERIC_WORDS for w in words)
             self.emit(name_start, name_end, "organisation", description, generic=generic, last=b)
             return
         if any(w in PLACE_CUES for w in words):
             self.emit(name_start, name_end, "place", description, last=b)
+            return
+        if len(words) > 1 and any(w in OTHER_CUES for w in words):
+            self.emit(name_start, name_end, "other", description, last=b)
             return
         if after is not None and after.lower in PLACE_NOUNS_AFTER and follow.startswith(" "):
             self.emit(name_start, name_end, "place", description or after.lower, last=b)
@@ -298,6 +351,14 @@ class _Sentence:
             self.emit(name_start, name_end, "place", description, last=b)
             return
         if fragment:
+            return
+        titled = self.title_before_comma(a, b)
+        if titled:
+            self.emit(name_start, name_end, "person", titled, last=b)
+            return
+        if a == b and self.speaker(a, b):
+            self.out.pending.append(Found(name_start, name_end, name, "person", description,
+                                          self.sentence))
             return
         if self.speaker(a, b) or (description and self.personal(description)):
             self.emit(name_start, name_end, "person", description, last=b)
@@ -336,6 +397,9 @@ class _Sentence:
         if not m or sum(c.isupper() for c in m.group(1)) < 2:
             return False
         acronym = m.group(1)
+        long_form = self.text[self.tokens[a].start:tok.end] if found is None else found.name
+        if target is None and not _initials_fit(long_form, acronym):
+            return False
         if found is None:
             found = Found(self.tokens[a].start, tok.end, self.text[self.tokens[a].start:tok.end],
                           None, "", self.sentence, target=target)
@@ -346,7 +410,7 @@ class _Sentence:
         """'Interior Minister Kalmukhanbet Kassymov' -> the person, titled 'Interior Minister'."""
         toks = self.tokens
         for i in range(b - 1, a - 1, -1):
-            if toks[i].lower not in TITLE_HEADS:
+            if toks[i].lower not in TITLE_HEADS and toks[i].lower.rstrip("s") not in TITLE_HEADS:
                 continue
             rest = i + 1
             if toks[rest].lower == "of" and rest + 1 < b:
@@ -356,6 +420,11 @@ class _Sentence:
                 if toks[span_first].covered is None and span_first < a:
                     title_start = toks[a].start
                 title = self.text[title_start:toks[rest - 1].end]
+                if rest == b:  # "President Karimov": may be the surname of a fuller name
+                    found = Found(toks[b].start, toks[b].end, toks[b].text, "person", title,
+                                  self.sentence)
+                    self.out.pending.append(found)
+                    return found
                 return self.emit(toks[rest].start, toks[b].end, "person", title, last=b)
             return None
         before = toks[a - 1] if a > 0 else None
@@ -368,6 +437,23 @@ class _Sentence:
             title = self.text[toks[k].start:before.end]
             return self.emit(toks[a].start, toks[b].end, "person", title, last=b)
         return None
+
+    def title_before_comma(self, a: int, b: int) -> str:
+        """'the President of Uzbekistan, Islam Karimov,' -> 'President of Uzbekistan'."""
+        toks = self.tokens
+        if a < 2 or not self.personal_name(a, b) or self.text[toks[a - 1].end:toks[a].start] != ", ":
+            return ""
+        for k in range(a - 1, max(-1, a - 8), -1):
+            if toks[k].lower.rstrip("s") in TITLE_HEADS or toks[k].lower in TITLE_HEADS:
+                between = toks[k + 1:a]
+                if not toks[k].capitalised or any(
+                        not (t.capitalised or t.lower in ("of", "the", "for")) or
+                        t.text[:1].isdigit() for t in between):
+                    return ""
+                while k > 0 and toks[k - 1].lower in TITLE_MODIFIERS and toks[k - 1].capitalised:
+                    k -= 1
+                return self.text[toks[k].start:toks[a - 1].end]
+        return ""
 
     def personal_name(self, a: int, b: int) -> bool:
         """1-4 capitalised words with no cue word: the shape of a personal name."""
@@ -385,11 +471,11 @@ class _Sentence:
     def speaker(self, a: int, b: int) -> bool:
         """'Kadyrbayev told', 'says Bruce Pannier', 'By Alexander Bogatik': a person."""
         toks = self.tokens
-        if not self.personal_name(a, b):
+        if not self.personal_name(a, b) or (a > 0 and toks[a - 1].lower == "the"):
             return False
         after = toks[b + 1] if b + 1 < len(toks) else None
         if after is not None and after.lower in SPEECH_VERBS and \
-                re.fullmatch(r",? ", self.text[toks[b].end:after.start]):
+                self.text[toks[b].end:after.start] == " ":
             return True
         before = toks[a - 1] if a > 0 else None
         if before is not None and before.lower in SPEECH_VERBS and b > a:
@@ -401,10 +487,14 @@ class _Sentence:
         tail = self.text[self.tokens[b].end:self.sentence.end]
         if self.tokens[b].possessive:
             return ""
-        m = re.match(r", ((?:[\w'’/\-]+ ){0,11}[\w'’/\-]+)(?=[,.;]|$)", tail)
+        m = re.match(r", ((?:[\w'’/\-]+ ){0,14}[\w'’/\-]+)(?= ?[,;(]| ?\.(?:\s|$)|$)", tail)
         if not m:
             return ""
         phrase = m.group(1)
+        lowered = set(phrase.lower().split())
+        if lowered & _FINITE_VERBS or any(_calendar(w) for w in lowered) or \
+                re.search(r"\d", phrase):
+            return ""  # a clause ("the region is on the alert", "a court June 22 sentenced")
         first = phrase.split()[0].lower()
         if first not in _APPOSITION_STARTS or phrase.split()[0][:1].isupper() and first not in \
                 TITLE_HEADS | TITLE_MODIFIERS:
@@ -421,7 +511,8 @@ class _Sentence:
         toks = self.tokens
         if a == 0 or b - a > 2 or toks[a - 1].lower not in _PLACE_PREPOSITIONS:
             return False
-        if toks[a - 1].lower == "from" and a >= 2 and toks[a - 2].lower in ("data", "quotes"):
+        if toks[a - 1].lower == "to" and a >= 2 and toks[a - 2].lower in (
+                "according", "due", "thanks", "prior", "told", "said", "reported", "spoke", "talked"):
             return False
         if any(is_acronym(t.text) for t in toks[a:b + 1]):
             return False
@@ -435,6 +526,19 @@ class _Sentence:
         nxt = toks[b + 1] if b + 1 < len(toks) else None
         return nxt is not None and (nxt.lower in AFTER_PLACE or nxt.capitalised) and \
             after_text.startswith(" ")
+
+
+def _title_word(word: str) -> bool:
+    return word in TITLE_HEADS or word in TITLE_MODIFIERS or word.rstrip("s") in TITLE_HEADS
+
+
+def _initials_fit(long_form: str, acronym: str) -> bool:
+    """'Islamic State of Iraq and Syria (ISIS)' fits; 'Syria (ISIS)' does not. Names with an
+    organisation word may use another language's initials ('Interior Ministry (MVD)')."""
+    words = re.split(r"[\s\-]+", long_form)
+    if any(w.lower() in ORG_CUES for w in words):
+        return True
+    return bool(words) and words[0][:1].upper() == acronym[:1].upper()
 
 
 def _calendar(word: str) -> bool:

@@ -13,7 +13,7 @@ from typing import Sequence
 
 from store.errors import DossierError
 
-COMMAND_MODULES: list[str] = ["build", "sources", "show", "search", "events"]
+COMMAND_MODULES: list[str] = ["build", "sources", "show", "search", "events", "entities", "entity"]
 
 DESCRIPTION = """\
 Dossier: browse and cite a folder of source documents from the terminal.

@@ -1,0 +1,58 @@
+"""`dossier entity NAME`: one entity's details, found by any of its names."""
+
+from __future__ import annotations
+
+import argparse
+
+from store.db import Store
+from store.entities_details import entity_details, find_entity
+from tui.cli.common import add_command, print_json, terminal_text
+
+EPILOG = """\
+examples:
+  dossier entity KNB
+  dossier entity "islamic state" --json | jq '.related[:5]'"""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = add_command(
+        subparsers,
+        "entity",
+        help="show one entity: aliases, counts, mentions in context, related entities, events",
+        description="Show one entity. NAME is any of its names or aliases, in any case; "
+        "an unknown name suggests the closest ones.",
+        epilog=EPILOG,
+    )
+    parser.add_argument("name", metavar="NAME", help="a name or alias, e.g. ISIL or 'knb'")
+    parser.add_argument("--json", action="store_true", help="print a JSON object")
+    parser.add_argument("--limit", type=int, default=20, metavar="N",
+                        help="mentions in context to print (default 20; JSON has all)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace, store: Store) -> int:
+    entity = find_entity(store, args.name)
+    details = entity_details(store, entity.id)
+    if args.json:
+        print_json(details.to_json())
+        return 0
+    out = [f"{entity.name}  [{entity.type}{', discovered' if entity.discovered else ''}]"]
+    if entity.aliases:
+        out.append("aliases: " + ", ".join(entity.aliases))
+    if entity.description:
+        out.append(entity.description)
+    out.append("mentions: " + ", ".join(f"{f} {n}" for f, n in details.mention_counts.items()))
+    if details.first and details.last:
+        out.append(f"first: {details.first.file}:{details.first.start}   "
+                   f"last: {details.last.file}:{details.last.start}")
+    if details.related:
+        out.append("related: " + ", ".join(f"{e.name} ({n})" for e, n in details.related[:10]))
+    if details.events:
+        out.append("events:")
+        out += [f"  {e.date}  {e.summary or e.quote}" for e in details.events]
+    out.append("in context:")
+    for k in details.contexts[: max(0, args.limit)]:
+        out.append(f"  {k.file}:{k.start}  …{k.left}[{k.surface}]{k.right}…")
+    for line in out:
+        print(terminal_text(line))
+    return 0
