@@ -164,7 +164,7 @@ def split_clauses(
     order = sorted(range(len(anchors)), key=lambda i: anchors[i])
     cuts: list[tuple[int, int] | None] = []
     for a, b in itertools.pairwise(order):
-        cuts.append(_boundary(text, anchors[a][1], anchors[b][0]))
+        cuts.append(_boundary(text, start, anchors[a][1], anchors[b][0]))
     spans: list[tuple[int, int]] = [(start, end)] * len(anchors)
     groups: list[list[int]] = [[order[0]]] if order else []
     for cut, nxt in zip(cuts, order[1:]):
@@ -183,15 +183,23 @@ def split_clauses(
     return [_trim(text, s, e) for s, e in spans]
 
 
-def _boundary(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+def _boundary(text: str, sentence: int, lo: int, hi: int) -> tuple[int, int] | None:
     for pattern in _BREAKS:
         found = [
-            m for m in pattern.finditer(text, lo, hi) if not _inside_parens(text, lo, m.start())
+            m
+            for m in pattern.finditer(text, lo, hi)
+            if not _inside_parens(text, lo, m.start()) and not _fronted(text, sentence, m.start())
         ]
         if found:
             m = found[-1]
             return m.start(), m.end()
     return None
+
+
+def _fronted(text: str, sentence: int, pos: int) -> bool:
+    """A comma closing a short opening phrase ("Earlier this year,", "On March 14 during an ACT
+    session,") belongs to the main clause: cutting there would leave the date without its fact."""
+    return text[pos] == "," and len(text[sentence:pos].split()) <= 8
 
 
 def _inside_parens(text: str, lo: int, pos: int) -> bool:

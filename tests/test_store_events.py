@@ -98,6 +98,14 @@ def test_no_boundary_keeps_the_whole_sentence_for_both_anchors() -> None:
     assert spans == [(0, len(text)), (0, len(text))]
 
 
+def test_a_fronted_phrase_is_not_a_clause_of_its_own() -> None:
+    text = "Earlier this year, the office announced that since 2011 it had monitored sites."
+    spans = split_clauses(
+        text, 0, len(text), [_at(text, "Earlier this year"), _at(text, "since 2011")]
+    )
+    assert spans == [(0, len(text)), (0, len(text))]
+
+
 def test_summary_drops_footnotes_markup_citations_and_dateline() -> None:
     assert summarize("Terrorism is the “plague” of the 21<sup>st</sup> century<sup>2</sup>.") == (
         "Terrorism is the “plague” of the 21st century."
