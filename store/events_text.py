@@ -199,7 +199,8 @@ def _boundary(text: str, sentence: int, lo: int, hi: int) -> tuple[int, int] | N
 def _fronted(text: str, sentence: int, pos: int) -> bool:
     """A comma closing a short opening phrase ("Earlier this year,", "On March 14 during an ACT
     session,") belongs to the main clause: cutting there would leave the date without its fact."""
-    return text[pos] == "," and len(text[sentence:pos].split()) <= 8
+    opening = text[sentence:pos]
+    return text[pos] == "," and "," not in opening and len(opening.split()) <= 8
 
 
 def _inside_parens(text: str, lo: int, pos: int) -> bool:
