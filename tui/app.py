@@ -1,0 +1,67 @@
+"""DossierApp: global keys, the palette, the theme; the main screen does the rest."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from store.db import Store
+from tui.catalog import Catalog
+from tui.commands import DossierCommands
+from tui.screens.main import MainScreen
+
+DEFAULT_THEME = "textual-dark"
+
+
+class DossierApp(App[None]):
+    """A keyboard-driven research browser over one store."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Dossier"
+    COMMANDS = App.COMMANDS | {DossierCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", tooltip="Leave Dossier", id="dossier.quit"),
+        Binding("question_mark", "help", "Help", tooltip="Every key, on one screen",
+                id="dossier.help"),
+    ]
+
+    def __init__(self, store_path: Path, corpus_dir: Path | None, *, theme: str | None = None
+                 ) -> None:
+        super().__init__()
+        self.store = Store(store_path)
+        self.corpus_dir = corpus_dir
+        self.catalog: Catalog | None = None
+        chosen = theme or os.environ.get("DOSSIER_THEME") or DEFAULT_THEME
+        self.theme = chosen if chosen in self.available_themes else DEFAULT_THEME
+
+    def get_default_screen(self) -> Screen[None]:
+        return MainScreen(self.store, self.corpus_dir)
+
+    @property
+    def main(self) -> MainScreen:
+        screen = self.screen_stack[0]
+        assert isinstance(screen, MainScreen)
+        return screen
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def on_unmount(self) -> None:
+        self.store.close()
+
+
+def make_app(store_path: Path, corpus_dir: Path | None = None, *, theme: str | None = None
+             ) -> DossierApp:
+    """The app over `store_path`, built from `corpus_dir` first when missing or stale.
+
+    `corpus_dir=None` opens an existing store as it is (tests, read-only copies).
+    """
+    return DossierApp(Path(store_path), Path(corpus_dir) if corpus_dir else None, theme=theme)

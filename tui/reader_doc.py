@@ -1,0 +1,54 @@
+"""One document as the reader needs it, assembled from the store in a worker."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from store.db import Store
+from store.models import Passage, Source
+from tui.doctext import DocText
+
+
+@dataclass(frozen=True, slots=True)
+class MentionSpan:
+    """A mention with its entity's type, so `e` can colour it without another store call."""
+
+    start: int
+    end: int
+    entity: str
+    type: str
+
+
+@dataclass(slots=True)
+class ReaderDoc:
+    file: str
+    source: Source | None
+    text: DocText
+    passages: list[Passage]
+    mentions: list[MentionSpan]
+    starts: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.starts = [p.start for p in self.passages]
+
+    @classmethod
+    def load(cls, store: Store, file: str, entity_types: dict[str, str]) -> ReaderDoc:
+        """Text, passages and mentions of `file`; the store calls behind the reader worker."""
+        text = store.text(file)
+        passages = sorted(store.passages(file), key=lambda p: p.start)
+        mentions = sorted(
+            (MentionSpan(m.start, m.end, m.entity, entity_types.get(m.entity, "other"))
+             for m in store.mentions(file)),
+            key=lambda m: m.start,
+        )
+        return cls(file, store.source(file), DocText(text), passages, mentions)
+
+    def passage_at(self, offset: int) -> Passage | None:
+        """The passage holding `offset`, else the next one (offsets between passages)."""
+        if not self.passages:
+            return None
+        i = bisect_right(self.starts, offset) - 1
+        if i >= 0 and self.passages[i].start <= offset < self.passages[i].end:
+            return self.passages[i]
+        return self.passages[min(i + 1, len(self.passages) - 1)]

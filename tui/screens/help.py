@@ -1,0 +1,82 @@
+"""`?`: every key of every screen, read from the bindings themselves so it cannot drift."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+# Keys the bindings cannot describe: what Textual and the lists provide themselves.
+EXTRA: list[tuple[str, str, list[tuple[str, str]]]] = [
+    ("Everywhere", "", [
+        ("ctrl+p", "Palette: open: <title>, entity: <alias>, date: <year>, themes"),
+        ("tab / shift+tab", "Next / previous pane (tabs on a narrow terminal)"),
+        ("↑ ↓ j k", "Move in a list, scroll the reader"),
+        ("g / G", "First / last item; top / bottom of the document"),
+        ("enter", "Open: the reader at a hit, the entity or event view"),
+        ("esc", "Back: close the query line, the view, the filter"),
+    ]),
+    ("Search line", "", [
+        ("enter", "Run the query (the language of `dossier search`)"),
+        ("esc", "Close it"),
+    ]),
+    ("Entity filter", "", [
+        ("type", "Keep entities whose name or alias contains the text"),
+        ("↓ ↑", "Move in the list below"),
+    ]),
+]
+
+
+def _key_name(key: str) -> str:
+    names = {"slash": "/", "question_mark": "?", "space": "space", "escape": "esc"}
+    return ", ".join(names.get(k.strip(), k.strip()) for k in key.split(","))
+
+
+def binding_rows() -> list[tuple[str, list[tuple[str, str]]]]:
+    """(section, [(key, what it does)]) for every Dossier binding."""
+    from tui.app import DossierApp
+    from tui.screens.entity import EntityScreen
+    from tui.screens.event import EventScreen
+    from tui.screens.main import MainScreen
+    from tui.widgets.reader import Reader
+
+    sections: list[tuple[str, list[BindingType]]] = [
+        ("Main screen", MainScreen.BINDINGS),
+        ("Reader", Reader.BINDINGS),
+        ("Entity view", EntityScreen.BINDINGS),
+        ("Event view", EventScreen.BINDINGS),
+        ("App", DossierApp.BINDINGS),
+    ]
+    out = []
+    for title, bindings in sections:
+        rows = []
+        for b in bindings:
+            if isinstance(b, Binding):
+                what = b.tooltip or b.description
+                rows.append((_key_name(b.key), what))
+        out.append((title, rows))
+    return out
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "dismiss", "Close", id="dossier.help.close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        parts: list[Content] = [Content.styled("Dossier keys", "bold"), Content("")]
+        sections = [(t, rows) for t, rows in binding_rows()]
+        sections += [(t, rows) for t, _, rows in EXTRA]
+        for title, rows in sections:
+            parts.append(Content.styled(title, "bold $accent"))
+            for key, what in rows:
+                parts.append(Content.assemble((f"  {key:<18}", "bold"), what))
+            parts.append(Content(""))
+        parts.append(Content("Mouse works too. Esc or ? closes this screen.").stylize("dim"))
+        with VerticalScroll(id="help-box"):
+            yield Static(Content("\n").join(parts), id="help-text")

@@ -1,0 +1,547 @@
+"""The main screen: Sources, Chronology, Entities, search Results and the Reader.
+
+Wide terminals show the panes side by side; below `NARROW` columns only the current pane is
+shown under a tab bar, and Tab/Shift+Tab (or 1-5) move between them either way. The screen
+owns the state (catalog, search cursor, filters); widgets only draw and report; every store
+call runs in a named thread worker of this screen.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.containers import Container, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, OptionList, ProgressBar, Static, Tab, Tabs
+from textual.worker import Worker, get_current_worker
+
+from store.db import Store
+from store.errors import QueryError
+from store.models import Event
+from tui.catalog import Catalog
+from tui.citation import citation, quote
+from tui.doctext import visible
+from tui.hits import HitCursor
+from tui.reader_doc import ReaderDoc
+from tui.screens.main_actions import MainActions
+from tui.widgets.chronology_list import ChronologyList
+from tui.widgets.entity_list import EntityList
+from tui.widgets.reader import Reader
+from tui.widgets.results_list import ResultItem, ResultsList, make_item
+from tui.widgets.source_list import SourceList
+from tui.worker_errors import notify_failure
+
+NARROW = 120
+PANES = ("sources", "chronology", "results", "entities", "reader")
+TITLES = {"sources": "Sources", "chronology": "Chronology", "results": "Results",
+          "entities": "Entities", "reader": "Reader"}
+NUMBERED = ("sources", "chronology", "entities", "reader", "results")  # keys 1-5
+SEARCH_LIMIT = 500
+
+
+class MainScreen(MainActions, Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "search", "Search", tooltip="Open the query line",
+                id="dossier.search"),
+        Binding("n", "next_hit", "Next hit", tooltip="Next search hit, across documents",
+                id="dossier.next_hit"),
+        Binding("N", "prev_hit", "Prev hit", show=False, id="dossier.prev_hit"),
+        Binding("y", "copy", "Copy quote", tooltip="Copy a Markdown quote with its citation",
+                id="dossier.copy"),
+        Binding("Y", "copy_citation", "Copy citation", show=False,
+                id="dossier.copy_citation"),
+        Binding("f", "filter", "Filter", tooltip="Filter the chronology by the selection",
+                id="dossier.filter"),
+        Binding("e", "toggle_entities", "Entities", show=False,
+                tooltip="Colour every entity mention by type", id="dossier.toggle_entities"),
+        Binding("tab", "next_pane", "Next pane", show=False, id="dossier.next_pane"),
+        Binding("shift+tab", "prev_pane", "Previous pane", show=False, id="dossier.prev_pane"),
+        Binding("escape", "back", "Back", show=False, id="dossier.back"),
+        *[Binding(str(i + 1), f"pane('{name}')", TITLES[name], show=False,
+                  id=f"dossier.pane_{name}") for i, name in enumerate(NUMBERED)],
+    ]
+
+    class Loaded(Message):
+        """The store is open and the catalog read."""
+
+        def __init__(self, catalog: Catalog) -> None:
+            super().__init__()
+            self.catalog = catalog
+
+    class Progressed(Message):
+        """A build stage advanced (posted from the build thread)."""
+
+        def __init__(self, stage: str, done: int, total: int) -> None:
+            super().__init__()
+            self.stage, self.done, self.total = stage, done, total
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, MainScreen.Progressed)
+
+    class DocLoaded(Message):
+        def __init__(self, doc: ReaderDoc, offset: int | None, focus: bool) -> None:
+            super().__init__()
+            self.doc, self.offset, self.focus = doc, offset, focus
+
+    class Searched(Message):
+        def __init__(self, query: str, items: list[ResultItem], total: int) -> None:
+            super().__init__()
+            self.query, self.items, self.total = query, items, total
+
+    def __init__(self, store: Store, corpus_dir: Path | None) -> None:
+        super().__init__()
+        self.store = store
+        self.corpus_dir = corpus_dir
+        self.catalog: Catalog | None = None
+        self.docs: dict[str, ReaderDoc] = {}
+        self.search = HitCursor()
+        self.current_pane = "sources"
+        self.middle = "chronology"
+        self.filter_by: tuple[str, str, str] | None = None  # kind, id, label
+        self.selected_entity: str | None = None
+        self.selected_event: Event | None = None
+        self.show_entities = False
+        self._return_pane = "sources"  # where Esc in the reader goes back to
+        self._query_return = "sources"  # where Esc on the query line goes back to
+
+    # -- layout -------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Tabs(*[Tab(TITLES[p], id=f"tab-{p}") for p in PANES], id="pane-tabs")
+        with Vertical(id="loading"):
+            yield Label("Opening the store…", id="loading-label")
+            yield ProgressBar(id="loading-bar", show_eta=False)
+        with Container(id="panes"):
+            with Vertical(id="pane-sources", classes="pane -current"):
+                yield SourceList(id="sources")
+            with Vertical(id="pane-chronology", classes="pane"):
+                yield ChronologyList(id="chronology")
+            with Vertical(id="pane-results", classes="pane"):
+                yield Static("", id="results-empty")
+                yield ResultsList(id="results")
+            with Vertical(id="pane-reader", classes="pane"):
+                yield Reader(id="reader")
+            with Vertical(id="pane-entities", classes="pane"):
+                yield Input(placeholder="filter entities…", id="entity-filter")
+                yield EntityList(id="entities")
+        with Vertical(id="query-box"):
+            yield Input(placeholder="search: words, \"a phrase\", word*, word~ …", id="query")
+            yield Static("", id="query-error")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#pane-tabs", Tabs).can_focus = False
+        for pane in PANES:
+            self.query_one(f"#pane-{pane}").border_title = TITLES[pane]
+        self._apply_layout()
+        self.query_one(SourceList).focus()
+        self.load_store()
+
+    def on_resize(self) -> None:
+        self._apply_layout()
+
+    @property
+    def narrow(self) -> bool:
+        return self.size.width < NARROW
+
+    def _apply_layout(self) -> None:
+        self.set_class(self.narrow, "-narrow")
+        self.set_class(not self.narrow and self.middle == "results", "-middle-results")
+        for pane in PANES:
+            self.query_one(f"#pane-{pane}").set_class(pane == self.current_pane, "-current")
+        tabs = self.query_one("#pane-tabs", Tabs)
+        tab_id = f"tab-{self.current_pane}"
+        if tabs.active != tab_id:
+            tabs.active = tab_id
+
+    def pane_order(self) -> list[str]:
+        return [p for p in PANES if p != "results" or self.search.query]
+
+    def focus_pane(self, pane: str) -> None:
+        """Make `pane` current (visible when narrow) and focus its main widget."""
+        self._enter_pane(pane)
+        target = {"sources": "#sources", "chronology": "#chronology", "results": "#results",
+                  "entities": "#entity-filter", "reader": "#reader"}[pane]
+        self.query_one(target).focus()
+
+    def on_descendant_focus(self) -> None:
+        """A click or a widget moved focus: the pane holding it becomes current."""
+        node = self.focused
+        while node is not None and not (node.id or "").startswith("pane-"):
+            node = node.parent  # type: ignore[assignment]
+        if node is not None and node.id:
+            pane = node.id.removeprefix("pane-")
+            if pane != self.current_pane:
+                self._enter_pane(pane)
+
+    def _enter_pane(self, pane: str) -> None:
+        """Make `pane` current and show its highlighted item in the reader."""
+        if pane == self.current_pane:
+            self._apply_layout()
+            return
+        if pane == "reader":
+            self._return_pane = self.current_pane
+        self.current_pane = pane
+        if pane in ("chronology", "results"):
+            self.middle = pane
+        self._apply_layout()
+        self.preview_highlighted()
+
+    def preview_highlighted(self) -> None:
+        """The reader follows the list the user is in: its highlighted source, event or hit."""
+        if self.catalog is None:
+            return
+        pane = self.current_pane
+        if pane == "sources":
+            file = self.query_one(SourceList).highlighted_id
+            if file:
+                self.open_in_reader(file)
+        elif pane == "chronology":
+            event = self.catalog.by_event.get(self.query_one(ChronologyList).highlighted_id or "")
+            if event is not None:
+                self.selected_event = event
+                self.open_in_reader(event.file, event.start)
+        elif pane == "results" and self.search.current is not None:
+            hit = self.search.current.hit
+            self.open_in_reader(hit.file, hit.start)
+        elif pane == "entities":
+            entity = self.query_one(EntityList).highlighted_id
+            if entity in self.catalog.by_entity:
+                self.selected_entity = entity
+                self.paint_highlights()
+
+    @on(Tabs.TabActivated, "#pane-tabs")
+    def switch_pane_from_tab_bar(self, event: Tabs.TabActivated) -> None:
+        pane = (event.tab.id or "").removeprefix("tab-")
+        if pane and pane != self.current_pane:
+            self.focus_pane(pane)
+
+    # -- loading ------------------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False,
+          description="open the store")
+    def load_store(self) -> None:
+        """Build the store when missing or stale (with progress), open it, read the catalog."""
+        if self.corpus_dir is not None:
+            from store.build import ensure_built
+
+            def progress(stage: str, done: int, total: int) -> None:
+                self.post_message(self.Progressed(stage, done, total))
+
+            ensure_built(self.corpus_dir, self.store.path, progress=progress)
+        self.store.open()
+        catalog = Catalog.load(self.store)
+        from store.search import load_index
+
+        load_index(self.store)  # map (or rebuild) the index now, so the first search is quick
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Loaded(catalog))
+
+    def on_main_screen_progressed(self, message: Progressed) -> None:
+        label = self.query_one("#loading-label", Label)
+        label.update(Content(f"Building the store: {message.stage}…"))
+        self.query_one("#loading-bar", ProgressBar).update(total=message.total,
+                                                           progress=message.done)
+
+    def on_main_screen_loaded(self, message: Loaded) -> None:
+        catalog = self.catalog = message.catalog
+        self.app.catalog = catalog  # type: ignore[attr-defined]
+        self.query_one("#loading").display = False
+        self.query_one(SourceList).show_catalog(catalog)
+        self.query_one(EntityList).show_catalog(catalog)
+        self.refresh_chronology()
+        self.query_one("#pane-sources").border_title = f"Sources ({len(catalog.sources)})"
+        self.query_one("#pane-entities").border_title = f"Entities ({len(catalog.entities)})"
+        if not catalog.sources:
+            self.notify("The corpus has no documents (.txt, .md, .html).", severity="warning", markup=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if notify_failure(self, event.worker) and event.worker.group == "load":
+            self.query_one("#loading-label", Label).update(
+                Content(f"Could not open the store: {visible(str(event.worker.error))}"))
+
+    # -- chronology ---------------------------------------------------------------------------
+    def refresh_chronology(self) -> None:
+        if self.catalog is None:
+            return
+        kind, key, label = self.filter_by or ("", "", "")
+        rows = self.catalog.chronology(entity=key if kind == "entity" else None,
+                                       file=key if kind == "source" else None)
+        self.query_one(ChronologyList).show_rows(self.catalog, rows)
+        title = f"Chronology ({len(rows)})"
+        if self.filter_by:
+            title = f"Chronology · {visible(label)} ({len(rows)})"
+        self.query_one("#pane-chronology").border_title = title
+
+    # -- the reader ---------------------------------------------------------------------------
+    def open_in_reader(self, file: str, offset: int | None = None, *, focus: bool = False) -> None:
+        """Show `file` at `offset`; loads it in the reader worker unless already cached."""
+        doc = self.docs.get(file)
+        if doc is not None:
+            self._show_doc(doc, offset, focus)
+        else:
+            self.load_doc(file, offset, focus)
+
+    @work(thread=True, exclusive=True, group="reader", exit_on_error=False,
+          description="open the document")
+    def load_doc(self, file: str, offset: int | None, focus: bool) -> None:
+        types = {e.id: e.type for e in self.catalog.entities} if self.catalog else {}
+        doc = ReaderDoc.load(self.store, file, types)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.DocLoaded(doc, offset, focus))
+
+    def on_main_screen_doc_loaded(self, message: DocLoaded) -> None:
+        self.docs[message.doc.file] = message.doc
+        self._show_doc(message.doc, message.offset, message.focus)
+
+    def _show_doc(self, doc: ReaderDoc, offset: int | None, focus: bool) -> None:
+        reader = self.query_one(Reader)
+        reader.show(doc, offset)
+        self.paint_highlights()
+        if focus:
+            self.focus_pane("reader")
+
+    def paint_highlights(self) -> None:
+        """Give the reader every highlight that applies to the document it shows."""
+        reader = self.query_one(Reader)
+        doc = reader.doc
+        if doc is None:
+            return
+        current = self.search.current
+        event = self.selected_event
+        entity = self.selected_entity
+        reader.set_highlights(
+            hits=self.search.ranges_in(doc.file),
+            current_hit=list(current.hit.highlights) if current and current.hit.file == doc.file
+            else [],
+            event_span=(event.start, event.end) if event and event.file == doc.file else None,
+            entity_spans=[(m.start, m.end) for m in doc.mentions if m.entity == entity],
+            show_entities=self.show_entities,
+        )
+        self.update_reader_title()
+
+    def update_reader_title(self) -> None:
+        pane = self.query_one("#pane-reader")
+        doc = self.query_one(Reader).doc
+        if doc is None:
+            return
+        source = doc.source
+        title = visible(source.title) if source else doc.file
+        date = source.published if source and source.published != "unknown" else "n.d."
+        pane.border_title = f"{title} · {date}"
+        parts = []
+        if self.search.items:
+            parts.append(f"hit {self.search.counter}")
+        if self.show_entities:
+            parts.append("entities shown")
+        pane.border_subtitle = " · ".join(parts)
+        results = self.query_one("#pane-results")
+        results.border_title = f"Results · {visible(self.search.query)}"
+        results.border_subtitle = self.search.counter
+
+    # -- selection in the panes ---------------------------------------------------------------
+    @on(OptionList.OptionHighlighted, "#sources")
+    def preview_source(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_id and self.catalog and self.current_pane == "sources":
+            self.open_in_reader(event.option_id)
+
+    @on(OptionList.OptionSelected, "#sources")
+    def read_source(self, event: OptionList.OptionSelected) -> None:
+        if event.option_id:
+            self.open_in_reader(event.option_id, focus=True)
+
+    @on(OptionList.OptionHighlighted, "#chronology")
+    def preview_event(self, event: OptionList.OptionHighlighted) -> None:
+        if self.catalog and event.option_id in self.catalog.by_event and \
+                self.current_pane == "chronology":
+            chosen = self.selected_event = self.catalog.by_event[event.option_id]
+            self.open_in_reader(chosen.file, chosen.start)
+
+    @on(OptionList.OptionSelected, "#chronology")
+    def open_event_view(self, event: OptionList.OptionSelected) -> None:
+        if self.catalog and event.option_id in self.catalog.by_event:
+            self.show_event(self.catalog.by_event[event.option_id])
+
+    @on(OptionList.OptionHighlighted, "#entities")
+    def highlight_entity_mentions(self, event: OptionList.OptionHighlighted) -> None:
+        if self.catalog and event.option_id in self.catalog.by_entity and \
+                self.current_pane == "entities":
+            self.selected_entity = event.option_id
+            self.paint_highlights()
+
+    @on(OptionList.OptionSelected, "#entities")
+    def open_entity_view(self, event: OptionList.OptionSelected) -> None:
+        if event.option_id:
+            self.show_entity(event.option_id)
+
+    @on(Input.Changed, "#entity-filter")
+    def filter_entities(self, event: Input.Changed) -> None:
+        self.query_one(EntityList).filter(event.value)
+
+    @on(Input.Submitted, "#entity-filter")
+    def open_first_entity(self) -> None:
+        entities = self.query_one(EntityList)
+        if entities.highlighted_id and self.catalog and \
+                entities.highlighted_id in self.catalog.by_entity:
+            self.show_entity(entities.highlighted_id)
+
+    def on_key(self, event: events.Key) -> None:
+        """Down in the entity filter steps into the list below it (where j/k/f/e work)."""
+        if event.key == "down" and self.focused is self.query_one("#entity-filter"):
+            self.query_one(EntityList).focus()
+            event.stop()
+
+    @on(OptionList.OptionHighlighted, "#results")
+    def preview_hit(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_id is not None and self.search.items and self.current_pane == "results":
+            item = self.search.go(int(event.option_id))
+            self.open_in_reader(item.hit.file, item.hit.start)
+            self.paint_highlights()
+
+    @on(OptionList.OptionSelected, "#results")
+    def open_hit(self, event: OptionList.OptionSelected) -> None:
+        if event.option_id is not None and self.search.items:
+            item = self.search.go(int(event.option_id))
+            self.open_in_reader(item.hit.file, item.hit.start, focus=True)
+
+    # -- search -------------------------------------------------------------------------------
+    @on(Input.Submitted, "#query")
+    def submit_query(self, event: Input.Submitted) -> None:
+        query = event.value.strip()
+        if not query:
+            self.close_query()
+            return
+        self.query_one("#query-error", Static).update(Content("Searching…"))
+        self.run_search(query)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False,
+          description="search")
+    def run_search(self, query: str) -> None:
+        from store.search import search
+
+        try:
+            results = search(self.store, query, SEARCH_LIMIT)
+        except QueryError as exc:
+            self.app.call_from_thread(self.show_query_error, exc)
+            return
+        items = []
+        for hit in results.hits:
+            source = self.store.source(hit.file)
+            title = source.title if source else hit.file
+            date = source.published if source and source.published != "unknown" else "n.d."
+            items.append(make_item(hit, self.store.text(hit.file), title, date))
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Searched(query, items, results.total))
+
+    def show_query_error(self, error: QueryError) -> None:
+        self.query_one("#query-error", Static).update(Content(
+            f"{visible(error.problem)} at column {error.position + 1}:\n"
+            f"{visible(error.query)}\n{' ' * error.position}^"))
+        self.query_one("#query-box").add_class("-error")
+
+    def on_main_screen_searched(self, message: Searched) -> None:
+        self.search = HitCursor(message.query, message.items, message.total)
+        self.close_query(refocus=False)
+        results = self.query_one(ResultsList)
+        results.show_items(message.items)
+        empty = self.query_one("#results-empty", Static)
+        empty.display = not message.items
+        empty.update(Content(no_results_text(message.query) if not message.items else ""))
+        results.display = bool(message.items)
+        self.update_reader_title()
+        self.focus_pane("results")
+        if message.items:
+            self.search.index = 0
+            self.paint_highlights()
+
+    def close_query(self, refocus: bool = True) -> None:
+        self.remove_class("-searching")
+        self.query_one("#query-box").remove_class("-error")
+        self.query_one("#query-error", Static).update(Content(""))
+        if refocus:
+            self.focus_pane(self._query_return)
+
+    # -- pushing the detail screens -----------------------------------------------------------
+    def show_entity(self, entity_id: str) -> None:
+        from tui.screens.entity import EntityScreen
+
+        if self.catalog is not None:
+            self.app.push_screen(EntityScreen(self.store, self.catalog, entity_id),
+                                 callback=self.jump_from_detail)
+
+    def show_event(self, event: Event) -> None:
+        from tui.screens.event import EventScreen
+
+        if self.catalog is not None:
+            self.app.push_screen(EventScreen(self.store, self.catalog, event),
+                                 callback=self.jump_from_detail)
+
+    def jump_from_detail(self, target: tuple[str, int, int] | None) -> None:
+        """A detail screen closed on a place in a document: open the reader there."""
+        if target is None:
+            return
+        file, start, end = target
+        if self.catalog:
+            self.selected_event = next((e for e in self.catalog.events
+                                        if e.file == file and e.start == start), None)
+        self.open_in_reader(file, start, focus=True)
+        reader = self.query_one(Reader)
+        if reader.doc is not None and reader.doc.file == file:
+            reader.set_highlights(event_span=(start, end))
+
+    def quote_for_pane(self) -> tuple[str, str] | None:
+        """(text, file) of what `y` quotes in the current pane, or None."""
+        if self.current_pane == "reader":
+            reader = self.query_one(Reader)
+            passage = reader.current_passage
+            if reader.doc is not None and passage is not None:
+                return reader.doc.text.text[passage.start:passage.end], reader.doc.file
+        elif self.current_pane == "results":
+            item = self.search.current
+            if item is not None:
+                return item.passage_text, item.hit.file
+        elif self.current_pane == "chronology" and self.catalog:
+            event_id = self.query_one(ChronologyList).highlighted_id
+            event = self.catalog.by_event.get(event_id or "")
+            if event is not None:
+                return event.quote, event.file
+        return None
+
+    def citation_for_pane(self) -> str | None:
+        quoted = self.quote_for_pane()
+        file = quoted[1] if quoted else None
+        if self.current_pane == "sources":
+            file = self.query_one(SourceList).highlighted_file
+        if file is None:
+            doc = self.query_one(Reader).doc
+            file = doc.file if doc else None
+        if file is None or self.catalog is None or file not in self.catalog.by_file:
+            return None
+        return citation(self.catalog.by_file[file])
+
+    def quote_markdown(self) -> str | None:
+        quoted = self.quote_for_pane()
+        if quoted is None or self.catalog is None or quoted[1] not in self.catalog.by_file:
+            return None
+        return quote(quoted[0], self.catalog.by_file[quoted[1]])
+
+
+def no_results_text(query: str) -> str:
+    """What to try when nothing matched, drawn from the query itself."""
+    words = [w for w in query.split() if ":" not in w and not w.startswith("-")]
+    plain = [w.strip('"()') for w in words if w.strip('"()').isalpha()]
+    tips = []
+    if len(words) > 1:
+        tips.append("fewer words: every word must match (or join them with OR)")
+    if plain:
+        tips.append(f"a fuzzy or prefix form: {plain[0]}~  or  {plain[0][:4]}*")
+    if ":" in query:
+        tips.append("removing filters such as source:, entity:, type:, date:, kind:")
+    if '"' in query:
+        tips.append("dropping the quotes, so the words need not be adjacent")
+    tips.append("another spelling, or another of the name's aliases")
+    return f"No passage matches {visible(query)!r}.\n\nTry:\n" + "\n".join(f"  • {t}" for t in tips)

@@ -1,0 +1,70 @@
+"""The chronology: events by date, grouped under year headers with a count bar."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from textual.content import Content
+from textual.widgets.option_list import Option
+
+from tui.catalog import Catalog, ChronoRow, date_label, event_year
+from tui.doctext import visible
+from tui.widgets.keyed_list import KeyedList, fit
+
+DATE_W = 12
+SOURCES_W = 14
+BAR_W = 20
+
+
+class ChronologyList(KeyedList):
+    """Date | summary | sources; a cluster from several sources says "(n sources)"."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.catalog: Catalog | None = None
+        self.entries: list[ChronoRow] = []
+        self.by_id: dict[str, ChronoRow] = {}
+
+    def show_rows(self, catalog: Catalog, entries: list[ChronoRow]) -> None:
+        self.catalog, self.entries = catalog, entries
+        self.by_id = {row.event.id: row for row in entries}
+        self.redraw()
+
+    def rows(self, width: int) -> list[Option]:
+        if self.catalog is None:
+            return []
+        per_year = Counter(event_year(r.event) for r in self.entries)
+        most = max(per_year.values(), default=1)
+        options: list[Option] = []
+        year = None
+        summary_w = max(8, width - DATE_W - SOURCES_W - 2)
+        for row in self.entries:
+            this_year = event_year(row.event)
+            if this_year != year:
+                year = this_year
+                count = per_year[year]
+                bar = "\u2587" * max(1, round(BAR_W * count / most))
+                header = Content.assemble(
+                    (f"{year} ", "bold"), (bar, "$accent"), f" {count}"
+                )
+                options.append(Option(header, id=f"year:{year}", disabled=True))
+            files = row.files
+            if len(files) > 1:
+                where = f"({len(files)} sources)"
+            else:
+                where = visible(self.catalog.source_title(files[0]))
+            prompt = Content.assemble(
+                fit(date_label(row.event), DATE_W - 1), " ",
+                fit(visible(row.event.summary or row.event.quote), summary_w), " ",
+                fit(where, SOURCES_W).stylize("$text-muted"),
+            )
+            options.append(Option(prompt, id=row.event.id))
+        return options
+
+    def jump_to_year(self, year: str) -> bool:
+        """Highlight the first event of `year` (palette "date: 2015"); False if none."""
+        for i, row in enumerate(self.entries):
+            if event_year(row.event) == year:
+                self.highlighted = self.get_option_index(row.event.id)
+                return True
+        return False

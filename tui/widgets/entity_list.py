@@ -1,0 +1,63 @@
+"""Entities grouped by type with mention counts, filtered by what the user types."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets.option_list import Option
+
+from store.models import ENTITY_TYPES, Entity
+from tui.catalog import Catalog
+from tui.doctext import visible
+from tui.widgets.keyed_list import KeyedList, fit
+
+TYPE_TITLES = {"person": "People", "organisation": "Organisations", "place": "Places",
+               "other": "Other"}
+
+
+def matches(entity: Entity, needle: str) -> bool:
+    """Case-insensitive substring of the name or any alias."""
+    needle = needle.casefold().strip()
+    return not needle or any(needle in n.casefold() for n in (entity.name, *entity.aliases))
+
+
+class EntityList(KeyedList):
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.catalog: Catalog | None = None
+        self.needle = ""
+
+    def show_catalog(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.redraw()
+
+    def filter(self, needle: str) -> None:
+        self.needle = needle
+        self.redraw()
+
+    def visible_entities(self) -> list[Entity]:
+        if self.catalog is None:
+            return []
+        counts = self.catalog.mention_counts
+        kept = [e for e in self.catalog.entities if matches(e, self.needle)]
+        order = {t: i for i, t in enumerate(ENTITY_TYPES)}
+        return sorted(kept, key=lambda e: (order.get(e.type, 99), -counts[e.id], e.name.casefold()))
+
+    def rows(self, width: int) -> list[Option]:
+        if self.catalog is None:
+            return []
+        options: list[Option] = []
+        kind = None
+        for entity in self.visible_entities():
+            if entity.type != kind:
+                kind = entity.type
+                title = TYPE_TITLES.get(kind, kind.title())
+                options.append(Option(Content.styled(title, "bold $accent"), id=f"type:{kind}",
+                                      disabled=True))
+            count = str(self.catalog.mention_counts[entity.id])
+            options.append(Option(Content.assemble(
+                fit(visible(entity.name), width - len(count) - 2), " ",
+                Content.styled(count, "$text-muted"),
+            ), id=entity.id))
+        if not options:
+            options.append(Option(Content(f"No entity matches {self.needle!r}"), disabled=True))
+        return options

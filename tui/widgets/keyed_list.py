@@ -1,0 +1,67 @@
+"""An OptionList with vim keys whose rows are redrawn to fit the width (one line each)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+
+class KeyedList(OptionList):
+    """Base of the pane lists: j/k/g/G, and `rows(width)` rebuilt when the width changes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="dossier.list.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="dossier.list.up"),
+        Binding("g", "first", "First", show=False, id="dossier.list.first"),
+        Binding("G", "last", "Last", show=False, id="dossier.list.last"),
+    ]
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes, markup=False)
+        self._drawn_width = 0
+
+    def rows(self, width: int) -> list[Option]:
+        """The options at `width` cells; subclasses lay their columns out here."""
+        return []
+
+    def redraw(self, keep: str | None = None) -> None:
+        """Rebuild the options, keeping the highlighted id (or `keep`) highlighted."""
+        width = max(20, self.scrollable_content_region.width or self.size.width or 60)
+        self._drawn_width = width
+        current = keep
+        if current is None and self.highlighted is not None and self.option_count:
+            current = self.get_option_at_index(self.highlighted).id
+        self.set_options(self.rows(width))
+        index = self._index_of(current)
+        if index is None:
+            index = next((i for i in range(self.option_count)
+                          if not self.get_option_at_index(i).disabled), None)
+        self.highlighted = index
+
+    def _index_of(self, option_id: str | None) -> int | None:
+        if option_id is None:
+            return None
+        try:
+            return self.get_option_index(option_id)
+        except OptionDoesNotExist:  # the id was filtered out
+            return None
+
+    def on_resize(self) -> None:
+        width = self.scrollable_content_region.width
+        if width and abs(width - self._drawn_width) > 0:
+            self.redraw()
+
+    @property
+    def highlighted_id(self) -> str | None:
+        if self.highlighted is None or not self.option_count:
+            return None
+        return self.get_option_at_index(self.highlighted).id
+
+
+def fit(text: str, width: int) -> Content:
+    """Plain text cut to `width` cells with an ellipsis; never parsed as markup."""
+    return Content(text).truncate(max(1, width), ellipsis=True, pad=True)

@@ -1,0 +1,252 @@
+"""The reader: the original text, verbatim, with highlights from exact offsets (Line API).
+
+Only the rows on screen are ever styled, so a 50,000-line document opens and scrolls as fast
+as a short one. Text reaches the terminal through `rich.text.Text` built from plain strings,
+never markup, with control characters already turned into visible pictures by `DocText`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import ClassVar, Iterable
+
+from rich.segment import Segment
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from store.models import BOILERPLATE, FOOTNOTE, HEADING, Passage
+from tui.reader_doc import ReaderDoc
+
+GUTTER = 2
+Span = tuple[int, int]
+
+
+class _Layer:
+    """Sorted ranges with one style; finds those touching a row by bisecting on starts."""
+
+    def __init__(self, style: str, spans: Iterable[Span]) -> None:
+        self.style = style
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.longest = max((e - s for s, e in self.spans), default=0)
+
+    def touching(self, start: int, end: int) -> Iterable[Span]:
+        i = bisect_left(self.starts, start - self.longest)
+        j = bisect_left(self.starts, end)
+        for s, e in self.spans[i:j]:
+            if e > start:
+                yield s, e
+
+
+class Reader(ScrollView, can_focus=True):
+    """Scrollable original text; the screen sets the document and the highlight ranges."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "reader--dim", "reader--heading", "reader--control", "reader--hit",
+        "reader--hit-current", "reader--event", "reader--mention", "reader--gutter",
+        "reader--person", "reader--organisation", "reader--place", "reader--other",
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_down", "Down", show=False, id="dossier.reader.down"),
+        Binding("k", "scroll_up", "Up", show=False, id="dossier.reader.up"),
+        Binding("g", "top", "Top", show=False, id="dossier.reader.top"),
+        Binding("G", "bottom", "Bottom", show=False, id="dossier.reader.bottom"),
+        Binding("right_square_bracket", "passage(1)", "Next passage", show=False,
+                tooltip="Next passage (the one y copies)", id="dossier.reader.next_passage"),
+        Binding("left_square_bracket", "passage(-1)", "Previous passage", show=False,
+                tooltip="Previous passage", id="dossier.reader.prev_passage"),
+        Binding("space", "page_down", "Page down", show=False, id="dossier.reader.page"),
+    ]
+
+    class CursorMoved(Message):
+        """The current passage changed (the screen shows it in the title and copies it)."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.doc: ReaderDoc | None = None
+        self.cursor = 0
+        self.hits: list[Span] = []
+        self.current_hit: list[Span] = []
+        self.event_span: Span | None = None
+        self.entity_spans: list[Span] = []
+        self.show_entities = False
+        self._layers: list[_Layer] = []
+        self._pending: int | None = None
+        self._passage: Passage | None = None
+
+    # -- state set by the screen --------------------------------------------------------------
+    def show(self, doc: ReaderDoc, offset: int | None = None) -> None:
+        """Display `doc`, keeping highlights the screen sets next; scroll to `offset`."""
+        if doc is not self.doc:
+            self.doc = doc
+            self.hits, self.current_hit, self.entity_spans = [], [], []
+            self.event_span = None
+        self._relayout()
+        self.go_to(offset if offset is not None else 0, center=offset is not None)
+
+    def set_highlights(
+        self,
+        *,
+        hits: list[Span] | None = None,
+        current_hit: list[Span] | None = None,
+        event_span: Span | None | bool = False,
+        entity_spans: list[Span] | None = None,
+        show_entities: bool | None = None,
+    ) -> None:
+        """Replace some highlight layers; arguments left out keep their value."""
+        if hits is not None:
+            self.hits = hits
+        if current_hit is not None:
+            self.current_hit = current_hit
+        if event_span is not False:
+            self.event_span = event_span  # type: ignore[assignment]
+        if entity_spans is not None:
+            self.entity_spans = entity_spans
+        if show_entities is not None:
+            self.show_entities = show_entities
+        self._build_layers()
+        self.refresh()
+
+    def highlighted(self, style: str) -> list[Span]:
+        """Ranges currently drawn with component style `style` (what tests assert on)."""
+        return [s for layer in self._layers if layer.style == style for s in layer.spans]
+
+    @property
+    def current_passage(self) -> Passage | None:
+        return self._passage
+
+    # -- scrolling ----------------------------------------------------------------------------
+    @property
+    def text_width(self) -> int:
+        return max(1, self.scrollable_content_region.width - GUTTER)
+
+    def go_to(self, offset: int, *, center: bool = True) -> None:
+        """Put document offset `offset` on screen (a third of the way down) and make it current."""
+        self.cursor = offset
+        self._update_passage()
+        if self.doc is None:
+            return
+        if self.size.height == 0 or self.scrollable_content_region.width <= GUTTER:
+            self._pending = offset  # hidden: scroll once laid out
+            return
+        row = self.doc.text.row_of(offset, self.text_width)
+        top = max(0, row - self.size.height // 3) if center else row
+        self.scroll_to(y=top, animate=False, immediate=True)
+
+    def action_top(self) -> None:
+        self.go_to(0, center=False)
+
+    def action_bottom(self) -> None:
+        if self.doc is not None:
+            last = self.doc.passages[-1].start if self.doc.passages else self.doc.text.length
+            self.go_to(last, center=False)
+            self.scroll_end(animate=False, immediate=True)
+
+    def action_passage(self, step: int) -> None:
+        """Move the current passage (the gutter mark) and keep it on screen."""
+        doc = self.doc
+        if doc is None or not doc.passages:
+            return
+        current = doc.passage_at(self.cursor)
+        index = doc.passages.index(current) if current in doc.passages else 0
+        index = max(0, min(len(doc.passages) - 1, index + step))
+        target = doc.passages[index].start
+        row = doc.text.row_of(target, self.text_width)
+        self.cursor = target
+        self._update_passage()
+        if not int(self.scroll_offset.y) <= row < int(self.scroll_offset.y) + self.size.height:
+            self.scroll_to(y=max(0, row - self.size.height // 3), animate=False, immediate=True)
+        self.refresh()
+
+    def visible_rows(self) -> range:
+        return range(int(self.scroll_offset.y), int(self.scroll_offset.y) + self.size.height)
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        if self.doc is None or self._pending is not None:
+            return
+        rows = self.doc.text.rows(self.text_width)
+        if not rows:
+            return
+        cursor_row = self.doc.text.row_of(self.cursor, self.text_width)
+        top = int(new)
+        if not top <= cursor_row < top + self.size.height:
+            self.cursor = self.doc.text.row_span(rows[min(top, len(rows) - 1)])[0]
+            self._update_passage()
+            self.refresh()
+
+    def on_resize(self) -> None:
+        self._relayout()
+        target = self._pending if self._pending is not None else self.cursor
+        self._pending = None
+        if self.doc is not None and self.size.height:
+            self.go_to(target)
+
+    def _relayout(self) -> None:
+        rows = len(self.doc.text.rows(self.text_width)) if self.doc else 0
+        self.virtual_size = Size(self.scrollable_content_region.width, rows)
+        self._build_layers()
+        self.refresh()
+
+    def _update_passage(self) -> None:
+        passage = self.doc.passage_at(self.cursor) if self.doc else None
+        if passage != self._passage:
+            self._passage = passage
+            self.post_message(self.CursorMoved())
+
+    # -- drawing ------------------------------------------------------------------------------
+    def _build_layers(self) -> None:
+        doc = self.doc
+        if doc is None:
+            self._layers = []
+            return
+        dim = [(p.start, p.end) for p in doc.passages if p.kind in (FOOTNOTE, BOILERPLATE)]
+        heading = [(p.start, p.end) for p in doc.passages if p.kind == HEADING]
+        layers = [
+            _Layer("reader--dim", dim),
+            _Layer("reader--heading", heading),
+            _Layer("reader--control", ((o, o + 1) for o in doc.text.controls)),
+        ]
+        if self.show_entities:
+            by_type: dict[str, list[Span]] = {}
+            for m in doc.mentions:
+                kind = m.type if m.type in ("person", "organisation", "place") else "other"
+                by_type.setdefault(kind, []).append((m.start, m.end))
+            layers += [_Layer(f"reader--{kind}", spans) for kind, spans in by_type.items()]
+        layers.append(_Layer("reader--mention", self.entity_spans))
+        layers.append(_Layer("reader--event", [self.event_span] if self.event_span else []))
+        layers.append(_Layer("reader--hit", self.hits))
+        layers.append(_Layer("reader--hit-current", self.current_hit))
+        self._layers = [layer for layer in layers if layer.spans]
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = self.rich_style
+        doc = self.doc
+        index = int(self.scroll_offset.y) + y
+        if doc is None:
+            return Strip.blank(width, base)
+        rows = doc.text.rows(self.text_width)
+        if index >= len(rows):
+            return Strip.blank(width, base)
+        row = rows[index]
+        start, end = doc.text.row_span(row)
+        text = Text(doc.text.lines[row.line][row.a : row.b], style=base, no_wrap=True, end="")
+        for layer in self._layers:
+            style = self.get_component_rich_style(layer.style)
+            for s, e in layer.touching(start, end):
+                a = doc.text.column(row.line, max(s, start)) - row.a
+                b = doc.text.column(row.line, min(e, end)) - row.a
+                if s < start:
+                    a = 0
+                text.stylize(style, max(0, a), max(0, b))
+        passage = self._passage
+        in_passage = passage is not None and passage.start < end + 1 and start < passage.end
+        mark = "\u258c " if in_passage else "  "
+        gutter = Segment(mark, base + self.get_component_rich_style("reader--gutter"))
+        segments = [gutter, *text.render(self.app.console)]
+        return Strip(segments).crop_extend(0, width, base)

@@ -1,0 +1,42 @@
+"""Sources: title, then date, publisher and what was found in each; one entry per document."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets.option_list import Option
+
+from tui.catalog import Catalog
+from tui.doctext import visible
+from tui.widgets.keyed_list import KeyedList, fit
+
+
+class SourceList(KeyedList):
+    """Options keyed by file name, so a selection gives back the document, not a copy."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.catalog: Catalog | None = None
+
+    def show_catalog(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.redraw()
+
+    def rows(self, width: int) -> list[Option]:
+        if self.catalog is None:
+            return []
+        cat = self.catalog
+        options = []
+        for s in sorted(cat.sources, key=lambda s: (s.published, s.title)):
+            date = s.published if s.published != "unknown" else "n.d."
+            publisher = visible(s.publisher) if s.publisher != "unknown" else "—"
+            facts = (f"{date} · {publisher} · {cat.source_events[s.file]} events · "
+                     f"{cat.source_mentions[s.file]} mentions")
+            options.append(Option(Content.assemble(
+                fit(visible(s.title), width).stylize("bold"), "\n",
+                fit(facts, width).stylize("$text-muted"),
+            ), id=s.file))
+        return options
+
+    @property
+    def highlighted_file(self) -> str | None:
+        return self.highlighted_id
