@@ -15,7 +15,8 @@ from store.segment_sentences import split_sentences
 
 # A blank line: a line break, then only whitespace up to one or more further line breaks.
 # `\r\n`, a bare `\r` and `\n` all end lines; `[^\S\r\n]` is whitespace other than a line end.
-_BLANK_RUN = re.compile(r"(?:\r\n|\r|\n)[^\S\r\n]*(?:(?:\r\n|\r|\n)[^\S\r\n]*)+")
+_EOL = r"(?:\r\n|\r(?!\n)|\n)"  # "\r\n" is one line end, never "\r" then "\n"
+_BLANK_RUN = re.compile(rf"{_EOL}[^\S\r\n]*(?:{_EOL}[^\S\r\n]*)+")
 # Markdown ATX headings get a passage of their own even when text follows on the next line.
 _MD_HEADING_LINE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t][^\r\n]*", re.MULTILINE)
 

@@ -20,21 +20,22 @@ _RULE = re.compile(r"([-*_])(?:[ \t]*\1){2,}")
 _FOOTNOTE_START = re.compile(r"(?:<sup>\s*[\w*†‡]{1,4}\s*</sup>|\[\^?\d{1,3}\]:?|\^\d{1,3}\b)")
 _LINK = r"(?:<https?://[^\s>]+>|\[[^\]\n]*\]\((?:https?://|www\.)[^)\s]*\)|(?:https?://|www\.)\S+)"
 _BARE_LINKS = re.compile(rf"{_LINK}(?:\s+{_LINK})*")
-_CITATION = re.compile(
-    r"\[cited\b|\[Internet\]|\[Available at\]|\bAvailable (?:from|at|online)\s*:|"
-    r"\bRetrieved (?:from|on)\b|\bdoi:\s*10\.|\bAccessed (?:on )?\d",
-    re.IGNORECASE,
+_CITATION = re.compile(  # matched against lowercased text
+    r"\[cited\b|\[internet\]|\[available at\]|\bavailable (?:from|at|online)\s*:|"
+    r"\bretrieved (?:from|on)\b|\bdoi:\s*10\.|\baccessed (?:on )?\d"
 )
 _IBID = re.compile(
     r"(?:ibid|op\.?\s*cit|loc\.?\s*cit|id)\.?(?:,?\s*(?:pp?\.?\s*)?\d[\d\s,–-]*)?", re.IGNORECASE
 )
 # A reference-list entry: author words, "(2016a)", then a quoted or italic title or a date.
 _REFERENCE = re.compile(
-    r"[A-Z][^\n()]{0,80}?\(\s*(?:1[5-9]|20)\d\d[a-z]?\s*\)[^\n]*?"
+    r"(?:[-*+•]\s+|\d{1,3}[.)]\s+)?[A-Z][^\n()]{0,80}?\(\s*(?:1[5-9]|20)\d\d[a-z]?\s*\)[^\n]*?"
     r"(?:[“\"*][^\n]{3,}[”\"*]|\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|pp?\.\s*\d)"
 )
+# Markdown decoration; the leading class check lets the engine skip plain text quickly.
 _MD_NOISE = re.compile(
-    r"<sup>.*?</sup>|<[^>\s]+>|\*+|(?<!\w)_+|_+(?!\w)|\\(?=\W)|^#{1,6}\s*|^>\s*", re.MULTILINE
+    r"(?=[<*_\\#>])(?:<sup>.*?</sup>|<[^>\s]+>|\*+|(?<!\w)_+|_+(?!\w)|\\(?=\W)|^#{1,6}\s*|^>\s*)",
+    re.MULTILINE,
 )
 _MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)")
 _CLOSERS = "\"'”’»)]"
@@ -52,17 +53,44 @@ _SHORT_FURNITURE = re.compile(
     r"(?:[\s,|/·•]+(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|e-?mail|print|copy link))+)",
     re.IGNORECASE,
 )
-# Furniture vocabulary anywhere in a short passage.
+# Furniture vocabulary in a short passage, matched against lowercased text. Python's regex engine
+# tries every alternative at every position, so a literal pre-check keeps the common case cheap.
+_FURNITURE_WORDS = (
+    "cookie",
+    "rights reserved",
+    "required field",
+    "comment policy",
+    "mail",
+    "inbox",
+    "subscribe",
+    "follow us",
+    "(image",
+    "(photo",
+    "(picture",
+    "(video",
+    " ago",
+)
 _ANY_FURNITURE = re.compile(
     r"\bcookies?\b.{0,200}\b(?:accept|agree|consent|continu|brows|privacy|settings)|"
-    r"\ball rights reserved\b|^(?:copyright\s*)?©|\bdenotes required field|\brequired fields? (?:are|is) marked|"
-    r"\bcomment policy\b|\benter your e-?mail\b|\byour inbox\b|^sign up\b|^subscribe\b|"
+    r"\ball rights reserved\b|\bdenotes required field|\brequired fields? (?:are|is) marked|"
+    r"\bcomment policy\b|\benter your e-?mail\b|\byour inbox\b|"
     r"\bsubscribe (?:now|today|here|to (?:our|the))\b|\bfollow us\b|"
-    r"\((?:image|photo|picture|video)s?(?: attribution| credit| courtesy|:)|^(?:image|photo|picture)s?"
-    r"(?: attribution| credit)?\s*:|\b\d+ (?:minute|hour|day|week|month)s? ago\b|^tags?\s*:|"
-    r"^filed (?:under|in)\b|^categor(?:y|ies)\s*:|^(?:author[’']?s? bio|about the author|bio)\b|"
-    r"^(?:important )?disclaimer\s*:|^published in (?!.*\d{4})|^(?:posted|updated) (?:on|at|by)\b",
-    re.IGNORECASE | re.MULTILINE,
+    r"\((?:image|photo|picture|video)s?(?: attribution| credit| courtesy|:)|"
+    r"\b\d+ (?:minute|hour|day|week|month)s? ago\b"
+)
+_FURNITURE_START = re.compile(
+    r"(?:copyright\s*)?©|sign up\b|subscribe\b|(?:image|photo|picture)s?(?: attribution| credit)?\s*:|"
+    r"tags?\s*:|filed (?:under|in)\b|categor(?:y|ies)\s*:|(?:author[’']?s? bio|about the author|bio)\b|"
+    r"(?:important )?disclaimer\s*:|published in (?!.*\d{4})|(?:posted|updated) (?:on|at|by)\b"
+)
+_CITATION_WORDS = (
+    "[cited",
+    "[internet]",
+    "[available",
+    "available",
+    "retrieved",
+    "doi:",
+    "accessed",
 )
 _SIDEBAR_HEADER = re.compile(
     r"(?:(?:related|other|more|recent|latest|popular|recommended|similar|staff|further|our|top)\b"
@@ -84,6 +112,7 @@ _BIO = re.compile(
 _TITLE_WORDS = 16
 _TITLE_CHARS = 120
 _SHORT = 400
+_LONG = 1000
 _ENTRY_CHARS = 300
 
 
@@ -101,12 +130,8 @@ def classify(text: str, spans: list[tuple[int, int]]) -> list[str]:
             kind, mode = BOILERPLATE, "sidebar"
         elif short_line and is_heading and _ABOUT_HEADER.fullmatch(clean.rstrip(":")):
             kind, mode = BOILERPLATE, "about"
-        elif (
-            mode == "sidebar"
-            and not _MD_HEADING.match(raw)
-            and _entry_like(clean, kind)
-            or mode == "about"
-            and not is_heading
+        elif (mode == "sidebar" and not _MD_HEADING.match(raw) and _entry_like(clean, kind)) or (
+            mode == "about" and not is_heading
         ):
             kind = BOILERPLATE
         else:
@@ -120,9 +145,12 @@ def classify(text: str, spans: list[tuple[int, int]]) -> list[str]:
 
 
 def _clean(raw: str) -> str:
-    """The passage without markdown decoration, for judging its words."""
-    text = _MD_LINK.sub(r"\1", raw)
-    text = _MD_NOISE.sub("", text)
+    """The passage without markdown decoration, for judging its words (long ones as they are)."""
+    if len(raw) > _SHORT:
+        return raw
+    text = _MD_LINK.sub(r"\1", raw) if "](" in raw else raw
+    if any(mark in text for mark in "<*_#>\\"):
+        text = _MD_NOISE.sub("", text)
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
@@ -133,20 +161,36 @@ def _classify_one(raw: str, clean: str) -> str:
         return FOOTNOTE
     if not clean:
         return BOILERPLATE  # nothing but markup
+    lines = clean.splitlines()
+    if len(raw) > _LONG:
+        # Too long for a title, a furniture line or a single citation; only a reference list.
+        return FOOTNOTE if _reference_list(lines) else BODY
     if _IBID.fullmatch(clean):
         return FOOTNOTE
     if len(clean) <= 80 and "\n" not in clean and _SHORT_FURNITURE.fullmatch(clean.rstrip(".:!")):
         return BOILERPLATE
-    if len(clean) <= _SHORT and _ANY_FURNITURE.search(clean):
+    if len(clean) <= _SHORT and _furniture(clean.lower()):
         return BOILERPLATE
-    if len(raw) <= 1000 and _CITATION.search(raw):
-        return FOOTNOTE
-    lines = clean.splitlines()
-    if sum(1 for line in lines if _REFERENCE.match(line)) * 2 >= len(lines):
+    if _citation(raw.lower()) or _reference_list(lines):
         return FOOTNOTE
     if _is_toc(lines) or _title_like(lines):
         return HEADING
     return BODY
+
+
+def _furniture(low: str) -> bool:
+    if _FURNITURE_START.match(low):
+        return True
+    return any(word in low for word in _FURNITURE_WORDS) and _ANY_FURNITURE.search(low) is not None
+
+
+def _citation(low: str) -> bool:
+    return any(word in low for word in _CITATION_WORDS) and _CITATION.search(low) is not None
+
+
+def _reference_list(lines: list[str]) -> bool:
+    """Most lines are author-year reference entries."""
+    return sum(1 for line in lines if _REFERENCE.match(line)) * 2 >= len(lines)
 
 
 def _title_like(lines: list[str]) -> bool:
@@ -177,7 +221,8 @@ def _is_toc(lines: list[str]) -> bool:
     """A table of contents: most lines end in a page number."""
     if len(lines) < 3:
         return False
-    return sum(1 for line in lines if _TOC_LINE.search(line)) >= 0.6 * len(lines)
+    numbered = sum(1 for line in lines if line[-1:].isdigit() and _TOC_LINE.search(line))
+    return numbered >= 0.6 * len(lines)
 
 
 def _entry_like(clean: str, kind: str) -> bool:
@@ -196,15 +241,16 @@ def _mark_repeats(text: str, spans: list[tuple[int, int]], kinds: list[str]) -> 
     """A caption printed twice in a row (two passages, or two lines of one) is furniture."""
     previous = ""
     for i, (start, end) in enumerate(spans):
-        current = " ".join(text[start:end].split())
-        if current and current == previous:
+        current = text[start:end]
+        if current == previous:
             kinds[i] = BOILERPLATE
             if len(current) < _SHORT:
                 kinds[i - 1] = BOILERPLATE
         previous = current
-        lines = [" ".join(line.split()) for line in text[start:end].splitlines()]
-        if any(len(a) >= 20 and a == b for a, b in itertools.pairwise(lines)):
-            kinds[i] = BOILERPLATE
+        if "\n" in current:
+            lines = [line.strip() for line in current.splitlines()]
+            if any(len(a) >= 20 and a == b for a, b in itertools.pairwise(lines)):
+                kinds[i] = BOILERPLATE
 
 
 def _sweep_tail(text: str, spans: list[tuple[int, int]], kinds: list[str]) -> None:

@@ -12,175 +12,48 @@ from __future__ import annotations
 import itertools
 import re
 
-# Terminal punctuation, then closers that belong to the sentence it ends: quotes, brackets,
-# markdown emphasis and footnote markers ("<sup>12</sup>", "[3]"). Must be followed by space.
+# A candidate end: terminal punctuation, then closers that belong to the sentence (quotes,
+# brackets, markdown emphasis, footnote markers "<sup>12</sup>" or "[3]"), then whitespace and the
+# first real character of what follows (`ch`). ASCII lowercase there ("Mosul. has", "e.g. the") is
+# rejected inside the regex, so most non-ends never reach Python. Starting with a plain character
+# class lets the engine scan quickly to the next candidate; a candidate starts only at the first
+# mark of a run, and the runs are possessive, so "!!!!..." cannot make the search quadratic.
 _END = re.compile(
-    r"(?P<punct>\.{2,}|…|[.!?]+)"
-    r"(?P<close>(?:[\"'”’»)\]*_]|<sup>[^<>]{0,12}</sup>|\[\d{1,3}\])*)"
-    r"(?=\s)"
+    r"(?<![.!?…])[.!?…](?P<more>[.!?…]*+)"
+    r"(?P<close>(?:[\"'”’»)\]*_]|<sup>[^<>]{0,12}</sup>|\[\d{1,3}\])*+)"
+    r"(?=\s+[\"'“‘«(\[*_]*(?P<ch>[^\sa-z]))"
 )
-# After a candidate: the whitespace, any opening punctuation, then the first real character.
-_NEXT = re.compile(r"\s+[\"'“‘«(\[*_]*(?P<ch>\S?)")
 _WORD = re.compile(r"[A-Za-z]+")
 _TERMINAL_LINE = re.compile(r"(?:[.!?…:;]|\.{2,})(?:[\"'”’»)\]*_]|<sup>[^<>]{0,12}</sup>)*\s*$")
 _LIST_LINE = re.compile(r"\s*(?:[-*+•·]\s|\d{1,3}[.)]\s|\|)")
 
+
+def _words(spaced: str) -> frozenset[str]:
+    """A word set written as one spaced string, so the lists stay readable."""
+    return frozenset(spaced.split())
+
+
 # Titles and name parts: a capitalised word after them is part of the same name.
-_TITLES = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "mme",
-        "mlle",
-        "messrs",
-        "dr",
-        "prof",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "capt",
-        "cpt",
-        "maj",
-        "adm",
-        "cmdr",
-        "sen",
-        "rep",
-        "gov",
-        "pres",
-        "rev",
-        "hon",
-        "st",
-        "mt",
-        "ft",
-        "supt",
-        "insp",
-        "amb",
-        "sec-gen",
-    ]
+_TITLES = _words(
+    "mr mrs ms mme mlle messrs dr prof gen col lt sgt capt cpt maj adm cmdr sen rep gov pres "
+    "rev hon st mt ft supt insp amb sec-gen"
 )
 # Abbreviations that come before a number ("No. 5", "Oct. 2006", "pp. 12").
-_BEFORE_NUMBER = frozenset(
-    [
-        "no",
-        "nos",
-        "vol",
-        "vols",
-        "art",
-        "arts",
-        "fig",
-        "figs",
-        "ch",
-        "chap",
-        "sec",
-        "para",
-        "paras",
-        "pp",
-        "p",
-        "pg",
-        "ed",
-        "eds",
-        "tel",
-        "ex",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "anon",
-    ]
+_BEFORE_NUMBER = _words(
+    "no nos vol vols art arts fig figs ch chap sec para paras pp p pg ed eds tel ex jan feb "
+    "mar apr jun jul aug sep sept oct nov dec anon"
 )
 # Abbreviations that can also end a sentence; they end one only before a typical opening word.
-_AMBIGUOUS = frozenset(
-    [
-        "etc",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "plc",
-        "llc",
-        "al",
-        "vs",
-        "approx",
-        "dept",
-        "est",
-        "govt",
-        "univ",
-        "assn",
-        "bros",
-        "jr",
-        "sr",
-        "esq",
-        "cf",
-        "ibid",
-        "op",
-        "cit",
-        "viz",
-    ]
+_AMBIGUOUS = _words(
+    "etc inc ltd co corp plc llc al vs approx dept est govt univ assn bros jr sr esq cf ibid "
+    "op cit viz ed eds trans"
 )
 _NEVER_BREAK_DOTTED = frozenset({"e.g", "i.e", "cf", "viz", "n.b", "h.e"})
 # Words that typically open a sentence: after "U.S." or "etc." they signal a real boundary.
-_STARTERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "i",
-        "you",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "my",
-        "but",
-        "and",
-        "however",
-        "in",
-        "on",
-        "at",
-        "as",
-        "if",
-        "when",
-        "while",
-        "after",
-        "before",
-        "since",
-        "during",
-        "according",
-        "for",
-        "so",
-        "yet",
-        "what",
-        "who",
-        "why",
-        "how",
-        "its",
-        "meanwhile",
-        "moreover",
-        "furthermore",
-        "also",
-        "then",
-    ]
+_STARTERS = _words(
+    "the a an he she it they we i you this that these those there his her its their our my "
+    "but and however in on at as if when while after before since during according for so "
+    "yet what who why how its meanwhile moreover furthermore also then"
 )
 # An open parenthesis older than this is treated as stray, so it cannot swallow a passage.
 _MAX_PAREN_SPAN = 300
@@ -250,40 +123,38 @@ def _boundaries(text: str, start: int, end: int) -> list[int]:
     depth = 0
     open_at = -1
     counted = start
-    sentence_start = start
+    parens = text.find("(", start, end) >= 0
     for m in _END.finditer(text, start, end):
         m_end = m.end()
-        opens = text.count("(", counted, m_end)
-        closes = text.count(")", counted, m_end)
-        if depth == 0 and opens:
-            open_at = text.find("(", counted, m_end)
-        depth = max(0, depth + opens - closes)
-        counted = m_end
-        nxt = _NEXT.match(text, m_end, end)
-        if nxt is None or not nxt.group("ch"):
-            continue  # nothing follows inside the passage
-        if depth and m.start() - open_at <= _MAX_PAREN_SPAN:
-            continue
-        depth = 0
-        if _is_boundary(text, m, nxt, sentence_start):
+        if parens:
+            opens = text.count("(", counted, m_end)
+            closes = text.count(")", counted, m_end)
+            if depth == 0 and opens:
+                open_at = text.find("(", counted, m_end)
+            depth = max(0, depth + opens - closes)
+            counted = m_end
+            if depth:
+                if m.start() - open_at <= _MAX_PAREN_SPAN:
+                    continue  # "(Anon. 2016a; Anon. 2016d)"
+                depth = 0
+        if _is_boundary(text, m, start):
             cuts.append(m_end)
-            sentence_start = m_end
     return cuts
 
 
-def _is_boundary(text: str, m: re.Match[str], nxt: re.Match[str], sentence_start: int) -> bool:
-    ch = nxt.group("ch")
+def _is_boundary(text: str, m: re.Match[str], start: int) -> bool:
+    ch = m.group("ch")
     if ch.islower():
-        return False  # "Mosul. has", "e.g. the", "?’ he asked"
-    punct = m.group("punct")
+        return False  # lowercase beyond ASCII
     p = m.start()
+    punct = text[p : m.end("more")]
     if punct != ".":
-        if punct in ("...", "…") or punct.startswith(".."):
+        if punct[0] == "…" or punct.startswith(".."):
             return p == 0 or not text[p - 1].isspace()  # " ... " is an elision, not an end
         return True
     if m.group("close"):
         return True  # ." .” .) .<sup>4</sup>: the closer shows the sentence is done
-    before = text[max(sentence_start, p - 40) : p].split()
+    before = text[max(start, p - 40) : p].rsplit(None, 1)
     if not before:
         return True
     token = before[-1].lstrip("\"'“‘«([*_")
@@ -297,11 +168,9 @@ def _is_boundary(text: str, m: re.Match[str], nxt: re.Match[str], sentence_start
     if "." in token and _is_dotted(token):
         if low in _NEVER_BREAK_DOTTED:
             return False
-        return _starts_sentence(text, nxt)  # "U.S. Secretary" vs "the U.S. The"
+        return _starts_sentence(text, m)  # "U.S. Secretary" vs "the U.S. The"
     if low in _AMBIGUOUS:
-        return _starts_sentence(text, nxt)
-    if low in _BEFORE_NUMBER and low not in ("no", "may", "art"):
-        return _starts_sentence(text, nxt)
+        return _starts_sentence(text, m)
     return True
 
 
@@ -311,6 +180,6 @@ def _is_dotted(token: str) -> bool:
     return all(0 < len(part) <= 2 and part.isalpha() for part in parts)
 
 
-def _starts_sentence(text: str, nxt: re.Match[str]) -> bool:
-    word = _WORD.match(text, nxt.start("ch"))
+def _starts_sentence(text: str, m: re.Match[str]) -> bool:
+    word = _WORD.match(text, m.start("ch"))
     return word is not None and word.group().lower() in _STARTERS
