@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from store.timex import Timex, tag  # noqa: E402
+from store.timex import Timex, tag
 
 DATA = ROOT.parent / "shared" / "peer" / "tempeval3"
 OUT = ROOT / "benchmarks" / "out" / "tempeval3-system.jsonl"

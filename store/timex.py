@@ -136,10 +136,7 @@ def _attach_modifier(c: Cand, text: str, lo: int) -> None:
                 c.start, c.window = m.start(), "before" if word == "earlier" else "after"
             return
         mod, inside = _MOD_TABLE[word]
-        if mod in ("START", "MID", "END"):
-            if c.type != "DATE" or c.kind in ("ref", "writing"):
-                return
-        elif mod in ("BEFORE", "AFTER"):
+        if mod in ("START", "MID", "END") or mod in ("BEFORE", "AFTER"):
             if c.type != "DATE" or c.kind in ("ref", "writing"):
                 return
         elif c.type == "DURATION":
@@ -149,8 +146,8 @@ def _attach_modifier(c: Cand, text: str, lo: int) -> None:
             pass
         else:
             return
-        if c.mod is None or c.mod == "APPROX":
-            c.mod = mod
+        if c.mod is None or c.mod == "APPROX" or c.kind == "window":
+            c.mod = mod  # "just over a week before": the quantity's mod; the days say the rest
         if not inside:
             return
         c.start = m.start()
@@ -222,19 +219,20 @@ def _resolve_all(cands: list[Cand], text: str, dct: Ref | None, narrative: bool)
             for p in c.parts[1:]:
                 _share_year(c.parts[0], p)
             parts = []
+            before = narr
             for p in c.parts:
                 parts.append(_make(p, resolve_one(p, text, dct, narr, narrative), text, dct,
                                    narr))
                 moved = as_ref(parts[-1].value)
-                if moved and p.gran not in ("decade", "century"):
+                if moved and p.gran not in ("decade", "century") and p.moves:
                     narr = moved
-            out.append(_range(c, parts, text, dct, narr, narrative))
+            out.append(_range(c, parts, text, dct, before, narrative))
             continue
         r = resolve_one(c, text, dct, narr, narrative)
         t = _make(c, r, text, dct, narr)
         out.append(t)
         if c.type in ("DATE", "TIME") and c.kind in ("date", "rel", "weekday") and (
-                c.gran not in ("decade", "century")):
+                c.gran not in ("decade", "century")) and c.moves:
             moved = as_ref(r.value)
             if moved:
                 narr = moved

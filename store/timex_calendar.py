@@ -80,9 +80,15 @@ def ref_day(ref: Ref) -> dt.date | None:
 
 def span_of(value: str) -> tuple[str, str, str] | None:
     """First day, last day and precision covered by a TIMEX3 date value, None if unresolved."""
-    if "X" in value or value.endswith("_REF") or value.startswith("P"):
+    if value.endswith("_REF") or value.startswith("P"):
         return None
     base = value.split("T", 1)[0]
+    partial = re.fullmatch(r"(\d{4})-(\d{2}|XX)-XX", base)
+    if partial:  # "2016-10-XX": some day of a known month (or year)
+        got = span_of(partial[1] if partial[2] == "XX" else f"{partial[1]}-{partial[2]}")
+        return got
+    if "X" in base:
+        return None
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", base)
     if m:
         y, mo, d = int(m[1]), int(m[2]), int(m[3])

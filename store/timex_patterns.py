@@ -13,8 +13,21 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from store.timex_lexicon import (
-    DAYPARTS, DECADE_WORDS, MONTH_ANY, MONTH_FULL, MONTHS, NUMBER, NUMBER_WORDS, ORDINALS,
-    SEASON, SEASONS, UNIT, UNITS, VAGUE, WEEKDAY, WEEKDAYS,
+    DAYPARTS,
+    DECADE_WORDS,
+    MONTH_ANY,
+    MONTH_FULL,
+    MONTHS,
+    NUMBER,
+    NUMBER_WORDS,
+    ORDINALS,
+    SEASON,
+    SEASONS,
+    UNIT,
+    UNITS,
+    VAGUE,
+    WEEKDAY,
+    WEEKDAYS,
 )
 
 
@@ -45,6 +58,7 @@ class Cand:
     parts: list[Cand] = field(default_factory=list)
     open_end: bool = False  # "since 2011": ends at the reference date
     explicit: bool = False  # the text gives the year itself
+    moves: bool = True  # resolving it moves the narrative date ("a 2011 bombing" does not)
 
 
 Builder = Callable[[re.Match[str], str], "Cand | list[Cand] | None"]
@@ -85,7 +99,7 @@ def _unit(s: str) -> str:
         return "century"
     if s.startswith("millenni"):
         return "millennium"
-    return s[:-1] if s.endswith("s") else s
+    return s.removesuffix("s")
 
 
 def duration_value(n: int | None, unit: str, decimal: str | None = None) -> str:
@@ -209,10 +223,11 @@ def _month_ok(mt: re.Match[str], text: str, group: str) -> bool:
     before = text[max(0, mt.start(group) - 25):mt.start(group)]
     word = re.search(r"([A-Za-z'’]+)\s*$", before)
     name = mt[group]
-    if word and word[1][0].isupper() and not re.search(r"[.!?\n]\s*[A-Za-z'’]+\s*$", before):
-        if word[1].lower() not in ("in", "on", "since", "by", "until", "from", "during",
-                                   "last", "next", "this", "early", "late", "mid", "of"):
-            return False
+    if (word and word[1][0].isupper()
+            and not re.search(r"[.!?\n]\s*[A-Za-z'’]+\s*$", before)
+            and word[1].lower() not in ("in", "on", "since", "by", "until", "from", "during",
+                                        "last", "next", "this", "early", "late", "mid", "of")):
+        return False
     if name in ("May", "MAY", "March", "MARCH"):
         return bool(_MONTH_CONTEXT.search(before))
     return True
@@ -315,7 +330,9 @@ def _year_alone(mt: re.Match[str], text: str) -> Cand | list[Cand] | None:
     if _YEAR_MODIFIER_BEFORE.search(before) and re.match(r"[ \t]+[a-z]", after):
         if _COUNT_NOUN_AFTER.match(after):
             return None
-        return Cand(mt.start(), end, "DATE", "date", "year", y=y, explicit=True)
+        c = Cand(mt.start(), end, "DATE", "date", "year", y=y, explicit=True)
+        c.moves = False  # "the 2013 law": names a thing, the story stays where it was
+        return c
     return None
 
 
@@ -336,17 +353,17 @@ def _decade(mt: re.Match[str], text: str) -> Cand | None:
 
 
 CENTURY = re.compile(
-    r"\bthe\s+(?:(?P<num>1[0-9]|2[0-2])(?:st|nd|rd|th)|(?P<word>[a-z]+(?:[- ]first)?)"
-    r"|(?P<rel>current|present|last|previous|next|this))\s+century\b",
+    r"\b(?:the\s+(?:(?P<num>1[0-9]|2[0-2])(?:st|nd|rd|th)|(?P<rel>current|present|last|"
+    r"previous|next)|(?P<word>[a-z]+(?:[- ]first)?))|(?P<this>this))\s+century\b",
     _I,
 )
 
 
 def _century(mt: re.Match[str], text: str) -> Cand | None:
-    if mt["rel"]:
+    if mt["rel"] or mt["this"]:
         n = {"current": 0, "present": 0, "this": 0, "last": -1, "previous": -1, "next": 1}
         return Cand(mt.start(), mt.end(), "DATE", "rel", "century", unit="century",
-                    n=n[mt["rel"].lower()], anchor="deictic")
+                    n=n[(mt["rel"] or mt["this"]).lower()], anchor="deictic")
     num = int(mt["num"]) if mt["num"] else ORDINALS.get(mt["word"].lower())
     if num is None:
         return None
@@ -431,7 +448,22 @@ PATTERNS_DATES: list[tuple[re.Pattern[str], Builder]] = [
 ]
 
 __all__ = [
-    "Cand", "PATTERNS_DATES", "iter_matches", "duration_value", "DAY", "YEAR", "_number",
-    "_unit", "DAYPARTS", "WEEKDAYS", "NUMBER", "VAGUE", "UNIT", "SEASON", "SEASONS", "WEEKDAY",
-    "MONTH_FULL", "MONTHS",
+    "DAY",
+    "DAYPARTS",
+    "MONTHS",
+    "MONTH_FULL",
+    "NUMBER",
+    "PATTERNS_DATES",
+    "SEASON",
+    "SEASONS",
+    "UNIT",
+    "VAGUE",
+    "WEEKDAY",
+    "WEEKDAYS",
+    "YEAR",
+    "Cand",
+    "_number",
+    "_unit",
+    "duration_value",
+    "iter_matches",
 ]

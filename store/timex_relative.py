@@ -11,7 +11,18 @@ from __future__ import annotations
 import re
 
 from store.timex_lexicon import (
-    DAYPARTS, MONTH_FULL, MONTHS, NUMBER, SEASON, SEASONS, UNIT, VAGUE, WEEKDAY, WEEKDAYS,
+    DAYPARTS,
+    MONTH_FULL,
+    MONTHS,
+    NUMBER,
+    ORDINALS,
+    SEASON,
+    SEASONS,
+    UNIT,
+    UNITS,
+    VAGUE,
+    WEEKDAY,
+    WEEKDAYS,
 )
 from store.timex_patterns import Builder, Cand, _number, _unit, duration_value
 
@@ -41,9 +52,16 @@ def _det(s: str) -> tuple[str, int]:
     return _DET[re.sub(r"\s+", " ", s.lower())]
 
 
+_SPAN_PREP = re.compile(r"\b(?:over|for|during|throughout|within)\s+$", _I)
+
+
 def _rel_unit(mt: re.Match[str], text: str) -> Cand | None:
     anchor, n = _det(mt["det"])
     u = mt["u"].lower()
+    if n != 0 and mt["det"].lower().startswith("the ") and u in UNITS and _SPAN_PREP.search(
+            text, max(0, mt.start() - 12), mt.start()):
+        # "over the next decade", "for the past year": a stretch of time, not a date
+        return Cand(mt.start(), mt.end(), "DURATION", "fixed", value=duration_value(1, u))
     if u == "fall" and anchor == "anaphoric":
         return None
     if u in SEASONS:
@@ -284,7 +302,7 @@ def _duration(mt: re.Match[str], text: str) -> Cand | None:
                                    r"experience|salary|pay|notice)\b", text[end:end + 20], _I):
         end -= 1
     if mt["old"]:
-        return Cand(mt.start(), end, "DURATION", "fixed", value=duration_value(n, u, decimal))
+        return None  # "a 22-year-old son": an age, which TimeML corpora leave untagged
     if mt["dir"] and not plural and n == 1 and raw in ("a", "an", "one"):
         return None
     if n is None and decimal is None and mt["dir"] is None and raw in ("few",):
@@ -294,8 +312,8 @@ def _duration(mt: re.Match[str], text: str) -> Cand | None:
 
 def _bare_duration(mt: re.Match[str], text: str) -> Cand | None:
     if mt["u2"]:
-        start = mt.start() if mt["dir"] else mt.start()
-        return Cand(start, mt.end(), "DURATION", "fixed", value=duration_value(None, _unit(mt["u2"])))
+        return Cand(mt.start(), mt.end(), "DURATION", "fixed",
+                    value=duration_value(None, _unit(mt["u2"])))
     u = _unit(mt["u"])
     return Cand(mt.start("u"), mt.end("u"), "DURATION", "fixed", value=duration_value(None, u))
 
@@ -356,9 +374,76 @@ def _set_freq(mt: re.Match[str], text: str) -> Cand | None:
     return Cand(mt.start(), mt.end(), "SET", "fixed", value=duration_value(1, u))
 
 
+PERIOD_OF = re.compile(
+    r"\b(?P<w>the\s+(?:end|beginning|start|middle|close|turn)\s+of)\s+(?:the\s+)?"
+    r"(?P<u>year|month|week|decade|century)\b(?!\s+(?:of|before|after)\b)",
+    _I,
+)
+_PERIOD_MOD = {"end": "END", "close": "END", "beginning": "START", "start": "START",
+               "turn": "START", "middle": "MID"}
+
+
+def _period_of(mt: re.Match[str], text: str) -> Cand | None:
+    """"by the end of the year": the year the narrative is in."""
+    u = mt["u"].lower()
+    c = Cand(mt.start(), mt.end(), "DATE", "rel", u, unit=u, n=0, anchor="anaphoric")
+    c.mod = _PERIOD_MOD[mt["w"].split()[1].lower()]
+    return c
+
+
+COUNTED = re.compile(
+    r"\bthe\s+(?P<o>\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
+    r"eighth|ninth|tenth|eleventh|twelfth|twentieth)\s+(?P<u>day|week|month|year)\b"
+    r"(?!\s+of\b|\s+(?:anniversary|consecutive|straight|running|in\s+a\s+row)\b)",
+    _I,
+)
+
+
+def _counted(mt: re.Match[str], text: str) -> Cand | None:
+    """"on the 99th day" of something that has no date: a day, but not one we can place."""
+    o = mt["o"].lower()
+    if not (o[0].isdigit() or o in ORDINALS):
+        return None
+    u = mt["u"].lower()
+    value = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}[u]
+    return Cand(mt.start(), mt.end(), "DATE", "ref", value=value)
+
+
+THE_DAY = re.compile(
+    r"\b(?:the|that)\s+(?P<u>day|night|morning|evening)\b(?=\s+(?:before|after|when)\s+[a-z])",
+    _I,
+)
+
+
+def _the_day(mt: re.Match[str], text: str) -> Cand | None:
+    """"the day before he was stopped": a day near the narrative, known to the narrative's
+    own precision."""
+    c = Cand(mt.start(), mt.end(), "DATE", "rel", "day", unit="day", n=0, anchor="anaphoric")
+    u = mt["u"].lower()
+    if u != "day":
+        c.type, c.tsuf = "TIME", "T" + DAYPARTS[u]
+    return c
+
+
+DURATION_PAIR = re.compile(
+    rf"\b(?P<n1>{NUMBER})\s+(?:and|to|or)\s+(?P<n2>{NUMBER})[\s-]+(?P<u>{UNIT})\b", _I
+)
+
+
+def _duration_pair(mt: re.Match[str], text: str) -> list[Cand] | None:
+    """"between 12 and 18 months": two durations, the first borrowing the unit (TimeML)."""
+    u = _unit(mt["u"])
+    n1, n2 = _number(mt["n1"]), _number(mt["n2"])
+    if n1 is None or n2 is None or mt["n1"].lower() in ("a", "an"):
+        return None
+    return [Cand(mt.start("n1"), mt.end("n1"), "DURATION", "fixed", value=duration_value(n1, u)),
+            Cand(mt.start("n2"), mt.end(), "DURATION", "fixed", value=duration_value(n2, u))]
+
+
 PATTERNS_RELATIVE: list[tuple[re.Pattern[str], Builder]] = [
     (REL_UNIT, _rel_unit), (REL_NAMED, _rel_named), (DEICTIC_DAY, _deictic_day), (AGO, _ago),
     (WEEKDAY_RE, _weekday), (CLOCK, _clock), (REFS, _refs), (DURATION, _duration),
     (BARE_DURATION, _bare_duration), (SET_EVERY, _set_every), (SET_ADVERB, _set_adverb),
-    (SET_FREQ, _set_freq),
+    (SET_FREQ, _set_freq), (PERIOD_OF, _period_of), (COUNTED, _counted), (THE_DAY, _the_day),
+    (DURATION_PAIR, _duration_pair),
 ]

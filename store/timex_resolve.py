@@ -14,8 +14,18 @@ import re
 from dataclasses import dataclass
 
 from store.timex_calendar import (
-    SEASON_ORDER, Ref, add_months, iso, last_day, narrow, ref_day, ref_value, season_of,
-    span_of, valid_day, week_value,
+    SEASON_ORDER,
+    Ref,
+    add_months,
+    iso,
+    last_day,
+    narrow,
+    ref_day,
+    ref_value,
+    season_of,
+    span_of,
+    valid_day,
+    week_value,
 )
 from store.timex_patterns import Cand
 
@@ -51,6 +61,10 @@ def tense(text: str, start: int, end: int) -> str | None:
                 dist = start - (offset + m.end()) if pos < start else pos - end
                 if label == "past" and _FUTURE.fullmatch(m[0]):
                     continue
+                if label == "past" and m[0].lower().endswith("ed") and re.search(
+                        r"\b(?:be|being)\s+$", chunk[max(0, m.start() - 7):m.start()],
+                        re.IGNORECASE):
+                    continue  # "due to be published": a participle, not a past tense
                 if best is None or dist < best[0]:
                     best = (dist, label)
     return best[1] if best else None
@@ -118,7 +132,7 @@ def _weekday(c: Cand, ref: Ref, direction: str | None) -> dt.date | None:
 
 def _relative(c: Cand, ref: Ref) -> str | None:
     """Value of an offset from the reference, or None when the reference is too coarse."""
-    y, m, d = ref
+    y, m, _ = ref
     u, n = c.unit, c.n
     if u == "year":
         return _fmt(c, y + n)
@@ -216,7 +230,10 @@ def resolve_one(
             if m is not None and d is not None and not valid_day(y, m, d):
                 m = None
         elif y is None and ref is not None and c.gran in ("day", "month"):
-            y = _year_for(c, ref, tense(text, c.start, c.end))
+            if ref is dct:  # news: the year that puts it on the right side of the dct
+                y = _year_for(c, ref, tense(text, c.start, c.end))
+            else:  # narrative: the story's own year (HeidelTime's narrative rule)
+                y = ref[0]
         elif y is None and ref is not None and c.gran in ("season", "quarter", "half", "year"):
             y = ref[0]
         if y is not None and m is not None and d is not None and not valid_day(y, m, d):
