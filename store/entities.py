@@ -107,6 +107,8 @@ class _Extraction:
             for f in pending:
                 key = None
                 same_form = self.key_of(f)
+                if same_form.startswith("c:"):
+                    continue  # a catalogue form the matcher turned down here ("US $50")
                 if same_form in self.info:
                     key = same_form  # the same words as a name found elsewhere
                 elif f.name in acronyms:

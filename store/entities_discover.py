@@ -492,7 +492,7 @@ class _Sentence:
             return ""
         phrase = m.group(1)
         lowered = set(phrase.lower().split())
-        if lowered & _FINITE_VERBS or any(_calendar(w) for w in lowered) or \
+        if lowered & (_FINITE_VERBS | SPEECH_VERBS) or any(_calendar(w) for w in lowered) or \
                 re.search(r"\d", phrase):
             return ""  # a clause ("the region is on the alert", "a court June 22 sentenced")
         first = phrase.split()[0].lower()
