@@ -26,7 +26,7 @@ import numpy as np
 
 from store.db import Store
 from store.models import Document, Entity, Event, Hit, Mention, Source
-from store.search_eval import Evaluator
+from store.search_eval import EntityNames, Evaluator
 from store.search_file import (
     IndexUnusable,
     documents_from,
@@ -42,6 +42,16 @@ __all__ = ["SearchResults", "load_index", "search", "write_index"]
 
 _lock = threading.Lock()
 _indexes: weakref.WeakKeyDictionary[Store, Index] = weakref.WeakKeyDictionary()
+_contexts: weakref.WeakKeyDictionary[Store, _Context] = weakref.WeakKeyDictionary()
+
+
+@dataclass(frozen=True)
+class _Context:
+    """Per-store tables search consults on every query, computed once."""
+
+    index: Index
+    names: EntityNames
+    titles: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -145,10 +155,11 @@ def search(store: Store, query: str, limit: int | None = 20) -> SearchResults:
     """Passages matching `query`, best first and grouped by source; raises QueryError."""
     began = time.perf_counter()
     tree = parse(query)
-    index = load_index(store)
+    context = _context(store)
+    index = context.index
     if tree is None or index.n_passages == 0:
         return SearchResults(query, 0, [], elapsed_ms=(time.perf_counter() - began) * 1000)
-    evaluator = Evaluator(index, store.entities())
+    evaluator = Evaluator(index, context.names)
     mask, score = evaluator.evaluate(tree)
     matched = np.flatnonzero(mask)
     total = int(matched.shape[0])
@@ -159,17 +170,26 @@ def search(store: Store, query: str, limit: int | None = 20) -> SearchResults:
         file = index.files[int(index.p_file[pid])]
         text = store.text(file)
         s, e = int(index.p_start[pid]), int(index.p_end[pid])
-        spans = highlights_for(store, index, evaluator.matchers, file, pid, text, s, e)
+        spans = highlights_for(store, index, context.names, evaluator.matchers, file, pid, text, s, e)
         snippet, place = make_snippet(text, s, e, spans)
         hits.append(
             Hit(file, int(index.p_index[pid]), s, e, round(float(score[pid]), 4), snippet, tuple(spans))
         )
         places.append(place)
-        if file not in titles:
-            source = store.source(file)
-            titles[file] = source.title if source is not None else file
+        titles.setdefault(file, context.titles.get(file, file))
     elapsed = (time.perf_counter() - began) * 1000
     return SearchResults(query, total, hits, tuple(places), elapsed, titles)
+
+
+def _context(store: Store) -> _Context:
+    index = load_index(store)
+    with _lock:
+        context = _contexts.get(store)
+        if context is None or context.index is not index:
+            titles = {s.file: s.title for s in store.sources()}
+            context = _Context(index, EntityNames(store.entities()), titles)
+            _contexts[store] = context
+        return context
 
 
 def _top(pids: np.ndarray, scores: np.ndarray, k: int) -> np.ndarray:

@@ -38,6 +38,20 @@ class Matcher:
     finish: int = 0
 
 
+class EntityNames:
+    """Every entity's names folded once per store: (entity, [name as space-joined words])."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self.entities = [
+            (e, [" ".join(TOKEN.findall(fold(n))) for n in (e.name, *e.aliases)]) for e in entities
+        ]
+        self.types = {e.id: e.type for e in entities}
+        self.exact: dict[str, list[Entity]] = {}
+        for ent, forms in self.entities:
+            for form in dict.fromkeys(forms):
+                self.exact.setdefault(form, []).append(ent)
+
+
 def edit_budget(term: str) -> int:
     """Edits `word~` allows: one for short words, two from six letters on."""
     return 1 if len(term) <= 5 else 2
@@ -68,9 +82,9 @@ def osa_distance(a: str, b: str, limit: int) -> int:
 class Evaluator:
     """One query's evaluation against one index; keeps the matchers for highlighting."""
 
-    def __init__(self, index: Index, entities: list[Entity]) -> None:
+    def __init__(self, index: Index, names: EntityNames) -> None:
         self.index = index
-        self.entities = entities
+        self.names = names
         self.n = index.n_passages
         self.matchers: list[Matcher] = []
         lens = index.p_len.astype(np.float32)
@@ -247,14 +261,13 @@ class Evaluator:
     def entity(self, node: Field, positive: bool) -> tuple[np.ndarray, np.ndarray]:
         """Mentions of every entity named so (by name or alias); words only as a fall-back."""
         value = " ".join(TOKEN.findall(node.value))
-        exact, partial = [], []
-        for ent in self.entities:
-            names = [" ".join(TOKEN.findall(fold(n))) for n in (ent.name, *ent.aliases)]
-            if value in names:
-                exact.append(ent)
-            elif value and any(f" {value} " in f" {n} " for n in names):
-                partial.append(ent)
-        chosen = exact or partial
+        chosen = list(self.names.exact.get(value, ()))
+        if not chosen and value:
+            chosen = [
+                ent
+                for ent, names in self.names.entities
+                if any(f" {value} " in f" {n} " for n in names)
+            ]
         known = {e: i for i, e in enumerate(self.index.entity_ids)}
         ids = [known[e.id] for e in chosen if e.id in known]
         if ids:
@@ -263,8 +276,9 @@ class Evaluator:
             return self.pseudo("ent", ids)
         # No stored mentions: the entity's names (or the value itself) as phrases.
         names = {value}
+        by_id = {e.id: forms for e, forms in self.names.entities}
         for ent in chosen:
-            names.update(" ".join(TOKEN.findall(fold(n))) for n in (ent.name, *ent.aliases))
+            names.update(by_id[ent.id])
         mask, score = self.empty()
         for name in sorted(n for n in names if n):
             terms = tuple(Term(w, "exact", node.start, node.end) for w in name.split(" "))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from store.db import Store
-from store.search_eval import Matcher
+from store.search_eval import EntityNames, Matcher
 from store.search_index import Index
 from store.textfold import TOKEN, fold_text, variants
 
@@ -22,7 +22,14 @@ ELLIPSIS = "…"
 
 def _tokens(text: str, start: int, end: int) -> list[list[tuple[str, int, int]]]:
     folded = fold_text(text[start:end])
-    return [variants(m.group(), start + m.start()) for m in TOKEN.finditer(folded)]
+    out: list[list[tuple[str, int, int]]] = []
+    for m in TOKEN.finditer(folded):
+        token = m.group()
+        if "'" in token or not token.isascii():
+            out.append(variants(token, start + m.start()))
+        else:
+            out.append([(token, start + m.start(), start + m.end())])
+    return out
 
 
 def _first(forms: list[tuple[str, int, int]], test: object) -> tuple[int, int] | None:
@@ -35,6 +42,7 @@ def _first(forms: list[tuple[str, int, int]], test: object) -> tuple[int, int] |
 def highlights_for(
     store: Store,
     index: Index,
+    names: EntityNames,
     matchers: list[Matcher],
     file: str,
     pid: int,
@@ -63,7 +71,7 @@ def highlights_for(
             if matcher.kind == "entities":
                 spans.extend((m.start, m.end) for m in mentions if m.entity in matcher.entity_ids)
             else:
-                types = {e.id: e.type for e in store.entities()}
+                types = names.types
                 spans.extend((m.start, m.end) for m in mentions if types.get(m.entity) == matcher.type)
         elif matcher.kind == "date":
             lo = int(np.searchsorted(index.ev_pid, pid, side="left"))
