@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from store.timex_calendar import Ref, parse_ref, ref_value, span_of
-from store.timex_patterns import PATTERNS_DATES, Cand, iter_matches
-from store.timex_relative import PATTERNS_RELATIVE
+from store.timex_patterns import Cand
+from store.timex_scan import find_candidates
 from store.timex_resolve import Resolved, as_ref, clip, narrowed, resolve_one
 
 __all__ = ["Timex", "tag"]
@@ -38,13 +38,6 @@ class Timex:
     relative: bool = False  # True when resolution needed a reference date
 
 
-PATTERNS = PATTERNS_DATES + PATTERNS_RELATIVE
-
-_URL = re.compile(
-    r"(?:https?://|www\.)[^\s<>\"')\]]+"
-    r"|\b[\w.-]+\.(?:com|org|net|gov|edu|int|info|kz|ru|uk|io|eu|uz|kg|tj|tm)/[^\s<>\"')\]]*",
-    re.IGNORECASE,
-)
 _MOD_WORDS = sorted(
     ["early", "mid", "late", "the beginning of", "the start of", "the middle of", "the end of",
      "the close of", "the turn of", "about", "around", "approximately", "roughly", "circa",
@@ -96,11 +89,7 @@ def tag(
         lo, hi = max(0, lo), min(len(text), hi)
         if hi <= lo:
             continue
-        found = [c for pat, build in PATTERNS for c in iter_matches(pat, build, text, lo, hi)]
-        urls = [(m.start(), m.end()) for m in _URL.finditer(text, lo, hi)]
-        if urls:
-            found = [c for c in found if not any(c.start < e and s < c.end for s, e in urls)]
-        chosen = _select(found)
+        chosen = _select(find_candidates(text, lo, hi))
         for c in chosen:
             _attach_modifier(c, text, lo)
         cands.extend(_join_ranges(chosen, text, lo))

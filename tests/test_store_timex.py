@@ -400,3 +400,23 @@ def test_timex_is_frozen() -> None:
 def test_coarse_periods(text: str, surface: str, value: str, begin: str, end: str) -> None:
     t = find(text, "2015-07-30", surface)
     assert (t.value, t.date_begin, t.date_end) == (value, begin, end)
+
+
+def test_windowed_scan_finds_what_a_full_scan_finds() -> None:
+    """The speed-up (patterns run only near their key words) must not change any match."""
+    from pathlib import Path
+
+    from store.timex_scan import find_candidates
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+    texts.append("On Wednesday, the 17th - 18th of September, 2014, and between 12 and 18 "
+                 "months later, at 3:05 p.m. local time on Friday, the twenty-first century, "
+                 "the past several years, every other week, twice a year, the late 1990's.")
+    assert len(texts) >= 2
+    for text in texts:
+        def key(c: object) -> tuple[object, ...]:
+            return (c.start, c.end, c.type, c.kind, repr((c.value, c.y, c.m, c.d)))  # type: ignore[attr-defined]
+        fast = sorted(map(key, find_candidates(text, 0, len(text))))
+        slow = sorted(map(key, find_candidates(text, 0, len(text), full=True)))
+        assert fast == slow
