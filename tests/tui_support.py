@@ -134,7 +134,8 @@ def write_small_store(path: Path, extra: dict[str, str] | None = None) -> Path:
         passages = _passages(file, text, kinds)
         sentences = _sentences(file, text, passages)
         if file not in ("a.txt", "b.txt"):
-            sources.append(Source(file.split(".")[0], file, file, chars=len(text)))
+            title = text.split("\n", 1)[0][:120]  # hostile titles too: they must show literally
+            sources.append(Source(file.split(".")[0], file, title, chars=len(text)))
         tables["texts"].append({"file": file, "text": text})
         tables["passages"] += [p.to_row() for p in passages]
         tables["sentences"] += [s.to_row() for s in sentences]

@@ -106,6 +106,7 @@ class MainScreen(MainActions, Screen[None]):
         self.filter_by: tuple[str, str, str] | None = None  # kind, id, label
         self.selected_entity: str | None = None
         self.selected_event: Event | None = None
+        self.jump_target: tuple[str, int, int] | None = None  # where a detail view sent us
         self.show_entities = False
         self._return_pane = "sources"  # where Esc in the reader goes back to
         self._query_return = "sources"  # where Esc on the query line goes back to
@@ -204,11 +205,11 @@ class MainScreen(MainActions, Screen[None]):
         elif pane == "chronology":
             event = self.catalog.by_event.get(self.query_one(ChronologyList).highlighted_id or "")
             if event is not None:
-                self.selected_event = event
+                self.selected_event, self.jump_target = event, None
                 self.open_in_reader(event.file, event.start)
         elif pane == "results" and self.search.current is not None:
-            hit = self.search.current.hit
-            self.open_in_reader(hit.file, hit.start)
+            item = self.search.current
+            self.open_in_reader(item.hit.file, item.offset)
         elif pane == "entities":
             entity = self.query_one(EntityList).highlighted_id
             if entity in self.catalog.by_entity:
@@ -314,11 +315,16 @@ class MainScreen(MainActions, Screen[None]):
         current = self.search.current
         event = self.selected_event
         entity = self.selected_entity
+        pointed: tuple[int, int] | None = None
+        if event is not None and event.file == doc.file:
+            pointed = (event.start, event.end)
+        elif self.jump_target is not None and self.jump_target[0] == doc.file:
+            pointed = self.jump_target[1:]
         reader.set_highlights(
             hits=self.search.ranges_in(doc.file),
             current_hit=list(current.hit.highlights) if current and current.hit.file == doc.file
             else [],
-            event_span=(event.start, event.end) if event and event.file == doc.file else None,
+            event_span=pointed,
             entity_spans=[(m.start, m.end) for m in doc.mentions if m.entity == entity],
             show_entities=self.show_entities,
         )
@@ -359,6 +365,7 @@ class MainScreen(MainActions, Screen[None]):
         if self.catalog and event.option_id in self.catalog.by_event and \
                 self.current_pane == "chronology":
             chosen = self.selected_event = self.catalog.by_event[event.option_id]
+            self.jump_target = None
             self.open_in_reader(chosen.file, chosen.start)
 
     @on(OptionList.OptionSelected, "#chronology")
@@ -399,14 +406,14 @@ class MainScreen(MainActions, Screen[None]):
     def preview_hit(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_id is not None and self.search.items and self.current_pane == "results":
             item = self.search.go(int(event.option_id))
-            self.open_in_reader(item.hit.file, item.hit.start)
+            self.open_in_reader(item.hit.file, item.offset)
             self.paint_highlights()
 
     @on(OptionList.OptionSelected, "#results")
     def open_hit(self, event: OptionList.OptionSelected) -> None:
         if event.option_id is not None and self.search.items:
             item = self.search.go(int(event.option_id))
-            self.open_in_reader(item.hit.file, item.hit.start, focus=True)
+            self.open_in_reader(item.hit.file, item.offset, focus=True)
 
     # -- search -------------------------------------------------------------------------------
     @on(Input.Submitted, "#query")
@@ -485,13 +492,9 @@ class MainScreen(MainActions, Screen[None]):
         if target is None:
             return
         file, start, end = target
-        if self.catalog:
-            self.selected_event = next((e for e in self.catalog.events
-                                        if e.file == file and e.start == start), None)
+        self.selected_event = None
+        self.jump_target = target
         self.open_in_reader(file, start, focus=True)
-        reader = self.query_one(Reader)
-        if reader.doc is not None and reader.doc.file == file:
-            reader.set_highlights(event_span=(start, end))
 
     def quote_for_pane(self) -> tuple[str, str] | None:
         """(text, file) of what `y` quotes in the current pane, or None."""

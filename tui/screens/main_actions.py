@@ -48,7 +48,7 @@ class MainActions(_Base):
             return
         results = self.query_one(ResultsList)
         results.highlighted = self.search.index  # previews, via OptionHighlighted
-        self.open_in_reader(item.hit.file, item.hit.start, focus=True)
+        self.open_in_reader(item.hit.file, item.offset, focus=True)
         self.paint_highlights()
 
     def action_copy(self) -> None:

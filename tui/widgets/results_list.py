@@ -25,6 +25,11 @@ class ResultItem:
     snippet: str
     spans: tuple[tuple[int, int], ...]  # matched ranges inside `snippet`
 
+    @property
+    def offset(self) -> int:
+        """Where the reader opens: the first matched word, not the top of a long passage."""
+        return self.hit.highlights[0][0] if self.hit.highlights else self.hit.start
+
 
 def make_item(hit: Hit, text: str, title: str, date: str) -> ResultItem:
     """Cut a snippet around the first matched range from the document text itself."""
