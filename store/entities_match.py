@@ -175,11 +175,14 @@ def looks_like_date(text: str, start: int, end: int) -> bool:
 
 
 def _shouting(text: str, start: int, end: int) -> bool:
-    """An acronym inside a line written in capitals ("WHAT IS AT STAKE") is an ordinary word."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start: line_end if line_end != -1 else len(text)]
-    words = re.findall(r"[^\W\d_]{2,}", line)
+    """An acronym among words written in capitals ("WHAT IS AT STAKE") is an ordinary word.
+
+    Only the words on the same line within 40 characters are read: a per-hit look at the
+    whole line made long paragraphs quadratic."""
+    line_start = max(text.rfind("\n", 0, start) + 1, start - 40)
+    line_end = text.find("\n", end, end + 40)
+    window = text[line_start: line_end if line_end != -1 else min(len(text), end + 40)]
+    words = re.findall(r"[^\W\d_]{2,}", window)
     if len(words) < 3:
         return False
     upper = sum(1 for w in words if w.isupper())
