@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from store.timex_calendar import Ref, parse_ref, ref_value, span_of
+from store.timex_lexicon import MODIFIERS
 from store.timex_patterns import Cand
-from store.timex_scan import find_candidates
 from store.timex_resolve import Resolved, as_ref, clip, narrowed, resolve_one
+from store.timex_scan import find_candidates
 
 __all__ = ["Timex", "tag"]
 
@@ -38,33 +39,12 @@ class Timex:
     relative: bool = False  # True when resolution needed a reference date
 
 
-_MOD_WORDS = sorted(
-    ["early", "mid", "late", "the beginning of", "the start of", "the middle of", "the end of",
-     "the close of", "the turn of", "about", "around", "approximately", "roughly", "circa",
-     "some", "almost", "nearly", "a mere", "less than", "under", "up to", "no more than",
-     "more than", "over", "just over", "at least", "before", "pre", "prior to", "after",
-     "post", "earlier", "later"],
-    key=len, reverse=True,
-)
 _MOD_BEFORE = re.compile(
-    r"\b(?P<w>" + "|".join(w.replace(" ", r"\s+") for w in _MOD_WORDS) + r")(?:\s*[-–]\s*|\s+)$",
+    r"\b(?P<w>"
+    + "|".join(w.replace(" ", r"\s+") for w in sorted(MODIFIERS, key=len, reverse=True))
+    + r")(?:\s*[-–]\s*|\s+)$",
     re.IGNORECASE,
 )
-_MOD_TABLE = {
-    "early": ("START", True), "the beginning of": ("START", True),
-    "the start of": ("START", True), "the turn of": ("START", True),
-    "mid": ("MID", True), "the middle of": ("MID", True),
-    "late": ("END", True), "the end of": ("END", True), "the close of": ("END", True),
-    "about": ("APPROX", True), "around": ("APPROX", True), "approximately": ("APPROX", True),
-    "roughly": ("APPROX", True), "circa": ("APPROX", True), "some": ("APPROX", True),
-    "almost": ("LESS_THAN", True), "nearly": ("LESS_THAN", True), "a mere": (None, True),
-    "less than": ("LESS_THAN", False), "under": ("LESS_THAN", False),
-    "up to": ("EQUAL_OR_LESS", False), "no more than": ("EQUAL_OR_LESS", False),
-    "more than": ("MORE_THAN", False), "over": ("MORE_THAN", False),
-    "just over": ("MORE_THAN", False), "at least": ("EQUAL_OR_MORE", False),
-    "before": ("BEFORE", False), "pre": ("BEFORE", False), "prior to": ("BEFORE", False),
-    "after": ("AFTER", False), "post": ("AFTER", False),
-}
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and|until|till|through|thru)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"\b(?P<w>between|from)\s+$", re.IGNORECASE)
 _SINCE = re.compile(r"\b(?:ever\s+)?since\s+$", re.IGNORECASE)
@@ -124,7 +104,7 @@ def _attach_modifier(c: Cand, text: str, lo: int) -> None:
             if c.type == "DATE" and c.kind == "rel" and c.n == 0 and c.anchor == "deictic":
                 c.start, c.window = m.start(), "before" if word == "earlier" else "after"
             return
-        mod, inside = _MOD_TABLE[word]
+        mod, inside = MODIFIERS[word]
         if mod in ("START", "MID", "END") or mod in ("BEFORE", "AFTER"):
             if c.type != "DATE" or c.kind in ("ref", "writing"):
                 return

@@ -89,23 +89,23 @@ DECADE_WORDS: dict[str, int] = {
     "eighties": 8, "nineties": 9,
 }
 
-# Modifier words in front of an expression -> (TIMEX3 mod, whether the word joins the span).
-# TimeML puts "early", "almost", "about" inside the TIMEX3 but leaves "more than" outside.
-MODIFIERS: dict[str, tuple[str, bool]] = {
+# Modifier words in front of an expression -> (TIMEX3 mod or None, whether the word joins the
+# span). TimeML puts "early", "almost", "about" inside the TIMEX3 but leaves "more than" and
+# "before" outside; "earlier"/"later" ("earlier this year") clip the days instead.
+MODIFIERS: dict[str, tuple[str | None, bool]] = {
     "early": ("START", True), "the beginning of": ("START", True),
     "the start of": ("START", True), "the dawn of": ("START", True),
-    "mid": ("MID", True), "the middle of": ("MID", True), "the mid": ("MID", True),
-    "late": ("END", True), "the end of": ("END", True), "the close of": ("END", True),
     "the turn of": ("START", True),
+    "mid": ("MID", True), "the middle of": ("MID", True),
+    "late": ("END", True), "the end of": ("END", True), "the close of": ("END", True),
     "about": ("APPROX", True), "around": ("APPROX", True), "approximately": ("APPROX", True),
     "roughly": ("APPROX", True), "circa": ("APPROX", True), "some": ("APPROX", True),
-    "almost": ("LESS_THAN", True), "nearly": ("LESS_THAN", True), "a mere": ("", True),
-    "just": ("", True), "only": ("", True),
+    "almost": ("LESS_THAN", True), "nearly": ("LESS_THAN", True), "a mere": (None, True),
     "less than": ("LESS_THAN", False), "under": ("LESS_THAN", False),
     "up to": ("EQUAL_OR_LESS", False), "no more than": ("EQUAL_OR_LESS", False),
     "more than": ("MORE_THAN", False), "over": ("MORE_THAN", False),
     "just over": ("MORE_THAN", False), "at least": ("EQUAL_OR_MORE", False),
     "before": ("BEFORE", False), "pre": ("BEFORE", False), "prior to": ("BEFORE", False),
     "after": ("AFTER", False), "post": ("AFTER", False),
-    "earlier": ("", True), "later": ("", True),
+    "earlier": (None, True), "later": (None, True),
 }

@@ -1,7 +1,7 @@
-"""Patterns for expressions that lean on a reference date, and for durations, sets and times.
+"""Patterns for expressions that lean on a reference date, and for times of day.
 
-"last month", "Friday", "two years ago", "the following day", "now", "three-week",
-"every year", "8 PM": each builder records what the words say (an offset, a weekday, a
+"last month", "Friday", "two years ago", "the following day", "now", "8 PM",
+"the end of the year": each builder records what the words say (an offset, a weekday, a
 count) and which reference they need (`anchor`): the document date (deictic), the date the
 narrative last moved to (anaphoric), or either, chosen by tense.
 """
@@ -24,7 +24,7 @@ from store.timex_lexicon import (
     WEEKDAY,
     WEEKDAYS,
 )
-from store.timex_patterns import Builder, Cand, _number, _unit, duration_value
+from store.timex_patterns import Cand, _number, _unit, duration_value
 
 _I = re.IGNORECASE
 
@@ -258,122 +258,6 @@ def _refs(mt: re.Match[str], text: str) -> Cand | None:
     return Cand(mt.start(), mt.end(), "DATE", "ref", value="FUTURE_REF")
 
 
-# --- durations ------------------------------------------------------------------------------
-
-DURATION = re.compile(
-    r"\b(?:(?P<the>the\s+)?(?P<dir>past|last|next|coming|previous|first|final|recent|following|"
-    r"latest)\s+)?(?:a\s+mere\s+)?"
-    rf"(?P<n>{NUMBER}|{VAGUE})(?P<dec>\s+and\s+a\s+half)?[\s-]+(?P<u>{UNIT})\b(?P<old>-old)?"
-    r"(?P<apos>['’](?=\s))?"
-    r"|\b(?:the\s+)?(?P<tn>\d+)\s+(?P<tu>years|decades|centuries)\b",
-    _I,
-)
-BARE_DURATION = re.compile(
-    r"\b(?:(?P<pre>for|within|in|over|after|took|take|takes|taking|lasted|lasting|spent|spend|"
-    r"of)\s+)(?P<u>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b"
-    r"(?!\s+(?:ago|later|earlier|before|after|old|of\s+(?:the|his|her|their))\b)"
-    r"|\b(?:(?:the\s+)?(?P<dir>past|last|next|coming|following)|recent)\s+"
-    r"(?P<u2>days|weeks|months|years|decades)\b",
-    _I,
-)
-
-
-def _duration(mt: re.Match[str], text: str) -> Cand | None:
-    if mt["tn"]:
-        n, u = int(mt["tn"]), _unit(mt["tu"])
-        return Cand(mt.start(), mt.end(), "DURATION", "fixed", value=duration_value(n, u))
-    u = _unit(mt["u"])
-    raw = mt["n"].lower()
-    plural = mt["u"].lower().endswith("s") and u not in ("century",)
-    if u in ("second", "quarter") and not plural and not raw[0].isdigit():
-        return None  # "a second attack", "a quarter of the votes"
-    if raw in ("a", "an", "one") and plural:
-        return None
-    if raw in ("some",) and not plural:
-        return None  # "some day": not a count
-    n = _number(raw)
-    decimal = None
-    if re.fullmatch(r"\d+\.\d+", raw):
-        decimal = raw
-    if mt["dec"] and n is not None:
-        decimal, n = f"{n}.5", None
-    end = mt.end()
-    if mt["apos"] and not re.match(r"\s+(?:time|worth|imprisonment|jail|prison|probation|"
-                                   r"experience|salary|pay|notice)\b", text[end:end + 20], _I):
-        end -= 1
-    if mt["old"]:
-        return None  # "a 22-year-old son": an age, which TimeML corpora leave untagged
-    if mt["dir"] and not plural and n == 1 and raw in ("a", "an", "one"):
-        return None
-    if n is None and decimal is None and mt["dir"] is None and raw in ("few",):
-        return None
-    return Cand(mt.start(), end, "DURATION", "fixed", value=duration_value(n, u, decimal))
-
-
-def _bare_duration(mt: re.Match[str], text: str) -> Cand | None:
-    if mt["u2"]:
-        return Cand(mt.start(), mt.end(), "DURATION", "fixed",
-                    value=duration_value(None, _unit(mt["u2"])))
-    u = _unit(mt["u"])
-    return Cand(mt.start("u"), mt.end("u"), "DURATION", "fixed", value=duration_value(None, u))
-
-
-# --- sets -------------------------------------------------------------------------------
-
-SET_EVERY = re.compile(
-    rf"\b(?:every|each)\s+(?P<other>other\s+)?(?:(?P<n>{NUMBER})\s+)?"
-    rf"(?P<u>second|minute|hour|day|week|month|quarter|year|decade|{SEASON}|morning|afternoon|"
-    rf"evening|night|weekend|{WEEKDAY})s?\b",
-    _I,
-)
-SET_ADVERB = re.compile(
-    r"\b(?P<w>annually|yearly|monthly|weekly|daily|hourly|nightly|quarterly|biweekly|bi-weekly|"
-    r"bimonthly|bi-monthly|biannually|semi-?annually|fortnightly)\b(?P<next>\s+[A-Z])?",
-    _I,
-)
-SET_FREQ = re.compile(
-    rf"\b(?P<f>once|twice|thrice|(?:{NUMBER})\s+times)\s+(?:a|an|per|each|every)\s+"
-    r"(?P<u>day|week|month|year|decade|hour|minute)\b"
-    r"|\bper\s+(?P<u2>year|month|week|day|hour|annum)\b",
-    _I,
-)
-_ADVERB_SETS = {
-    "annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W", "daily": "P1D",
-    "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "quarterly": "P3M", "biweekly": "P2W",
-    "bi-weekly": "P2W", "bimonthly": "P2M", "bi-monthly": "P2M", "biannually": "P6M",
-    "semiannually": "P6M", "semi-annually": "P6M", "fortnightly": "P2W",
-}
-
-
-def _set_every(mt: re.Match[str], text: str) -> Cand | None:
-    u = mt["u"].lower()
-    if u in DAYPARTS:
-        return Cand(mt.start(), mt.end(), "SET", "fixed", value=f"XXXX-XX-XXT{DAYPARTS[u]}")
-    if u in WEEKDAYS:
-        return Cand(mt.start(), mt.end(), "SET", "fixed", value=f"XXXX-WXX-{WEEKDAYS[u]}")
-    if u in SEASONS:
-        return Cand(mt.start(), mt.end(), "SET", "fixed", value=f"XXXX-{SEASONS[u]}")
-    if u == "weekend":
-        return Cand(mt.start(), mt.end(), "SET", "fixed", value="XXXX-WXX-WE")
-    n = _number(mt["n"]) if mt["n"] else 1
-    if mt["other"]:
-        n = 2
-    return Cand(mt.start(), mt.end(), "SET", "fixed", value=duration_value(n, _unit(u)))
-
-
-def _set_adverb(mt: re.Match[str], text: str) -> Cand | None:
-    if mt["w"][0].isupper() and mt["next"]:
-        return None  # "Daily Mail", "Weekly Standard": a name
-    return Cand(mt.start("w"), mt.end("w"), "SET", "fixed",
-                value=_ADVERB_SETS[mt["w"].lower().replace("semi-", "semi")])
-
-
-def _set_freq(mt: re.Match[str], text: str) -> Cand | None:
-    u = (mt["u"] or mt["u2"]).lower()
-    u = "year" if u == "annum" else u
-    return Cand(mt.start(), mt.end(), "SET", "fixed", value=duration_value(1, u))
-
-
 PERIOD_OF = re.compile(
     r"\b(?P<w>the\s+(?:end|beginning|start|middle|close|turn)\s+of)\s+(?:the\s+)?"
     r"(?P<u>year|month|week|decade|century)\b(?!\s+(?:of|before|after)\b)",
@@ -423,27 +307,3 @@ def _the_day(mt: re.Match[str], text: str) -> Cand | None:
     if u != "day":
         c.type, c.tsuf = "TIME", "T" + DAYPARTS[u]
     return c
-
-
-DURATION_PAIR = re.compile(
-    rf"\b(?P<n1>{NUMBER})\s+(?:and|to|or)\s+(?P<n2>{NUMBER})[\s-]+(?P<u>{UNIT})\b", _I
-)
-
-
-def _duration_pair(mt: re.Match[str], text: str) -> list[Cand] | None:
-    """"between 12 and 18 months": two durations, the first borrowing the unit (TimeML)."""
-    u = _unit(mt["u"])
-    n1, n2 = _number(mt["n1"]), _number(mt["n2"])
-    if n1 is None or n2 is None or mt["n1"].lower() in ("a", "an"):
-        return None
-    return [Cand(mt.start("n1"), mt.end("n1"), "DURATION", "fixed", value=duration_value(n1, u)),
-            Cand(mt.start("n2"), mt.end(), "DURATION", "fixed", value=duration_value(n2, u))]
-
-
-PATTERNS_RELATIVE: list[tuple[re.Pattern[str], Builder]] = [
-    (REL_UNIT, _rel_unit), (REL_NAMED, _rel_named), (DEICTIC_DAY, _deictic_day), (AGO, _ago),
-    (WEEKDAY_RE, _weekday), (CLOCK, _clock), (REFS, _refs), (DURATION, _duration),
-    (BARE_DURATION, _bare_duration), (SET_EVERY, _set_every), (SET_ADVERB, _set_adverb),
-    (SET_FREQ, _set_freq), (PERIOD_OF, _period_of), (COUNTED, _counted), (THE_DAY, _the_day),
-    (DURATION_PAIR, _duration_pair),
-]
