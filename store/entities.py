@@ -86,7 +86,6 @@ class _Extraction:
     def run(self, documents: list[Document]) -> tuple[list[Entity], list[Mention]]:
         matcher = matcher_for(self.catalogue)
         per_doc: list[tuple[Document, list[_Hit], list[Found], dict[str, Found]]] = []
-        pending_all: list[tuple[Document, Found]] = []
         for document in documents:
             sentences = sorted(document.body_sentences(), key=lambda s: s.start)
             hits = self.catalogue_hits(document, sentences, matcher)
