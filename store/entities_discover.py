@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 
 from store.entities_cues import (
     ADJECTIVE_ENDINGS, COMMON_ACRONYMS, DEMONYM_PLURALS, GENERIC_WORDS,
-    MONTH_ABBREVIATIONS, ORG_CUES, OTHER_CUES, PARTICLES,
+    ORG_CUES, OTHER_CUES, PARTICLES,
     PLACE_CUES, PLACE_NOUNS_AFTER, STOPWORDS, TITLE_HEADS, TITLE_MODIFIERS,
 )
 from store.entities_discover_rules import SentenceRules, _calendar
-from store.entities_match import MONTHS, WEEKDAYS, fold, is_acronym
+from store.entities_match import fold, is_acronym
 from store.models import Document, Sentence
 
 _WORD = re.compile(r"[^\W_][\w'’.\-]*")
