@@ -141,8 +141,6 @@ ORDINAL_DAY = re.compile(
 def _dmy(mt: re.Match[str], text: str) -> Cand | list[Cand] | None:
     d, m = _day(mt["d"]), _month(mt["m"])
     y = int(mt["y"]) if mt["y"] else None
-    if mt["y"] is None and not _month_ok(mt, text, "m"):
-        return None
     first = Cand(mt.start(), mt.end(), "DATE", "date", "day", y=y, m=m, d=d,
                  explicit=y is not None, anchor="abs" if y else "tense")
     if mt["d2"]:
@@ -162,9 +160,7 @@ def _dmy(mt: re.Match[str], text: str) -> Cand | list[Cand] | None:
 def _mdy(mt: re.Match[str], text: str) -> Cand | None:
     d, m = _day(mt["d"]), _month(mt["m"])
     y = int(mt["y"]) if mt["y"] else None
-    if y is None and not _month_ok(mt, text, "m"):
-        return None
-    anchor = "abs" if y else "tense"
+    anchor = "abs" if y else "tense"  # a day number makes even "Aktobe June 15" a date
     if mt["d2"]:
         m2 = _month(mt["m2"]) if mt["m2"] else m
         d2 = _day(mt["d2"])

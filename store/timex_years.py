@@ -22,7 +22,8 @@ YEAR_ALONE = re.compile(
 )
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?:in|since|by|of|until|till|from|to|before|after|during|early|late|mid|through|"
-    r"throughout|between|year|years|fiscal|FY|spring|summer|autumn|fall|winter|circa|around|"
+    r"throughout|within|across|for|between|year|years|fiscal|FY|spring|summer|autumn|fall|"
+    r"winter|circa|around|"
     r"about|pre|post|ca|c|end|beginning|start|middle|as\s+of|as\s+early\s+as|as\s+late\s+as)"
     r"|\d{4}\s*(?:,|and|or|&|,\s*and)|[(\[]\s*(?=\d{4}\s*\)))[\s-]*$",
     _I,
@@ -70,7 +71,8 @@ def _year_alone(mt: re.Match[str], text: str) -> Cand | list[Cand] | None:
     if _YEAR_BEFORE.search(before):
         if re.match(r"(?:\s*[-–]\s*[a-z]|\s+(?:years|year-old|km))", after):
             return None
-        if re.search(r"\b(?:to|by|from)\s+$", before, _I) and _COUNT_NOUN_AFTER.match(after):
+        if re.search(r"\b(?:to|by|from|for|about|around|of|over)\s+$", before, _I) and (
+                _COUNT_NOUN_AFTER.match(after)):
             return None
         return Cand(mt.start(), end, "DATE", "date", "year", y=y, explicit=True)
     if _YEAR_MODIFIER_BEFORE.search(before) and re.match(r"[ \t]+[a-z]", after):

@@ -352,6 +352,8 @@ def test_times_of_day() -> None:
     "the 15th Shanghai summit met",
     "Peace Mission 2014 was the first",
     "The population rose by 2000 people.",
+    "They paid for 2000 tonnes of grain.",
+    "a crowd of about 2000 people gathered",
     "See www.example.com/2015/07/nazarbayev-attends for more.",
     "http://gov.kz/j/ct/rls/crt/2014/239408",
     "a ratio of 3/4 of the vote",
@@ -420,3 +422,12 @@ def test_windowed_scan_finds_what_a_full_scan_finds() -> None:
         fast = sorted(map(key, find_candidates(text, 0, len(text))))
         slow = sorted(map(key, find_candidates(text, 0, len(text), full=True)))
         assert fast == slow
+
+
+def test_a_month_with_a_day_after_a_place_name_is_a_date() -> None:
+    t = find("met the premier in Aktobe June 15, and", "2016-07-01", "June 15")
+    assert t.value == "2016-06-15"
+
+
+def test_a_year_within_a_period_word() -> None:
+    assert find("growth is being observed within 2016 in", "2016", "2016").value == "2016"
