@@ -223,18 +223,26 @@ def _range(c: Cand, parts: list[Timex], text: str, dct: Ref | None, narr: Ref | 
     first = parts[0]
     if c.open_end:
         ref = (narr or dct) if (narrative or dct is None) else dct
-        if ref is None:
-            value, end = f"{first.value}/PRESENT_REF", None
-        else:
-            value = f"{first.value}/{ref_value(ref)}"
-            got = span_of(ref_value(ref))
-            end = got[1] if got else None
+        if ref is None:  # open to a present we cannot date: begin and end stay unknown together
+            return Timex(c.start, c.end, text[c.start:c.end], "DATE",
+                         f"{first.value}/PRESENT_REF", c.mod, first.precision, None, None,
+                         tuple(parts), True)
+        value = f"{first.value}/{ref_value(ref)}"
+        got = span_of(ref_value(ref))
+        begin, end = _ordered(first.date_begin, got[1] if got else None)
         return Timex(c.start, c.end, text[c.start:c.end], "DATE", value, c.mod,
-                     first.precision, first.date_begin, end, tuple(parts), True)
+                     first.precision, begin, end, tuple(parts), True)
     last = parts[-1]
     scale = ["day", "week", "month", "season", "quarter", "year", "decade", "century"]
     precs = [p.precision for p in parts if p.precision in scale]
     precision = max(precs, key=scale.index) if precs else None
+    begin, end = _ordered(first.date_begin, last.date_end)
     return Timex(c.start, c.end, text[c.start:c.end], "DATE", f"{first.value}/{last.value}",
-                 c.mod, precision, first.date_begin, last.date_end, tuple(parts),
-                 any(p.relative for p in parts))
+                 c.mod, precision, begin, end, tuple(parts), any(p.relative for p in parts))
+
+
+def _ordered(begin: str | None, end: str | None) -> tuple[str | None, str | None]:
+    """A range's days: both known or neither, and never backwards ("from 2017 to 2013")."""
+    if begin is None or end is None:
+        return None, None
+    return (begin, end) if begin <= end else (end, begin)

@@ -431,3 +431,14 @@ def test_a_month_with_a_day_after_a_place_name_is_a_date() -> None:
 
 def test_a_year_within_a_period_word() -> None:
     assert find("growth is being observed within 2016 in", "2016", "2016").value == "2016"
+
+
+def test_since_without_any_reference_leaves_the_days_unknown() -> None:
+    t = find("They have gone to Syria since 2011.", None, "since 2011")
+    assert (t.value, t.date_begin, t.date_end) == ("2011/PRESENT_REF", None, None)
+    assert t.parts[0].date_begin == "2011-01-01"
+
+
+def test_a_backwards_range_still_covers_its_days_in_order() -> None:
+    t = find("a plan from 2017 to 2013 for", "2016", "from 2017 to 2013")
+    assert (t.date_begin, t.date_end) == ("2013-01-01", "2017-12-31")
