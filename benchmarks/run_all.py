@@ -1,0 +1,154 @@
+"""`make bench`: generate the 1,000 and 10,000-document corpora, measure, write the tables.
+
+Runs benchmarks/bench_search.py at each size and benchmarks/bench_formats.py on the smaller
+store, saves the raw figures as JSON under the work directory, and rewrites the measured part
+of docs/performance.md (between the `bench:begin`/`bench:end` markers) with the machine, the
+date and the command. ripgrep columns are left out, with a note, when `rg` is not installed.
+
+    python benchmarks/run_all.py [--sizes 1000 10000] [--work /tmp/dossier-bench]
+    python benchmarks/run_all.py --render results.json ...   # only rewrite the tables
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+DOC = HERE.parent / "docs" / "performance.md"
+BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f", {kb / 1024 / 1024:.0f} GB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    return f"{cpu}, {os.cpu_count()} cores{mem}, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+
+
+def _ms(row: dict[str, Any], key: str) -> str:
+    if key not in row:
+        return "n/a"
+    return f"{row[key]['p50_ms']:.1f} / {row[key]['p95_ms']:.1f}"
+
+
+def render(results: list[dict[str, Any]], formats: str, command: str) -> str:
+    rg = shutil.which("rg")
+    out = [
+        BEGIN,
+        f"Measured {date.today().isoformat()} on {machine()}.",
+        f"Command: `{command}`." + ("" if rg else " ripgrep was not installed: its columns are empty."),
+        "",
+        "### Build, size, load, memory",
+        "",
+        "| corpus | MB | build s | MB/s | per stage (s) | store MB | index MB | store open s | index load ms | peak RSS MB | RSS / corpus |",
+        "|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        b, load = r["build"], r["load"]
+        stages = ", ".join(f"{k} {v:.1f}" for k, v in b["stages"].items())
+        out.append(
+            f"| {r['docs']:,} docs | {r['corpus_mb']:.1f} | {b['seconds']:.1f} | {r['corpus_mb'] / b['seconds']:.2f} | "
+            f"{stages} | {r['store_mb']:.1f} | {r['index_mb']:.1f} | {load['store_open']:.2f} | "
+            f"{load['index_load'] * 1000:.0f} | {load['rss_peak_mb']:.0f} | {load['rss_peak_mb'] / r['corpus_mb']:.1f}x |"
+        )
+    for r in results:
+        out += [
+            "",
+            f"### Search latency, {r['docs']:,} documents (ms, p50 / p95)",
+            "",
+            "| query | Dossier query | matches | Dossier top-20 | SQLite FTS5 top-20 + snippet | ripgrep full scan | Dossier p50 / rg p50 | Dossier p50 / FTS5 p50 |",
+            "|---|---|---:|---:|---:|---:|---:|---:|",
+        ]
+        for q in r["queries"]:
+            d = q["dossier"]["p50_ms"]
+            rg_ratio = f"{d / q['rg']['p50_ms']:.2f}" if "rg" in q else "n/a"
+            out.append(
+                f"| {q['name']} | `{q['query']}` | {q['total']} | {_ms(q, 'dossier')} | {_ms(q, 'fts5')} | "
+                f"{_ms(q, 'rg')} | {rg_ratio} | {d / q['fts5']['p50_ms']:.1f} |"
+            )
+        out += ["", "Equivalent queries: " + "; ".join(
+            f"{q['name']}: FTS5 `{q['fts_query']}`" + (f", rg `{q['rg_cmd']}`" if "rg_cmd" in q else "")
+            for q in r["queries"]
+        ) + "."]
+        if "paint_bare" in r:
+            app = r.get("paint_app", {})
+            bare = r["paint_bare"]
+            if "first_frame" in app:
+                out += [
+                    "",
+                    f"First frame, {r['docs']:,} documents: bare three-pane Textual app "
+                    f"{bare['first_frame'] * 1000:.0f} ms after `run()` ({bare['process_to_frame'] * 1000:.0f} ms from process start); "
+                    f"Dossier {app['first_frame'] * 1000:.0f} ms ({app['process_to_frame'] * 1000:.0f} ms), "
+                    f"ratio {app['process_to_frame'] / bare['process_to_frame']:.2f} from process start.",
+                ]
+            else:
+                out += ["", f"First frame: the app did not start in the harness ({app.get('error', '')[:200]!r})."]
+    if formats:
+        out += ["", "### Index persistence and phrase strategy (1,000 documents)", "", formats.strip()]
+    out.append(END)
+    return "\n".join(out)
+
+
+def write_doc(section: str) -> None:
+    text = DOC.read_text(encoding="utf-8") if DOC.exists() else f"# Performance\n\n{BEGIN}\n{END}\n"
+    if BEGIN not in text:
+        text += f"\n{BEGIN}\n{END}\n"
+    head, rest = text.split(BEGIN, 1)
+    tail = rest.split(END, 1)[1] if END in rest else ""
+    DOC.write_text(head + section + tail, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "dossier-bench")
+    parser.add_argument("--reps", type=int, default=20)
+    parser.add_argument("--render", type=Path, nargs="*", help="saved result files to render instead of running")
+    parser.add_argument("--formats", type=Path, help="saved bench_formats output to include")
+    args = parser.parse_args()
+    command = "make bench  (python benchmarks/run_all.py)"
+    if args.render:
+        results = [json.loads(p.read_text()) for p in args.render]
+        formats = args.formats.read_text() if args.formats else ""
+    else:
+        sys.path.insert(0, str(HERE))
+        from bench_search import run
+
+        args.work.mkdir(parents=True, exist_ok=True)
+        results = []
+        for size in args.sizes:
+            print(f"bench: {size} documents ...", file=sys.stderr, flush=True)
+            result = run(size, args.work, args.reps)
+            (args.work / f"results-{size}.json").write_text(json.dumps(result, indent=2))
+            results.append(result)
+        smallest = args.work / f"store-{min(args.sizes)}.json"
+        done = subprocess.run(
+            [sys.executable, str(HERE / "bench_formats.py"), str(smallest)], capture_output=True, text=True, check=True
+        )
+        formats = done.stdout
+    write_doc(render(results, formats, command))
+    print(f"wrote {DOC}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
