@@ -439,6 +439,7 @@ def test_since_without_any_reference_leaves_the_days_unknown() -> None:
     assert t.parts[0].date_begin == "2011-01-01"
 
 
-def test_a_backwards_range_still_covers_its_days_in_order() -> None:
-    t = find("a plan from 2017 to 2013 for", "2016", "from 2017 to 2013")
-    assert (t.date_begin, t.date_end) == ("2013-01-01", "2017-12-31")
+def test_a_backwards_year_pair_is_not_a_range() -> None:
+    assert values("a plan from 2017 to 2013 for", "2016") == [("2017", "2017")]
+    t = find("from 5 June 2016 to 3 June 2016", "2016", "from 5 June 2016 to 3 June 2016")
+    assert (t.date_begin, t.date_end) == ("2016-06-03", "2016-06-05")
