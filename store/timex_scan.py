@@ -163,12 +163,20 @@ def find_candidates(text: str, lo: int, hi: int, *, full: bool = False) -> list[
         hits[group].append((last + 1 - size, last + 1))
     hits["Y"] = [m.span() for m in _YEAR_KEY.finditer(text, lo, hi)]
     hits["N"] = [m.span() for m in _NUM_KEY.finditer(text, lo, hi)]
+    present = {g for g, h in hits.items() if h}
+    if not present and not full:
+        return []
     merged: dict[str, list[tuple[int, int]]] = {}
     found: list[Cand] = []
     for pattern, build, groups, back, fwd in PLAN:
-        if groups not in merged:
-            merged[groups] = sorted(h for g in groups for h in hits[g])
-        spans = [(lo, hi)] if full else _windows(merged[groups], lo, hi, back, fwd)
+        if full:
+            spans = [(lo, hi)]
+        elif present.isdisjoint(groups):
+            continue
+        else:
+            if groups not in merged:
+                merged[groups] = sorted(h for g in groups for h in hits[g])
+            spans = _windows(merged[groups], lo, hi, back, fwd)
         for ws, we in spans:
             found.extend(iter_matches(pattern, build, text, ws, we))
     if found and ("/" in text[lo:hi] or "www." in text[lo:hi]):
