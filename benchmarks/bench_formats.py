@@ -13,24 +13,24 @@ from __future__ import annotations
 import json
 import marshal
 import pickle
-import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 import orjson
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from store.db import Store, write_store  # noqa: E402
-from store.search import load_index  # noqa: E402
-from store.search_file import index_path, load_index_file  # noqa: E402
-from store.search_index import ARRAYS, Index  # noqa: E402
-from store.search_query import Phrase, parse  # noqa: E402
-from store.textfold import TOKEN, fold_text  # noqa: E402
+from store.db import Store, write_store
+from store.search import load_index
+from store.search_file import index_path, load_index_file
+from store.search_index import ARRAYS, Index
+from store.search_query import Phrase, parse
+from store.textfold import TOKEN, fold_text
 
 
 def best(fn: Callable[[], Any], reps: int = 5) -> float:

@@ -2,7 +2,7 @@
 
 Everything is measured on the same files in the same run: Dossier's build (MB/s, per stage),
 store and index size, store load and index load in a fresh process with its peak memory
-(`resource.getrusage`), search latency p50/p95 for six kinds of query next to ripgrep scanning
+(VmHWM from /proc, as `resource.getrusage` would report the parent's peak after exec), search latency p50/p95 for six kinds of query next to ripgrep scanning
 the corpus for the same words and SQLite FTS5 answering a top-20 query with snippets, and the
 app's first frame next to a bare three-pane Textual app's.
 
@@ -29,7 +29,7 @@ PY = sys.executable
 
 def _child(code: str, *args: str) -> dict[str, Any]:
     """Run `code` in a fresh interpreter; it prints one JSON object as its last line."""
-    done = subprocess.run([PY, "-c", code, *args], capture_output=True, text=True, cwd=HERE.parent)
+    done = subprocess.run([PY, "-c", code, *args], capture_output=True, text=True, cwd=HERE.parent, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"benchmark child failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -50,12 +50,17 @@ print(json.dumps({"seconds": time.perf_counter() - t0, "stages": stages, "counts
 """
 
 LOAD = r"""
-import json, resource, sys, time
+import json, sys, time
+def hwm():
+    # VmHWM starts afresh at exec; ru_maxrss would inherit the parent's peak.
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
 t0 = time.perf_counter()
 from pathlib import Path
 from store.db import Store
 t1 = time.perf_counter()
-base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+base = hwm()
 store = Store(Path(sys.argv[1])).open()
 t2 = time.perf_counter()
 from store.search import load_index, search
@@ -63,7 +68,7 @@ idx = load_index(store)
 t3 = time.perf_counter()
 search(store, sys.argv[2])
 t4 = time.perf_counter()
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+peak = hwm()
 print(json.dumps({"import": t1 - t0, "store_open": t2 - t1, "index_load": t3 - t2,
                   "first_search": t4 - t3, "rss_base_mb": base / 1024, "rss_peak_mb": peak / 1024}))
 """
@@ -100,7 +105,7 @@ print(json.dumps(out))
 
 def _stats(samples: list[float]) -> dict[str, float]:
     ordered = sorted(samples)
-    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
     return {"p50_ms": statistics.median(ordered) * 1000, "p95_ms": p95 * 1000}
 
 
@@ -211,11 +216,11 @@ def run(docs: int, work: Path, reps: int = 30, paint: bool = True) -> dict[str, 
     con = sqlite3.connect(fts_path)
     rg = shutil.which("rg")
     rows = []
+    sql = "SELECT rowid, snippet(p, 0, '[', ']', '…', 16) FROM p WHERE p MATCH ? ORDER BY rank LIMIT 20"
     for q in queries:
         row: dict[str, Any] = {"name": q["name"], "query": q["q"]}
         row["total"] = search(store, q["q"], limit=0).total
         row["dossier"] = _time(lambda q=q: search(store, q["q"], limit=20), reps)
-        sql = "SELECT rowid, snippet(p, 0, '[', ']', '…', 16) FROM p WHERE p MATCH ? ORDER BY rank LIMIT 20"
         row["fts5"] = _time(lambda q=q: con.execute(sql, (q["fts"],)).fetchall(), reps)
         row["fts_query"] = q["fts"]
         if rg:

@@ -20,16 +20,11 @@ from pathlib import Path
 
 import numpy as np
 
-FUNCTION = (
-    "the of and to in a that is was for on with as by at from it his said has be have an are "
-    "had not were which this but been after also its their they who more than will would about "
-    "or one two new over into other some could there when up all its against out last year "
-    "while before because where them both since under most such three many"
-).split()
-ONSETS = "b c d f g h j k l m n p r s t v z sh ch kh zh br tr st gr pl kr dr".split()
-VOWELS = "a e i o u a e i o ay ia ou".split()
+FUNCTION = ["the", "of", "and", "to", "in", "a", "that", "is", "was", "for", "on", "with", "as", "by", "at", "from", "it", "his", "said", "has", "be", "have", "an", "are", "had", "not", "were", "which", "this", "but", "been", "after", "also", "its", "their", "they", "who", "more", "than", "will", "would", "about", "or", "one", "two", "new", "over", "into", "other", "some", "could", "there", "when", "up", "all", "its", "against", "out", "last", "year", "while", "before", "because", "where", "them", "both", "since", "under", "most", "such", "three", "many"]
+ONSETS = ["b", "c", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "sh", "ch", "kh", "zh", "br", "tr", "st", "gr", "pl", "kr", "dr"]
+VOWELS = ["a", "e", "i", "o", "u", "a", "e", "i", "o", "ay", "ia", "ou"]
 CODAS = ["", "", "", "n", "r", "l", "s", "t", "k", "m", "nd", "st", "rk", "v"]
-MONTHS = "January February March April May June July August September October November December".split()
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 KINDS = ("news", "analysis", "report", "blog")
 TEMPLATES = (
     "{P} told reporters in {L} that {w}.",

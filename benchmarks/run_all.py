@@ -86,10 +86,11 @@ def render(results: list[dict[str, Any]], formats: str, command: str) -> str:
                 f"| {q['name']} | `{q['query']}` | {q['total']} | {_ms(q, 'dossier')} | {_ms(q, 'fts5')} | "
                 f"{_ms(q, 'rg')} | {rg_ratio} | {d / q['fts5']['p50_ms']:.1f} |"
             )
-        out += ["", "Equivalent queries: " + "; ".join(
+        equivalents = "; ".join(
             f"{q['name']}: FTS5 `{q['fts_query']}`" + (f", rg `{q['rg_cmd']}`" if "rg_cmd" in q else "")
             for q in r["queries"]
-        ) + "."]
+        )
+        out += ["", f"Equivalent queries: {equivalents}."]
         if "paint_bare" in r:
             app = r.get("paint_app", {})
             bare = r["paint_bare"]

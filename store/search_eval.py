@@ -87,9 +87,7 @@ class Evaluator:
         self.names = names
         self.n = index.n_passages
         self.matchers: list[Matcher] = []
-        lens = index.p_len.astype(np.float32)
-        self.avgdl = float(lens.mean()) if self.n and lens.sum() else 1.0
-        self.pos0 = np.concatenate([[0], np.cumsum(index.p_len.astype(np.int64) + 1)[:-1]])
+        self.avgdl, self.pos0 = index.passage_stats()
 
     # -- helpers ------------------------------------------------------------------------------
     def idf(self, df: int) -> float:
@@ -116,10 +114,11 @@ class Evaluator:
         if not self.index.terms:
             return []
         k = edit_budget(word)
-        lengths, hist = self.index.fuzzy_tables()
-        near = np.flatnonzero(np.abs(lengths - len(word)) <= k)
-        diff = np.abs(hist[near] - term_histogram(word)).sum(axis=1)
-        cand = near[diff <= 2 * k]
+        order, lengths, hist = self.index.fuzzy_tables()
+        lo = int(np.searchsorted(lengths, len(word) - k, side="left"))
+        hi = int(np.searchsorted(lengths, len(word) + k, side="right"))
+        diff = np.abs(hist[lo:hi] - term_histogram(word)).sum(axis=1)
+        cand = order[lo:hi][diff <= 2 * k]
         scored = []
         for tid in cand.tolist():
             d = osa_distance(word, self.index.terms[tid], k)

@@ -69,13 +69,23 @@ class Index:
     types: list[str]
     arrays: dict[str, np.ndarray]
     _keep: Any = None  # the mmap the arrays view
-    _fuzzy: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False)
+    _fuzzy: tuple[np.ndarray, np.ndarray, np.ndarray] | None = field(default=None, repr=False)
 
     def __getattr__(self, name: str) -> np.ndarray:
         try:
             return self.__dict__["arrays"][name]
         except KeyError:
             raise AttributeError(name) from None
+
+    def passage_stats(self) -> tuple[float, np.ndarray]:
+        """Average passage length (BM25) and each passage's first position (phrases), once."""
+        cached = self.__dict__.get("_stats")
+        if cached is None:
+            lens = self.arrays["p_len"]
+            avgdl = float(lens.mean()) if lens.shape[0] and lens.sum() else 1.0
+            pos0 = np.concatenate([[0], np.cumsum(lens.astype(np.int64) + 1)[:-1]])
+            cached = self.__dict__["_stats"] = (avgdl, pos0)
+        return cached
 
     @property
     def n_passages(self) -> int:
@@ -103,8 +113,11 @@ class Index:
         off = self.arrays["pos_off"]
         return self.arrays["pos"][int(off[tid]) : int(off[tid + 1])]
 
-    def fuzzy_tables(self) -> tuple[np.ndarray, np.ndarray]:
-        """Term lengths and letter histograms, built on the first `word~` query."""
+    def fuzzy_tables(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Term ids ordered by length, their lengths and letter histograms (first `word~` query).
+
+        Ordered by length so the terms of about the query's length are one slice, not a copy.
+        """
         if self._fuzzy is None:
             codes = np.array(self.terms, dtype=str)
             width = max(codes.dtype.itemsize // 4, 1)
@@ -112,8 +125,8 @@ class Index:
                 np.zeros((0, 1), np.uint32)
             )
             lengths = (mat != 0).sum(axis=1).astype(np.int16)
-            hist = _histograms(mat)
-            self._fuzzy = (lengths, hist)
+            order = np.argsort(lengths, kind="stable")
+            self._fuzzy = (order, lengths[order], _histograms(mat)[order])
         return self._fuzzy
 
 
