@@ -6,6 +6,7 @@ import argparse
 import re
 from calendar import monthrange
 
+from store.dates import date_label as label_of
 from store.db import Store
 from store.errors import DossierError
 from store.models import Event
@@ -20,10 +21,6 @@ examples:
 dates: YYYY, YYYY-MM or YYYY-MM-DD; an event is listed when its span overlaps the window."""
 
 PRECISION_ORDER = ("time", "day", "week", "month", "season", "quarter", "year", "decade", "century")
-_MOD_WORDS = {
-    "START": "early ", "MID": "mid ", "END": "late ", "APPROX": "c. ",
-    "BEFORE": "before ", "AFTER": "after ", "ON_OR_BEFORE": "by ", "ON_OR_AFTER": "from ",
-}  # fmt: skip
 _DATE_ARG = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -119,16 +116,8 @@ def select(store: Store, args: argparse.Namespace) -> list[Event]:
 
 
 def date_label(event: Event) -> str:
-    """'2016-06-05', '2014-08', '2011–2012', 'early 2016-10': the date at its precision."""
-    width = {"day": 10, "time": 10, "month": 7, "year": 4}.get(event.precision)
-    if "/" in event.date:
-        begin, end = event.date.split("/", 1)
-        if width:
-            begin, end = event.date_begin[:width], event.date_end[:width]
-        label = f"{begin}–{end}"
-    else:
-        label = event.date
-    return _MOD_WORDS.get(event.mod or "", "") + label
+    """'2016-06-05', '2014-08', '2011–2012', 'late 1990s': the date at its precision."""
+    return label_of(event.date, event.mod)
 
 
 def run(args: argparse.Namespace, store: Store) -> int:
