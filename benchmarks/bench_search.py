@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import shutil
 import sqlite3
 import statistics
@@ -64,12 +65,13 @@ base = hwm()
 store = Store(Path(sys.argv[1])).open()
 t2 = time.perf_counter()
 from store.search import load_index, search
+t2b = time.perf_counter()
 idx = load_index(store)
 t3 = time.perf_counter()
 search(store, sys.argv[2])
 t4 = time.perf_counter()
 peak = hwm()
-print(json.dumps({"import": t1 - t0, "store_open": t2 - t1, "index_load": t3 - t2,
+print(json.dumps({"import": t1 - t0, "store_open": t2 - t1, "search_import": t2b - t2, "index_load": t3 - t2b,
                   "first_search": t4 - t3, "rss_base_mb": base / 1024, "rss_peak_mb": peak / 1024}))
 """
 
@@ -191,7 +193,8 @@ def fts5_db(store_path: Path, db_path: Path) -> float:
     return time.perf_counter() - t
 
 
-def run(docs: int, work: Path, reps: int = 30, paint: bool = True) -> dict[str, Any]:
+def run(docs: int, work: Path, reps: int = 30, paint: bool = True, reuse: bool = False) -> dict[str, Any]:
+    """Measure one corpus size; `reuse` keeps an existing store and its saved build figures."""
     from gen_corpus import write_corpus  # type: ignore[import-not-found]
 
     corpus = work / f"corpus-{docs}"
@@ -200,7 +203,12 @@ def run(docs: int, work: Path, reps: int = 30, paint: bool = True) -> dict[str, 
     corpus_bytes = sum(p.stat().st_size for p in corpus.glob("*.txt"))
     store_path = work / f"store-{docs}.json"
     result: dict[str, Any] = {"docs": docs, "corpus_mb": corpus_bytes / 1e6}
-    result["build"] = _child(BUILD, str(corpus), str(store_path))
+    saved = work / f"build-{docs}.json"
+    if reuse and saved.exists() and store_path.exists():
+        result["build"] = json.loads(saved.read_text())
+    else:
+        result["build"] = _child(BUILD, str(corpus), str(store_path))
+        saved.write_text(json.dumps(result["build"]))
     result["store_mb"] = store_path.stat().st_size / 1e6
     result["index_mb"] = Path(str(store_path) + ".index").stat().st_size / 1e6
     queries = pick_queries(store_path)
@@ -228,7 +236,7 @@ def run(docs: int, work: Path, reps: int = 30, paint: bool = True) -> dict[str, 
             for form in q["rg"]:
                 cmd += ["-e", form]
             cmd.append(str(corpus))
-            row["rg_cmd"] = " ".join(cmd[1:-1]) + " CORPUS"
+            row["rg_cmd"] = "rg " + shlex.join(cmd[1:-1]) + " CORPUS"
             row["rg"] = _time(
                 lambda cmd=cmd: subprocess.run(cmd, stdout=subprocess.DEVNULL, check=False), max(5, reps // 3)
             )
@@ -256,10 +264,11 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/dossier-bench"))
     parser.add_argument("--reps", type=int, default=30)
     parser.add_argument("--no-paint", action="store_true")
+    parser.add_argument("--reuse", action="store_true", help="keep an already built store")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     sys.path.insert(0, str(HERE))
-    result = run(args.docs, args.work, args.reps, paint=not args.no_paint)
+    result = run(args.docs, args.work, args.reps, paint=not args.no_paint, reuse=args.reuse)
     print(json.dumps(result, indent=2))
 
 

@@ -60,8 +60,8 @@ def render(results: list[dict[str, Any]], formats: str, command: str) -> str:
         "",
         "### Build, size, load, memory",
         "",
-        "| corpus | MB | build s | MB/s | per stage (s) | store MB | index MB | store open s | index load ms | peak RSS MB | RSS / corpus |",
-        "|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|",
+        "| corpus | MB | build s | MB/s | per stage (s) | store MB | index MB | store open s | import search (numpy) ms | index load ms | peak RSS MB | RSS / corpus |",
+        "|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         b, load = r["build"], r["load"]
@@ -69,7 +69,7 @@ def render(results: list[dict[str, Any]], formats: str, command: str) -> str:
         out.append(
             f"| {r['docs']:,} docs | {r['corpus_mb']:.1f} | {b['seconds']:.1f} | {r['corpus_mb'] / b['seconds']:.2f} | "
             f"{stages} | {r['store_mb']:.1f} | {r['index_mb']:.1f} | {load['store_open']:.2f} | "
-            f"{load['index_load'] * 1000:.0f} | {load['rss_peak_mb']:.0f} | {load['rss_peak_mb'] / r['corpus_mb']:.1f}x |"
+            f"{load.get('search_import', 0) * 1000:.0f} | {load['index_load'] * 1000:.1f} | {load['rss_peak_mb']:.0f} | {load['rss_peak_mb'] / r['corpus_mb']:.1f}x |"
         )
     for r in results:
         out += [
@@ -97,10 +97,10 @@ def render(results: list[dict[str, Any]], formats: str, command: str) -> str:
             if "first_frame" in app:
                 out += [
                     "",
-                    f"First frame, {r['docs']:,} documents: bare three-pane Textual app "
+                    (f"First frame, {r['docs']:,} documents: bare three-pane Textual app "
                     f"{bare['first_frame'] * 1000:.0f} ms after `run()` ({bare['process_to_frame'] * 1000:.0f} ms from process start); "
                     f"Dossier {app['first_frame'] * 1000:.0f} ms ({app['process_to_frame'] * 1000:.0f} ms), "
-                    f"ratio {app['process_to_frame'] / bare['process_to_frame']:.2f} from process start.",
+                    f"ratio {app['process_to_frame'] / bare['process_to_frame']:.2f} from process start."),
                 ]
             else:
                 out += ["", f"First frame: the app did not start in the harness ({app.get('error', '')[:200]!r})."]
@@ -126,6 +126,7 @@ def main() -> None:
     parser.add_argument("--reps", type=int, default=20)
     parser.add_argument("--render", type=Path, nargs="*", help="saved result files to render instead of running")
     parser.add_argument("--formats", type=Path, help="saved bench_formats output to include")
+    parser.add_argument("--reuse", action="store_true", help="keep stores already built in --work")
     args = parser.parse_args()
     command = "make bench  (python benchmarks/run_all.py)"
     if args.render:
@@ -139,7 +140,7 @@ def main() -> None:
         results = []
         for size in args.sizes:
             print(f"bench: {size} documents ...", file=sys.stderr, flush=True)
-            result = run(size, args.work, args.reps)
+            result = run(size, args.work, args.reps, reuse=args.reuse)
             (args.work / f"results-{size}.json").write_text(json.dumps(result, indent=2))
             results.append(result)
         smallest = args.work / f"store-{min(args.sizes)}.json"
