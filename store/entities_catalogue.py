@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -68,6 +69,7 @@ class Catalogue:
         return form_key(form) in self.exclude
 
 
+@lru_cache(maxsize=1 << 16)
 def form_key(form: str) -> str:
     """How two forms compare for merging and lookup: case, apostrophes, spaces, possessive."""
     text = unicodedata.normalize("NFC", form).translate(_APOSTROPHES)

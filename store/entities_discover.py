@@ -29,30 +29,49 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)+(?:[A-Z]\.?)?")
 _BASED = re.compile(r"^(.+?)-based$")
 _QUOTED = re.compile(r"([“‘\"])\*{0,2}([^“”‘’\"*]{2,160}?)\*{0,2}(?:[”’\"])(?!\w)")
 _CONNECTORS = frozenset({"of", "for", "on", "and", "the", "&"})
+_TRAILING = frozenset(".'’-")
+_POSSESSIVES = frozenset({"'s", "'S", "’s", "’S"})
+_MODIFIER_SUFFIX = re.compile(r"-[a-z]{3,}$")
+_PARTICLE_PREFIX = re.compile(r"^([a-z]{1,3})-[A-Z]")
+_SPACES = re.compile(r"[ ]+")
+_SPACES_OR_HYPHEN = re.compile(r"[ ]+|-")
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+_ACRONYM_DEFINED = re.compile(r" \((?:[^()]{0,60}?, )?([A-Z][A-Za-z&\-]{1,9})\)")
+_WORD_BREAKS = re.compile(r"[\s\-]+")
+_LOWER_WORD = re.compile(r"(?<![\w'’.-])([a-z][a-z'’-]*)")
 
 
-@dataclass(slots=True)
 class Tok:
-    start: int
-    end: int
-    text: str
-    possessive: bool = False
-    covered: str | None = None  # key of the catalogue match covering it
-    taken: bool = False  # inside a quoted title already emitted
+    """One word of a sentence. `lower` and `capitalised` are computed once, when it is made:
+    the rules read them many times per word."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    __slots__ = ("start", "end", "text", "possessive", "covered", "taken", "lower", "capitalised")
 
-    @property
-    def capitalised(self) -> bool:
-        c = self.text[:1]
-        if self.taken or re.search(r"-[a-z]{3,}$", self.text):
-            return False  # "IS-controlled", "US-led": a modifier, not a name
-        if c.isupper():
-            return True
-        particle = re.match(r"^([a-z]{1,3})-[A-Z]", self.text)
-        return bool(particle and particle.group(1) in PARTICLES)
+    def __init__(self, start: int, end: int, text: str, possessive: bool = False) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.possessive = possessive
+        self.covered: str | None = None  # key of the catalogue match covering it
+        self.taken = False  # inside a quoted title already emitted
+        self.lower = text.lower()
+        self.capitalised = _capitalised(text)
+
+    def take(self) -> None:
+        """Mark the word as part of a quoted title: it no longer starts or extends a name."""
+        self.taken = True
+        self.capitalised = False
+
+
+def _capitalised(text: str) -> bool:
+    c = text[:1]
+    if c.isupper():
+        # "IS-controlled", "US-led": a modifier, not a name
+        return not ("-" in text and _MODIFIER_SUFFIX.search(text))
+    if "-" not in text:
+        return False
+    particle = _PARTICLE_PREFIX.match(text)
+    return bool(particle and particle.group(1) in PARTICLES) and not _MODIFIER_SUFFIX.search(text)
 
 
 @dataclass(slots=True)
@@ -79,18 +98,23 @@ class DocFindings:
 def tokenize(text: str, start: int, end: int) -> list[Tok]:
     """Words with exact offsets; trailing punctuation off, a possessive 's noted and cut."""
     tokens: list[Tok] = []
+    append = tokens.append
     for m in _WORD.finditer(text, start, end):
-        s, e = m.start(), m.end()
         word = m.group()
-        while word and word[-1] in ".'’-" and not _INITIALS.fullmatch(word):
-            word, e = word[:-1], e - 1
-        possessive = False
-        lowered = word.lower()
-        if lowered.endswith(("'s", "’s")) and len(word) > 2:
-            word, e, possessive = word[:-2], e - 2, True
-        if word:
-            tokens.append(Tok(s, e, word, possessive))
+        if word[-1] in _TRAILING or word[-2:] in _POSSESSIVES:
+            append(_trimmed(word, m.start(), m.end()))
+        else:  # the common case: a plain word, nothing to cut
+            append(Tok(m.start(), m.end(), word))
     return tokens
+
+
+def _trimmed(word: str, s: int, e: int) -> Tok:
+    """A word with trailing punctuation (kept in initials, "U.S.") or a possessive to cut."""
+    while word and word[-1] in _TRAILING and not _INITIALS.fullmatch(word):
+        word, e = word[:-1], e - 1
+    if word[-2:] in _POSSESSIVES and len(word) > 2:
+        return Tok(s, e - 2, word[:-2], True)
+    return Tok(s, e, word)
 
 
 def discover(
@@ -145,7 +169,7 @@ class _Sentence(SentenceRules):
         body = self.text[self.sentence.start:self.sentence.end]
         for m in _QUOTED.finditer(body):
             inner = m.group(2)
-            words = re.findall(r"[^\W\d_][\w'’\-]*", inner)
+            words = _LONG_WORD.findall(inner)
             if not 1 <= len(words) <= 25 or not inner[:1].isupper():
                 continue
             long_words = [w for w in words if len(w) >= 4]
@@ -161,7 +185,7 @@ class _Sentence(SentenceRules):
             if not inside or any(t.covered for t in inside):
                 continue
             for t in inside:
-                t.taken = True
+                t.take()
             self.emit(start, end, "other", "")
 
     def spans(self) -> list[tuple[int, int]]:
@@ -173,7 +197,7 @@ class _Sentence(SentenceRules):
                 continue
             first, j = i, i
             while j + 1 < len(toks) and not toks[j].possessive:
-                if not re.fullmatch(r"[ ]+|-", self.gap(j)):
+                if not _SPACES_OR_HYPHEN.fullmatch(self.gap(j)):
                     break
                 nxt = toks[j + 1]
                 if nxt.capitalised:
@@ -194,12 +218,12 @@ class _Sentence(SentenceRules):
         words = []
         while k < len(toks) and not toks[k].capitalised and k - j <= 2:
             words.append(toks[k].lower)
-            if not re.fullmatch(r"[ ]+", self.gap(k - 1)):
+            if not _SPACES.fullmatch(self.gap(k - 1)):
                 return None
             k += 1
         if k >= len(toks) or not words or not toks[k].capitalised:
             return None
-        if not re.fullmatch(r"[ ]+", self.gap(k - 1)):
+        if not _SPACES.fullmatch(self.gap(k - 1)):
             return None
         if all(w in PARTICLES for w in words):
             return k
@@ -388,7 +412,7 @@ class _Sentence(SentenceRules):
                            found: Found | None = None) -> bool:
         """'Long Name (ACR)' or 'Long Name (Other name, ACR)': ACR names the same entity."""
         tok = self.tokens[b]
-        m = re.match(r" \((?:[^()]{0,60}?, )?([A-Z][A-Za-z&\-]{1,9})\)", self.text[tok.end:tok.end + 80])
+        m = _ACRONYM_DEFINED.match(self.text[tok.end:tok.end + 80])
         if not m or sum(c.isupper() for c in m.group(1)) < 2:
             return False
         acronym = m.group(1)
@@ -409,7 +433,7 @@ def _title_word(word: str) -> bool:
 def _initials_fit(long_form: str, acronym: str) -> bool:
     """'Islamic State of Iraq and Syria (ISIS)' fits; 'Syria (ISIS)' does not. Names with an
     organisation word may use another language's initials ('Interior Ministry (MVD)')."""
-    words = re.split(r"[\s\-]+", long_form)
+    words = _WORD_BREAKS.split(long_form)
     if any(w.lower() in ORG_CUES for w in words):
         return True
     return bool(words) and words[0][:1].upper() == acronym[:1].upper()
@@ -420,6 +444,5 @@ def lower_vocabulary(document: Document, sentences: list[Sentence]) -> set[str]:
     vocab: set[str] = set()
     text = fold(document.text)
     for sentence in sentences:
-        for m in re.finditer(r"(?<![\w'’.-])([a-z][a-z'’-]*)", text[sentence.start:sentence.end]):
-            vocab.add(m.group(1))
+        vocab.update(_LOWER_WORD.findall(text[sentence.start:sentence.end]))
     return vocab

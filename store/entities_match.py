@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import itemgetter
 from typing import Iterable
 
@@ -81,6 +82,7 @@ def normalise_form(form: str) -> str:
     return re.sub(r" {2,}", " ", fold(form).strip())
 
 
+@lru_cache(maxsize=1 << 16)
 def is_acronym(form: str) -> bool:
     """No lower-case letters and at least two capitals: "IS", "U.S.", "KNB", "CASA-1000"."""
     letters = [c for c in form if c.isalpha()]
