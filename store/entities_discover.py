@@ -13,108 +13,36 @@ corpus-level step links them to a person's surname or a defined acronym, or drop
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from store.entities_cues import (
-    ADJECTIVE_ENDINGS, COMMON_ACRONYMS, DEMONYM_PLURALS, GENERIC_WORDS,
-    ORG_CUES, OTHER_CUES, PARTICLES,
-    PLACE_CUES, PLACE_NOUNS_AFTER, STOPWORDS, TITLE_HEADS, TITLE_MODIFIERS,
+    ADJECTIVE_ENDINGS,
+    COMMON_ACRONYMS,
+    DEMONYM_PLURALS,
+    GENERIC_WORDS,
+    ORG_CUES,
+    OTHER_CUES,
+    PARTICLES,
+    PLACE_CUES,
+    PLACE_NOUNS_AFTER,
+    STOPWORDS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
 )
 from store.entities_discover_rules import SentenceRules, _calendar
-from store.entities_match import fold, is_acronym
+from store.entities_match import is_acronym
+from store.entities_tokens import DocFindings, Found, Tok, lower_vocabulary, tokenize
 from store.models import Document, Sentence
 
-_WORD = re.compile(r"[^\W_][\w'’.\-]*")
-_INITIALS = re.compile(r"(?:[A-Z]\.)+(?:[A-Z]\.?)?")
+__all__ = ["DocFindings", "Found", "Tok", "discover", "lower_vocabulary", "tokenize"]
+
 _BASED = re.compile(r"^(.+?)-based$")
 _QUOTED = re.compile(r"([“‘\"])\*{0,2}([^“”‘’\"*]{2,160}?)\*{0,2}(?:[”’\"])(?!\w)")
 _CONNECTORS = frozenset({"of", "for", "on", "and", "the", "&"})
-_TRAILING = frozenset(".'’-")
-_POSSESSIVES = frozenset({"'s", "'S", "’s", "’S"})
-_MODIFIER_SUFFIX = re.compile(r"-[a-z]{3,}$")
-_PARTICLE_PREFIX = re.compile(r"^([a-z]{1,3})-[A-Z]")
 _SPACES = re.compile(r"[ ]+")
 _SPACES_OR_HYPHEN = re.compile(r"[ ]+|-")
 _LONG_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _ACRONYM_DEFINED = re.compile(r" \((?:[^()]{0,60}?, )?([A-Z][A-Za-z&\-]{1,9})\)")
 _WORD_BREAKS = re.compile(r"[\s\-]+")
-_LOWER_WORD = re.compile(r"(?<![\w'’.-])([a-z][a-z'’-]*)")
-
-
-class Tok:
-    """One word of a sentence. `lower` and `capitalised` are computed once, when it is made:
-    the rules read them many times per word."""
-
-    __slots__ = ("start", "end", "text", "possessive", "covered", "taken", "lower", "capitalised")
-
-    def __init__(self, start: int, end: int, text: str, possessive: bool = False) -> None:
-        self.start = start
-        self.end = end
-        self.text = text
-        self.possessive = possessive
-        self.covered: str | None = None  # key of the catalogue match covering it
-        self.taken = False  # inside a quoted title already emitted
-        self.lower = text.lower()
-        self.capitalised = _capitalised(text)
-
-    def take(self) -> None:
-        """Mark the word as part of a quoted title: it no longer starts or extends a name."""
-        self.taken = True
-        self.capitalised = False
-
-
-def _capitalised(text: str) -> bool:
-    c = text[:1]
-    if c.isupper():
-        # "IS-controlled", "US-led": a modifier, not a name
-        return not ("-" in text and _MODIFIER_SUFFIX.search(text))
-    if "-" not in text:
-        return False
-    particle = _PARTICLE_PREFIX.match(text)
-    return bool(particle and particle.group(1) in PARTICLES) and not _MODIFIER_SUFFIX.search(text)
-
-
-@dataclass(slots=True)
-class Found:
-    """A discovered mention: `name` is the entity's form, `type` None when unknown yet."""
-
-    start: int
-    end: int
-    name: str
-    type: str | None
-    description: str = ""
-    sentence: Sentence | None = None
-    generic: bool = False
-    target: str | None = None  # a catalogue key when the mention belongs to a catalogue entity
-
-
-@dataclass(slots=True)
-class DocFindings:
-    found: list[Found] = field(default_factory=list)
-    pending: list[Found] = field(default_factory=list)  # single words awaiting corpus evidence
-    acronyms: dict[str, Found] = field(default_factory=dict)  # ACR -> the long form's mention
-
-
-def tokenize(text: str, start: int, end: int) -> list[Tok]:
-    """Words with exact offsets; trailing punctuation off, a possessive 's noted and cut."""
-    tokens: list[Tok] = []
-    append = tokens.append
-    for m in _WORD.finditer(text, start, end):
-        word = m.group()
-        if word[-1] in _TRAILING or word[-2:] in _POSSESSIVES:
-            append(_trimmed(word, m.start(), m.end()))
-        else:  # the common case: a plain word, nothing to cut
-            append(Tok(m.start(), m.end(), word))
-    return tokens
-
-
-def _trimmed(word: str, s: int, e: int) -> Tok:
-    """A word with trailing punctuation (kept in initials, "U.S.") or a possessive to cut."""
-    while word and word[-1] in _TRAILING and not _INITIALS.fullmatch(word):
-        word, e = word[:-1], e - 1
-    if word[-2:] in _POSSESSIVES and len(word) > 2:
-        return Tok(s, e - 2, word[:-2], True)
-    return Tok(s, e, word)
 
 
 def discover(
@@ -437,12 +365,3 @@ def _initials_fit(long_form: str, acronym: str) -> bool:
     if any(w.lower() in ORG_CUES for w in words):
         return True
     return bool(words) and words[0][:1].upper() == acronym[:1].upper()
-
-
-def lower_vocabulary(document: Document, sentences: list[Sentence]) -> set[str]:
-    """Words the document writes in lower case: capitalised only at a sentence start."""
-    vocab: set[str] = set()
-    text = fold(document.text)
-    for sentence in sentences:
-        vocab.update(_LOWER_WORD.findall(text[sentence.start:sentence.end]))
-    return vocab

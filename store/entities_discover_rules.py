@@ -7,16 +7,24 @@ file readable; it reads `self.tokens`, `self.text`, `self.sentence` and calls `s
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from store.entities_cues import (
-    AFTER_PLACE, MONTH_ABBREVIATIONS, ORG_CUES, PLACE_CUES, SPEECH_VERBS, STOPWORDS, TITLE_HEADS,
+    AFTER_PLACE,
+    MONTH_ABBREVIATIONS,
+    ORG_CUES,
+    PLACE_CUES,
+    SPEECH_VERBS,
+    STOPWORDS,
+    TITLE_HEADS,
     TITLE_MODIFIERS,
 )
 from store.entities_match import MONTHS, WEEKDAYS, is_acronym
+from store.entities_tokens import Found
 
 if TYPE_CHECKING:
-    from store.entities_discover import DocFindings, Found, Tok
+    from store.entities_tokens import DocFindings, Tok
     from store.models import Sentence
 
 _INITIALS = re.compile(r"(?:[A-Z]\.)+(?:[A-Z]\.?)?")
@@ -58,8 +66,6 @@ class SentenceRules:
                     title_start = toks[a].start
                 title = self.text[title_start:toks[rest - 1].end]
                 if rest == b:  # "President Karimov": may be the surname of a fuller name
-                    from store.entities_discover import Found
-
                     found = Found(toks[b].start, toks[b].end, toks[b].text, "person", title,
                                   self.sentence)
                     self.out.pending.append(found)

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
-from typing import Iterable
 
 import ahocorasick
 
@@ -178,8 +178,7 @@ def resolve_overlaps(candidates: list[tuple[int, int, str]]) -> list[Match]:
             cluster_end = c[1]
         else:
             cluster.append(c)
-            if c[1] > cluster_end:
-                cluster_end = c[1]
+            cluster_end = max(cluster_end, c[1])
     if len(cluster) == 1:
         accepted.append(Match(*cluster[0]))
     else:
