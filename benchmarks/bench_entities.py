@@ -8,10 +8,12 @@ with random capitalised words sprinkled in so discovery has unknown names to wei
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import random
 import sys
 import time
+from datetime import datetime, timezone
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -48,8 +50,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=20.0)
     args = parser.parse_args()
-    print(f"machine: {platform.machine()} {platform.processor() or ''} python {platform.python_version()}")
-    print(f"command: {' '.join([Path(sys.executable).name] + sys.argv)}")
+    print(f"machine: {platform.platform()} {platform.machine()}, {os.cpu_count()} CPUs, "
+          f"Python {platform.python_version()}")
+    print(f"date:    {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC")
+    print(f"command: {' '.join(['python'] + sys.argv)}")
     texts = synthetic(args.mb)
     mb = sum(len(t.encode()) for t in texts) / 1e6
     catalogue = load_catalogue(bundled_corpus() / "entities.yaml")
