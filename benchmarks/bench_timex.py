@@ -36,8 +36,8 @@ for entry in (ROOT, ROOT / "benchmarks"):
     if str(entry) not in sys.path:
         sys.path.insert(0, str(entry))
 
-from store.segment import segment  # noqa: E402
-from store.timex import tag  # noqa: E402
+from store.segment import segment
+from store.timex import tag
 
 SEEDS = ROOT / "seeds"
 
@@ -130,8 +130,10 @@ def tagger_corpus(corpus: Path, mb: float, seed: int = 11) -> list[tuple[str, st
     """(text, dct) documents: seed bodies and invented news, shuffled, to about `mb` MB."""
     rng = random.Random(seed)
     pool = [(t, "2016-06-05") for t in body_text(corpus)]
-    pool += [(invented_news(rng, rng.randint(4, 14)), f"{rng.randint(2000, 2019)}-"
-              f"{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}") for _ in range(40)]
+    for _ in range(40):
+        text = invented_news(rng, rng.randint(4, 14))
+        dct = f"{rng.randint(2000, 2019)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        pool.append((text, dct))
     docs: list[tuple[str, str]] = []
     size, target = 0, int(mb * 1_000_000)
     while size < target:

@@ -17,7 +17,7 @@ from store.timex_calendar import Ref, parse_ref, ref_value, span_of
 from store.timex_lexicon import MODIFIERS
 from store.timex_patterns import Cand
 from store.timex_resolve import Resolved, as_ref, clip, narrowed, resolve_one
-from store.timex_scan import find_candidates
+from store.timex_scan import find_candidates_in
 
 __all__ = ["Timex", "tag"]
 
@@ -64,12 +64,13 @@ def tag(
     """
     dct_ref = parse_ref(dct)
     regions = [(0, len(text))] if spans is None else sorted(spans)
+    regions = [(max(0, lo), min(len(text), hi)) for lo, hi in regions]
+    regions = [(lo, hi) for lo, hi in regions if hi > lo]
     cands: list[Cand] = []
-    for lo, hi in regions:
-        lo, hi = max(0, lo), min(len(text), hi)
-        if hi <= lo:
+    for (lo, _), found in zip(regions, find_candidates_in(text, regions)):
+        if not found:
             continue
-        chosen = _select(find_candidates(text, lo, hi))
+        chosen = _select(found)
         for c in chosen:
             _attach_modifier(c, text, lo)
         cands.extend(_join_ranges(chosen, text, lo))

@@ -48,7 +48,6 @@ from store.timex_patterns import (
     _nine_eleven,
     _ordinal_day,
     _slash_date,
-    iter_matches,
 )
 from store.timex_relative import (
     AGO,
@@ -138,17 +137,61 @@ _URL = re.compile(
     r"|\b[\w.-]+\.(?:com|org|net|gov|edu|int|info|kz|ru|uk|io|eu|uz|kg|tj|tm)/[^\s<>\"')\]]*",
     re.IGNORECASE,
 )
+# Every _URL match contains one of these; a URL never contains white space.
+_URL_HINT = re.compile(
+    r"://|www\.|\.(?:com|org|net|gov|edu|int|info|kz|ru|uk|io|eu|uz|kg|tj|tm)/", re.IGNORECASE
+)
+_SPACE = re.compile(r"\s")
+
+# Words every match of a pattern contains (checked in each window before the pattern runs): a
+# window without them cannot hold a match, so skipping it changes nothing. Patterns whose
+# every match needs only their key words have none.
+_PREFILTER: dict[Builder, re.Pattern[str]] = {
+    _decade: re.compile(r"0['’]?s|ties", re.IGNORECASE),
+    _century: re.compile(r"century", re.IGNORECASE),
+    _season_year: re.compile(r"spring|summer|autumn|fall|winter", re.IGNORECASE),
+    _quarter: re.compile(r"quarter|q[1-4]", re.IGNORECASE),
+    _half: re.compile(r"half", re.IGNORECASE),
+    _rel_unit: re.compile(
+        r"last|next|this|coming|past|previous|current|that|preceding|following|same",
+        re.IGNORECASE,
+    ),
+    _rel_named: re.compile(r"last|next|this|coming|past|that", re.IGNORECASE),
+    _deictic_day: re.compile(r"yesterday|today|tomorrow|tonight|night|this", re.IGNORECASE),
+    _ago: re.compile(r"ago|later|earlier|before|after", re.IGNORECASE),
+    _weekday: re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"),
+    _clock: re.compile(r"\d|noon|midday|midnight"),
+    _set_every: re.compile(r"every|each", re.IGNORECASE),
+    _set_adverb: re.compile(r"ly", re.IGNORECASE),
+    _set_freq: re.compile(r"once|twice|thrice|times|per", re.IGNORECASE),
+    _period_of: re.compile(r"end|beginning|start|middle|close|turn", re.IGNORECASE),
+    _counted: re.compile(r"(?:st|nd|rd|th)\s+(?:day|week|month|year)", re.IGNORECASE),
+    _the_day: re.compile(r"(?:day|night|morning|evening)\s+(?:before|after|when)", re.IGNORECASE),
+    _duration_pair: re.compile(r"\s(?:and|to|or)\s", re.IGNORECASE),
+}
+_GROUPS = "MURSYN"
+
+Hit = tuple[int, int, int]  # (region index, start, end)
 
 
-def _windows(hits: list[tuple[int, int]], lo: int, hi: int, back: int, fwd: int
-             ) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for s, e in hits:
-        ws, we = max(lo, s - back), min(hi, e + fwd)
-        if out and ws <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], we))
-        else:
-            out.append((ws, we))
+def _windows(hits: list[Hit], bounds: list[tuple[int, int]], back: int, fwd: int
+             ) -> list[tuple[int, int, int]]:
+    """Merged windows (region, start, end) around key hits, never crossing a region's edge."""
+    out: list[tuple[int, int, int]] = []
+    last_r, last_ws, last_we = -1, 0, 0
+    for r, s, e in hits:
+        lo, hi = bounds[r]
+        ws = s - back if s - back > lo else lo
+        we = e + fwd if e + fwd < hi else hi
+        if r == last_r and ws <= last_we:
+            if we > last_we:
+                last_we = we
+            continue
+        if last_r >= 0:
+            out.append((last_r, last_ws, last_we))
+        last_r, last_ws, last_we = r, ws, we
+    if last_r >= 0:
+        out.append((last_r, last_ws, last_we))
     return out
 
 
@@ -158,35 +201,96 @@ def find_candidates(text: str, lo: int, hi: int, *, full: bool = False) -> list[
     `full=True` runs every pattern over the whole region: the slow reference the windowed
     scan must agree with.
     """
-    hits: dict[str, list[tuple[int, int]]] = {g: [] for g in "MURSYN"}
-    for last, (group, size) in _AUTO.iter(text, lo, hi):
-        hits[group].append((last + 1 - size, last + 1))
-    hits["Y"] = [m.span() for m in _YEAR_KEY.finditer(text, lo, hi)]
-    hits["N"] = [m.span() for m in _NUM_KEY.finditer(text, lo, hi)]
+    return find_candidates_in(text, [(lo, hi)], full=full)[0]
+
+
+def find_candidates_in(text: str, regions: list[tuple[int, int]], *, full: bool = False
+                       ) -> list[list[Cand]]:
+    """`find_candidates` for many regions at once (one list per region, in order).
+
+    The build tags a document sentence by sentence; doing the per-pattern work once for all
+    sentences, rather than once per sentence, is most of the tagger's speed.
+    """
+    hits: dict[str, list[Hit]] = {g: [] for g in _GROUPS}
+    auto_iter, year_find, num_find = _AUTO.iter, _YEAR_KEY.finditer, _NUM_KEY.finditer
+    for r, (lo, hi) in enumerate(regions):
+        for last, (group, size) in auto_iter(text, lo, hi):
+            hits[group].append((r, last + 1 - size, last + 1))
+        for m in year_find(text, lo, hi):
+            hits["Y"].append((r, m.start(), m.end()))
+        for m in num_find(text, lo, hi):
+            hits["N"].append((r, m.start(), m.end()))
+    found: list[list[Cand]] = [[] for _ in regions]
     present = {g for g, h in hits.items() if h}
     if not present and not full:
-        return []
-    merged: dict[str, list[tuple[int, int]]] = {}
-    found: list[Cand] = []
+        return found
+    merged: dict[str, list[Hit]] = {}
     for pattern, build, groups, back, fwd in PLAN:
         if full:
-            spans = [(lo, hi)]
+            spans = [(r, lo, hi) for r, (lo, hi) in enumerate(regions)]
         elif present.isdisjoint(groups):
             continue
         else:
             if groups not in merged:
                 merged[groups] = sorted(h for g in groups for h in hits[g])
-            spans = _windows(merged[groups], lo, hi, back, fwd)
-        for ws, we in spans:
-            found.extend(iter_matches(pattern, build, text, ws, we))
-    if found and ("/" in text[lo:hi] or "www." in text[lo:hi]):
-        urls = [m.span() for m in _URL.finditer(text, lo, hi)]
-        if urls:
-            starts = [s for s, _ in urls]
-
-            def in_url(c: Cand) -> bool:
-                i = bisect.bisect_right(starts, c.end - 1) - 1
-                return i >= 0 and urls[i][1] > c.start
-
-            found = [c for c in found if not in_url(c)]
+            spans = _windows(merged[groups], regions, back, fwd)
+        prefilter = None if full else _PREFILTER.get(build)
+        finditer = pattern.finditer
+        for r, ws, we in spans:
+            if prefilter is not None and prefilter.search(text, ws, we) is None:
+                continue
+            into = found[r]
+            for mt in finditer(text, ws, we):
+                got = build(mt, text)
+                if got is None:
+                    continue
+                if type(got) is list:
+                    into.extend(got)
+                else:
+                    into.append(got)  # type: ignore[arg-type]
+    for r, (lo, hi) in enumerate(regions):
+        if found[r]:
+            found[r] = _outside_urls(text, lo, hi, found[r])
     return found
+
+
+def _url_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """What `_URL.finditer(text, lo, hi)` finds, scanning only the words that can hold a URL.
+
+    A URL never spans white space, so the scan runs over each space-delimited word that holds
+    a hint ("://", "www.", ".com/"); the matches are the same as a scan of the whole region.
+    """
+    urls: list[tuple[int, int]] = []
+    done = lo
+    for hint in _URL_HINT.finditer(text, lo, hi):
+        if hint.start() < done:
+            continue
+        ws = max(text.rfind(" ", lo, hint.start()), text.rfind("\n", lo, hint.start()),
+                 text.rfind("\t", lo, hint.start()), text.rfind("\r", lo, hint.start()))
+        ws = max(ws + 1, lo, done)
+        space = _SPACE.search(text, hint.end(), hi)
+        we = space.start() if space else hi
+        # the word may begin after other white space (form feeds, no-break spaces...)
+        inner = None
+        for inner in _SPACE.finditer(text, ws, hint.start()):
+            pass
+        if inner is not None:
+            ws = inner.end()
+        urls.extend(m.span() for m in _URL.finditer(text, ws, we))
+        done = we
+    return urls
+
+
+def _outside_urls(text: str, lo: int, hi: int, found: list[Cand]) -> list[Cand]:
+    if text.find("/", lo, hi) < 0 and text.find("www.", lo, hi) < 0:
+        return found
+    urls = _url_spans(text, lo, hi)
+    if not urls:
+        return found
+    starts = [s for s, _ in urls]
+
+    def in_url(c: Cand) -> bool:
+        i = bisect.bisect_right(starts, c.end - 1) - 1
+        return i >= 0 and urls[i][1] > c.start
+
+    return [c for c in found if not in_url(c)]
