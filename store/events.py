@@ -86,10 +86,15 @@ def extract_events(
             undated.append(doc)
 
     docs_by_file = {d.file: d for d in documents}
-    for doc in undated:
-        year = borrowed_year(doc, drafts, docs_by_file, mentions_of)
-        if year is not None:
-            drafts[doc.file] = read_document(doc, year)
+    if undated:
+        dated_days = _dated_days(drafts)
+        for doc in undated:
+            year = borrowed_year(doc, drafts, docs_by_file, mentions_of, dated_days)
+            if year is not None:
+                _unindex(dated_days, doc.file, drafts[doc.file])
+                drafts[doc.file] = read_document(doc, year)
+                for key, entry in _day_entries(doc.file, drafts[doc.file]):
+                    dated_days.setdefault(key, []).append(entry)
 
     events: list[Event] = []
     profiles: list[Profile] = []
@@ -102,6 +107,7 @@ def extract_events(
             events.append(event)
             profiles.append(_profile(doc, d, event.id, mentions_of.get(doc.file, [])))
     clusters = assign_clusters(profiles)
+    _STARTS.clear()
     return [_with_cluster(e, clusters.get(e.id, e.id)) for e in events]
 
 
@@ -197,37 +203,60 @@ def _repeated(text: str, start: int, end: int, t: Timex, out: list[Draft]) -> Dr
     return None
 
 
+def _dated_days(drafts: dict[str, list[Draft]]) -> dict[str, list[tuple[str, Draft]]]:
+    """Day-precision events by their month and day ("-06-05"), so a year-less date finds its
+    candidates without reading every event of the corpus."""
+    index: dict[str, list[tuple[str, Draft]]] = {}
+    for file, found in drafts.items():
+        for key, entry in _day_entries(file, found):
+            index.setdefault(key, []).append(entry)
+    return index
+
+
+def _day_entries(file: str, found: list[Draft]) -> list[tuple[str, tuple[str, Draft]]]:
+    return [(o.timex.date_begin[-6:], (file, o)) for o in found
+            if o.resolved and o.timex.precision == "day" and o.timex.date_begin]
+
+
+def _unindex(index: dict[str, list[tuple[str, Draft]]], file: str, found: list[Draft]) -> None:
+    """Forget a document's days before it is read again (later documents see the new reading)."""
+    for key, _ in _day_entries(file, found):
+        index[key] = [entry for entry in index.get(key, []) if entry[0] != file]
+
+
 def borrowed_year(
     doc: Document,
     drafts: dict[str, list[Draft]],
     docs_by_file: dict[str, Document],
     mentions_of: dict[str, list[Mention]],
+    dated_days: dict[str, list[tuple[str, Draft]]] | None = None,
 ) -> str | None:
     """The year of a dated event elsewhere that one of this document's month-day dates reports."""
-    best: tuple[int, str, str] | None = None
+    if dated_days is None:
+        dated_days = _dated_days(drafts)
+    best: tuple[int, str] | None = None
     mine = docs_by_file[doc.file]
+    targets: dict[int, Profile] = {}
     for d in drafts[doc.file]:
         m = _YEARLESS_DAY.match(d.timex.value)
         if m is None:
             continue
         month_day = f"-{m.group(1)}-{m.group(2)}"
-        for other_file, others in drafts.items():
+        probes: dict[str, Profile] = {}
+        for other_file, o in dated_days.get(month_day, ()):
             if other_file == doc.file:
                 continue
-            other_doc = docs_by_file[other_file]
-            for o in others:
-                if not o.resolved or o.timex.precision != "day":
-                    continue
-                if not (o.timex.date_begin or "").endswith(month_day):
-                    continue
-                year = (o.timex.date_begin or "")[:4]
-                probe = _profile(
+            year = (o.timex.date_begin or "")[:4]
+            if year not in probes:
+                probes[year] = _profile(
                     mine, d, "probe", mentions_of.get(doc.file, []), f"{year}{month_day}"
                 )
-                target = _profile(other_doc, o, "target", mentions_of.get(other_file, []))
-                s = same_happening(probe, target)
-                if s and (best is None or (s, year) > best[:2]):
-                    best = (s, year, other_file)
+            if id(o) not in targets:
+                other = docs_by_file[other_file]
+                targets[id(o)] = _profile(other, o, "target", mentions_of.get(other_file, []))
+            s = same_happening(probes[year], targets[id(o)])
+            if s and (best is None or (s, year) > best):
+                best = (s, year)
     return None if best is None else best[1]
 
 
@@ -268,12 +297,26 @@ def _precision(t: Timex) -> str:
 def _entities_in(mentions: list[Mention], spans: list[tuple[int, int]]) -> list[str]:
     """Entity ids mentioned inside any of the spans, in order of first mention."""
     seen: dict[str, None] = {}
-    starts = [m.start for m in mentions]
+    starts = _starts_of(mentions)
     for lo, hi in spans:
         for m in mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]:
             if m.end <= hi:
                 seen.setdefault(m.entity, None)
     return list(seen)
+
+
+_STARTS: dict[int, tuple[list[Mention], list[int]]] = {}
+
+
+def _starts_of(mentions: list[Mention]) -> list[int]:
+    """The start offsets of one document's (sorted) mentions, computed once per list."""
+    got = _STARTS.get(id(mentions))
+    if got is None or got[0] is not mentions:
+        if len(_STARTS) > 4:
+            _STARTS.clear()
+        got = (mentions, [m.start for m in mentions])
+        _STARTS[id(mentions)] = got
+    return got[1]
 
 
 def _profile(

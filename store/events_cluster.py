@@ -15,10 +15,9 @@ offset), so it is stable across rebuilds; an event with no partner is its own cl
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 TIGHT_DAYS = 3
 MIN_SHARED = 3
@@ -130,26 +129,7 @@ def same_happening(a: Profile, b: Profile) -> int:
 
 def assign_clusters(profiles: list[Profile]) -> dict[str, str]:
     """Event id -> cluster id, joining best-scoring pairs first, one event per file a cluster."""
-    by_day: dict[str, list[Profile]] = {}
-    for p in profiles:
-        if is_tight(p):
-            by_day.setdefault(p.begin[:7], []).append(p)
-    pairs: list[tuple[int, str, str]] = []
-    for group in by_day.values():
-        for i, a in enumerate(group):
-            for b in group[i + 1 :]:
-                s = same_happening(a, b)
-                if s:
-                    pairs.append((s, a.key, b.key))
-    # Months are a coarse bucket: a span crossing a month end is compared with the next month too.
-    months = sorted(by_day)
-    for m1, m2 in itertools.pairwise(months):
-        for a in by_day[m1]:
-            if a.end[:7] == m2:
-                for b in by_day[m2]:
-                    s = same_happening(a, b)
-                    if s:
-                        pairs.append((s, a.key, b.key))
+    pairs = [(s, a.key, b.key) for s, a, b in _scored_pairs(profiles)]
     parent = {p.key: p.key for p in profiles}
     files = {p.key: {p.file} for p in profiles}
 
@@ -174,6 +154,41 @@ def assign_clusters(profiles: list[Profile]) -> dict[str, str]:
         for p in group:
             cluster[p.key] = first.key
     return cluster
+
+
+def _scored_pairs(profiles: list[Profile]) -> list[tuple[int, Profile, Profile]]:
+    """Every pair of tight profiles whose days overlap and that report one happening.
+
+    Blocked by day: a tight profile covers at most `TIGHT_DAYS` days, so pairs are looked for
+    only among profiles sharing a day, which keeps the work linear in the number of events
+    (a month bucket grew quadratically with the corpus). Each pair is ordered as before: the
+    one whose first day's month comes first, then the earlier profile.
+    """
+    by_day: dict[str, list[int]] = {}
+    tight: dict[int, Profile] = {}
+    for i, p in enumerate(profiles):
+        if not is_tight(p):
+            continue
+        tight[i] = p
+        day, last = date.fromisoformat(p.begin), date.fromisoformat(p.end)
+        while day <= last:
+            by_day.setdefault(day.isoformat(), []).append(i)
+            day += timedelta(days=1)
+    seen: set[tuple[int, int]] = set()
+    out: list[tuple[int, Profile, Profile]] = []
+    for members in by_day.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                a, b = tight[i], tight[j]
+                if (b.begin[:7], j) < (a.begin[:7], i):
+                    a, b, i, j = b, a, j, i
+                if (i, j) in seen:
+                    continue
+                seen.add((i, j))
+                s = same_happening(a, b)
+                if s:
+                    out.append((s, a, b))
+    return out
 
 
 def _offset(key: str) -> int:

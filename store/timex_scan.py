@@ -181,11 +181,10 @@ def _windows(hits: list[Hit], bounds: list[tuple[int, int]], back: int, fwd: int
     last_r, last_ws, last_we = -1, 0, 0
     for r, s, e in hits:
         lo, hi = bounds[r]
-        ws = s - back if s - back > lo else lo
-        we = e + fwd if e + fwd < hi else hi
+        ws = max(lo, s - back)
+        we = min(hi, e + fwd)
         if r == last_r and ws <= last_we:
-            if we > last_we:
-                last_we = we
+            last_we = max(last_we, we)
             continue
         if last_r >= 0:
             out.append((last_r, last_ws, last_we))
