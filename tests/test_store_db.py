@@ -95,3 +95,40 @@ def test_write_killed_half_way_leaves_previous_store(tmp_path: Path, die_in: str
     assert path.read_bytes() == before
     with Store(path) as store:
         assert store.sources()[0].title == "Old"
+
+
+def test_packed_tables_round_trip_per_file_and_per_entity(tmp_path: Path) -> None:
+    from store.models import Mention, Sentence
+
+    texts = {"a.txt": "Ann met Bob. Bob left.", "b.txt": "Bob stayed."}
+    mentions = [
+        Mention("ann", "a.txt", 0, 3, "Ann", 0, 12),
+        Mention("bob", "a.txt", 8, 11, "Bob", 0, 12),
+        Mention("bob", "a.txt", 13, 16, "Bob", 13, 22),
+        Mention("bob", "b.txt", 0, 3, "Bob", 0, 11),
+    ]
+    sentences = [Sentence("a.txt", 0, 0, 0, 12), Sentence("a.txt", 0, 1, 13, 22), Sentence("b.txt", 0, 0, 0, 11)]
+    path = tmp_path / "s.json"
+    write_store(
+        path,
+        {
+            "texts": [{"file": f, "text": t} for f, t in texts.items()],
+            "sentences": [s.to_row() for s in sentences],
+            "mentions": [m.to_row() for m in mentions],
+        },
+        {"fingerprint": "x"},
+    )
+    raw = json.loads(path.read_text())
+    assert raw["mentions"]["1"] == {
+        "file": "a.txt", "entity": ["ann", "bob", "bob"], "start": [0, 8, 13], "end": [3, 11, 16],
+        "sentence_start": [0, 0, 13], "sentence_end": [12, 12, 22],
+    }
+    with Store(path) as store:
+        assert store.mentions() == mentions
+        assert store.mentions("b.txt") == mentions[3:]
+        assert store.mentions(entity="bob") == mentions[1:]
+        assert store.mentions("a.txt", entity="bob") == mentions[1:3]
+        assert store.mentions(entity="nobody") == []
+        assert store.sentences("a.txt") == sentences[:2]
+        assert store.mention_counts() == {"ann": {"a.txt": 1}, "bob": {"a.txt": 2, "b.txt": 1}}
+        assert store.rows("mentions")[1] == mentions[1].to_row()
