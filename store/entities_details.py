@@ -84,11 +84,8 @@ def _mention_json(m: Mention | None) -> dict | None:
 def mention_counts(store: Store) -> dict[str, dict[str, int]]:
     """entity id -> {file: count}, files in source order."""
     order = {s.file: i for i, s in enumerate(store.sources())}
-    out: dict[str, Counter] = {}
-    for m in store.mentions():
-        out.setdefault(m.entity, Counter())[m.file] += 1
     return {k: dict(sorted(c.items(), key=lambda kv: (order.get(kv[0], 1 << 30), kv[0])))
-            for k, c in out.items()}
+            for k, c in store.mention_counts().items()}
 
 
 def find_entity(store: Store, name: str) -> Entity:
@@ -118,8 +115,7 @@ def entity_details(store: Store, entity_id: str, context_chars: int = CONTEXT_CH
     sources = store.sources()
     order = {s.file: i for i, s in enumerate(sources)}
     dated = {s.file: s.published for s in sources}
-    all_mentions = store.mentions()
-    own = [m for m in all_mentions if m.entity == entity_id]
+    own = store.mentions(entity=entity_id)
     own.sort(key=lambda m: (order.get(m.file, 1 << 30), m.start))
     counts: Counter = Counter(m.file for m in own)
     ordered_counts = {f: counts[f] for f in sorted(counts, key=lambda f: order.get(f, 1 << 30))}
@@ -133,14 +129,16 @@ def entity_details(store: Store, entity_id: str, context_chars: int = CONTEXT_CH
     sentences = {(m.file, m.sentence_start) for m in own}
     together: Counter = Counter()
     seen: set[tuple[str, str, int]] = set()
-    for m in all_mentions:
+    neighbours = (m for f in {m.file for m in own} for m in store.mentions(f))
+    for m in neighbours:
         key = (m.entity, m.file, m.sentence_start)
         if m.entity != entity_id and (m.file, m.sentence_start) in sentences and key not in seen:
             seen.add(key)
             together[m.entity] += 1
     related = tuple((by_id[k], n) for k, n in sorted(together.items(),
                     key=lambda kv: (-kv[1], by_id[kv[0]].name.casefold())) if k in by_id)
-    events = tuple(e for e in store.events() if entity_id in e.entities)
+    events = tuple(sorted((e for e in store.events() if entity_id in e.entities),
+                          key=lambda e: (e.date_begin, e.date_end, e.file, e.start)))
     return EntityDetails(entity, ordered_counts, chronological[0] if chronological else None,
                          chronological[-1] if chronological else None, contexts, related, events)
 
