@@ -9,35 +9,14 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from store.dates import date_label as label_of
 from store.db import Store
 from store.models import Entity, Event, Source
-
-_SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter"}
-_MODS = {"BEFORE": "before ", "AFTER": "after ", "APPROX": "c. ", "START": "early ",
-         "MID": "mid ", "END": "late ", "ON_OR_BEFORE": "by ", "ON_OR_AFTER": "from "}
-
-
-def _one_date(value: str) -> str:
-    """A TIMEX value as a reader would write it, never more precise than it is."""
-    if len(value) == 4 and value.endswith("XX"):
-        return f"{value[:2]}00s"
-    if len(value) == 4 and value.endswith("X"):
-        return f"{value[:3]}0s"
-    if len(value) == 7 and value[5:] in _SEASONS:
-        return f"{_SEASONS[value[5:]]} {value[:4]}"
-    if len(value) == 7 and value[5] == "Q":
-        return f"{value[:4]} {value[5:]}"
-    return value
 
 
 def date_label(event: Event) -> str:
     """`2014-08-12`, `2014-08`, `2014`, `2011–2012`, `summer 2015`, `before 2014`."""
-    if "/" in event.date:
-        begin, end = event.date.split("/", 1)
-        text = f"{_one_date(begin)}–{_one_date(end)}"
-    else:
-        text = _one_date(event.date)
-    return _MODS.get(event.mod or "", "") + text
+    return label_of(event.date, event.mod)
 
 
 def event_year(event: Event) -> str:

@@ -11,18 +11,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.content import Content
 from textual.containers import Container, Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, OptionList, ProgressBar, Static, Tab, Tabs
+from textual.widgets import Footer, Input, Label, ProgressBar, Static, Tab, Tabs
 from textual.worker import Worker, get_current_worker
 
 from store.db import Store
-from store.errors import QueryError
 from store.models import Event
 from tui.catalog import Catalog
 from tui.citation import citation, quote
@@ -30,10 +29,12 @@ from tui.doctext import visible
 from tui.hits import HitCursor
 from tui.reader_doc import ReaderDoc
 from tui.screens.main_actions import MainActions
+from tui.screens.main_search import MainSearch
+from tui.screens.main_selection import MainSelection
 from tui.widgets.chronology_list import ChronologyList
 from tui.widgets.entity_list import EntityList
 from tui.widgets.reader import Reader
-from tui.widgets.results_list import ResultItem, ResultsList, make_item
+from tui.widgets.results_list import ResultItem, ResultsList
 from tui.widgets.source_list import SourceList
 from tui.worker_errors import notify_failure
 
@@ -45,7 +46,7 @@ NUMBERED = ("sources", "chronology", "entities", "reader", "results")  # keys 1-
 SEARCH_LIMIT = 500
 
 
-class MainScreen(MainActions, Screen[None]):
+class MainScreen(MainActions, MainSearch, MainSelection, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", tooltip="Open the query line",
                 id="dossier.search"),
@@ -85,9 +86,9 @@ class MainScreen(MainActions, Screen[None]):
             return isinstance(message, MainScreen.Progressed)
 
     class DocLoaded(Message):
-        def __init__(self, doc: ReaderDoc, offset: int | None, focus: bool) -> None:
+        def __init__(self, doc: ReaderDoc, offset: int | None, focus: bool, request: int) -> None:
             super().__init__()
-            self.doc, self.offset, self.focus = doc, offset, focus
+            self.doc, self.offset, self.focus, self.request = doc, offset, focus, request
 
     class Searched(Message):
         def __init__(self, query: str, items: list[ResultItem], total: int) -> None:
@@ -109,6 +110,7 @@ class MainScreen(MainActions, Screen[None]):
         self.jump_target: tuple[str, int, int] | None = None  # where a detail view sent us
         self.show_entities = False
         self._return_pane = "sources"  # where Esc in the reader goes back to
+        self._opening = 0  # number of the latest open_in_reader request
         self._query_return = "sources"  # where Esc on the query line goes back to
 
     # -- layout -------------------------------------------------------------------------------
@@ -168,7 +170,7 @@ class MainScreen(MainActions, Screen[None]):
         self._enter_pane(pane)
         target = {"sources": "#sources", "chronology": "#chronology", "results": "#results",
                   "entities": "#entity-filter", "reader": "#reader"}[pane]
-        self.query_one(target).focus()
+        self.set_focus(self.query_one(target))  # now, not after queued keys
 
     def on_descendant_focus(self) -> None:
         """A click or a widget moved focus: the pane holding it becomes current."""
@@ -281,23 +283,25 @@ class MainScreen(MainActions, Screen[None]):
     # -- the reader ---------------------------------------------------------------------------
     def open_in_reader(self, file: str, offset: int | None = None, *, focus: bool = False) -> None:
         """Show `file` at `offset`; loads it in the reader worker unless already cached."""
+        self._opening += 1  # a slower load of an earlier request must not win
         doc = self.docs.get(file)
         if doc is not None:
             self._show_doc(doc, offset, focus)
         else:
-            self.load_doc(file, offset, focus)
+            self.load_doc(file, offset, focus, self._opening)
 
     @work(thread=True, exclusive=True, group="reader", exit_on_error=False,
           description="open the document")
-    def load_doc(self, file: str, offset: int | None, focus: bool) -> None:
+    def load_doc(self, file: str, offset: int | None, focus: bool, request: int) -> None:
         types = {e.id: e.type for e in self.catalog.entities} if self.catalog else {}
         doc = ReaderDoc.load(self.store, file, types)
         if not get_current_worker().is_cancelled:
-            self.post_message(self.DocLoaded(doc, offset, focus))
+            self.post_message(self.DocLoaded(doc, offset, focus, request))
 
     def on_main_screen_doc_loaded(self, message: DocLoaded) -> None:
         self.docs[message.doc.file] = message.doc
-        self._show_doc(message.doc, message.offset, message.focus)
+        if message.request == self._opening:
+            self._show_doc(message.doc, message.offset, message.focus)
 
     def _show_doc(self, doc: ReaderDoc, offset: int | None, focus: bool) -> None:
         reader = self.query_one(Reader)
@@ -349,129 +353,6 @@ class MainScreen(MainActions, Screen[None]):
         results.border_title = f"Results · {visible(self.search.query)}"
         results.border_subtitle = self.search.counter
 
-    # -- selection in the panes ---------------------------------------------------------------
-    @on(OptionList.OptionHighlighted, "#sources")
-    def preview_source(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_id and self.catalog and self.current_pane == "sources":
-            self.open_in_reader(event.option_id)
-
-    @on(OptionList.OptionSelected, "#sources")
-    def read_source(self, event: OptionList.OptionSelected) -> None:
-        if event.option_id:
-            self.open_in_reader(event.option_id, focus=True)
-
-    @on(OptionList.OptionHighlighted, "#chronology")
-    def preview_event(self, event: OptionList.OptionHighlighted) -> None:
-        if self.catalog and event.option_id in self.catalog.by_event and \
-                self.current_pane == "chronology":
-            chosen = self.selected_event = self.catalog.by_event[event.option_id]
-            self.jump_target = None
-            self.open_in_reader(chosen.file, chosen.start)
-
-    @on(OptionList.OptionSelected, "#chronology")
-    def open_event_view(self, event: OptionList.OptionSelected) -> None:
-        if self.catalog and event.option_id in self.catalog.by_event:
-            self.show_event(self.catalog.by_event[event.option_id])
-
-    @on(OptionList.OptionHighlighted, "#entities")
-    def highlight_entity_mentions(self, event: OptionList.OptionHighlighted) -> None:
-        if self.catalog and event.option_id in self.catalog.by_entity and \
-                self.current_pane == "entities":
-            self.selected_entity = event.option_id
-            self.paint_highlights()
-
-    @on(OptionList.OptionSelected, "#entities")
-    def open_entity_view(self, event: OptionList.OptionSelected) -> None:
-        if event.option_id:
-            self.show_entity(event.option_id)
-
-    @on(Input.Changed, "#entity-filter")
-    def filter_entities(self, event: Input.Changed) -> None:
-        self.query_one(EntityList).filter(event.value)
-
-    @on(Input.Submitted, "#entity-filter")
-    def open_first_entity(self) -> None:
-        entities = self.query_one(EntityList)
-        if entities.highlighted_id and self.catalog and \
-                entities.highlighted_id in self.catalog.by_entity:
-            self.show_entity(entities.highlighted_id)
-
-    def on_key(self, event: events.Key) -> None:
-        """Down in the entity filter steps into the list below it (where j/k/f/e work)."""
-        if event.key == "down" and self.focused is self.query_one("#entity-filter"):
-            self.query_one(EntityList).focus()
-            event.stop()
-
-    @on(OptionList.OptionHighlighted, "#results")
-    def preview_hit(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_id is not None and self.search.items and self.current_pane == "results":
-            item = self.search.go(int(event.option_id))
-            self.open_in_reader(item.hit.file, item.offset)
-            self.paint_highlights()
-
-    @on(OptionList.OptionSelected, "#results")
-    def open_hit(self, event: OptionList.OptionSelected) -> None:
-        if event.option_id is not None and self.search.items:
-            item = self.search.go(int(event.option_id))
-            self.open_in_reader(item.hit.file, item.offset, focus=True)
-
-    # -- search -------------------------------------------------------------------------------
-    @on(Input.Submitted, "#query")
-    def submit_query(self, event: Input.Submitted) -> None:
-        query = event.value.strip()
-        if not query:
-            self.close_query()
-            return
-        self.query_one("#query-error", Static).update(Content("Searching…"))
-        self.run_search(query)
-
-    @work(thread=True, exclusive=True, group="search", exit_on_error=False,
-          description="search")
-    def run_search(self, query: str) -> None:
-        from store.search import search
-
-        try:
-            results = search(self.store, query, SEARCH_LIMIT)
-        except QueryError as exc:
-            self.app.call_from_thread(self.show_query_error, exc)
-            return
-        items = []
-        for hit in results.hits:
-            source = self.store.source(hit.file)
-            title = source.title if source else hit.file
-            date = source.published if source and source.published != "unknown" else "n.d."
-            items.append(make_item(hit, self.store.text(hit.file), title, date))
-        if not get_current_worker().is_cancelled:
-            self.post_message(self.Searched(query, items, results.total))
-
-    def show_query_error(self, error: QueryError) -> None:
-        self.query_one("#query-error", Static).update(Content(
-            f"{visible(error.problem)} at column {error.position + 1}:\n"
-            f"{visible(error.query)}\n{' ' * error.position}^"))
-        self.query_one("#query-box").add_class("-error")
-
-    def on_main_screen_searched(self, message: Searched) -> None:
-        self.search = HitCursor(message.query, message.items, message.total)
-        self.close_query(refocus=False)
-        results = self.query_one(ResultsList)
-        results.show_items(message.items)
-        empty = self.query_one("#results-empty", Static)
-        empty.display = not message.items
-        empty.update(Content(no_results_text(message.query) if not message.items else ""))
-        results.display = bool(message.items)
-        self.update_reader_title()
-        self.focus_pane("results")
-        if message.items:
-            self.search.index = 0
-            self.paint_highlights()
-
-    def close_query(self, refocus: bool = True) -> None:
-        self.remove_class("-searching")
-        self.query_one("#query-box").remove_class("-error")
-        self.query_one("#query-error", Static).update(Content(""))
-        if refocus:
-            self.focus_pane(self._query_return)
-
     # -- pushing the detail screens -----------------------------------------------------------
     def show_entity(self, entity_id: str) -> None:
         from tui.screens.entity import EntityScreen
@@ -491,7 +372,7 @@ class MainScreen(MainActions, Screen[None]):
         """A detail screen closed on a place in a document: open the reader there."""
         if target is None:
             return
-        file, start, end = target
+        file, start, _end = target
         self.selected_event = None
         self.jump_target = target
         self.open_in_reader(file, start, focus=True)
@@ -531,20 +412,3 @@ class MainScreen(MainActions, Screen[None]):
         if quoted is None or self.catalog is None or quoted[1] not in self.catalog.by_file:
             return None
         return quote(quoted[0], self.catalog.by_file[quoted[1]])
-
-
-def no_results_text(query: str) -> str:
-    """What to try when nothing matched, drawn from the query itself."""
-    words = [w for w in query.split() if ":" not in w and not w.startswith("-")]
-    plain = [w.strip('"()') for w in words if w.strip('"()').isalpha()]
-    tips = []
-    if len(words) > 1:
-        tips.append("fewer words: every word must match (or join them with OR)")
-    if plain:
-        tips.append(f"a fuzzy or prefix form: {plain[0]}~  or  {plain[0][:4]}*")
-    if ":" in query:
-        tips.append("removing filters such as source:, entity:, type:, date:, kind:")
-    if '"' in query:
-        tips.append("dropping the quotes, so the words need not be adjacent")
-    tips.append("another spelling, or another of the name's aliases")
-    return f"No passage matches {visible(query)!r}.\n\nTry:\n" + "\n".join(f"  • {t}" for t in tips)

@@ -8,7 +8,8 @@ never markup, with control characters already turned into visible pictures by `D
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import ClassVar, Iterable
+from collections.abc import Iterable
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.text import Text

@@ -1,0 +1,104 @@
+"""End to end: `dossier` in a real terminal (tmux), driven by keystrokes, read off the screen."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from tests.tui_support import DOC_A, DOC_B
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+DOSSIER = Path(sys.executable).parent / "dossier"
+STYLED = re.compile(r"((?:\x1b\[[0-9;]*m)+)Astana")
+
+
+def sgr_params(escapes: str) -> set[str]:
+    return {p for seq in re.findall(r"\x1b\[([0-9;]*)m", escapes) for p in seq.split(";")}
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
+
+
+def wait_until(session: str, ok, what: str, timeout: float = 20.0, escapes: bool = False) -> str:  # type: ignore[no-untyped-def]
+    """Poll the screen until `ok(screen)` holds (the app's own pace, not a fixed sleep)."""
+    deadline = time.monotonic() + timeout
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = tmux("capture-pane", "-p", *(["-e"] if escapes else []), "-t", session)
+        if ok(screen):
+            return screen
+        time.sleep(0.1)
+    raise AssertionError(f"{what} never appeared; the screen was:\n{screen}")
+
+
+def wait_for(session: str, needle: str, timeout: float = 20.0, escapes: bool = False) -> str:
+    return wait_until(session, lambda screen: needle in screen, repr(needle), timeout, escapes)
+
+
+TITLE = re.compile(r"╭─((?:\x1b\[[0-9;]*m)*) ([^\x1b]+?) (?:\x1b|─)")
+PANE_TITLES = ("Sources", "Chronology", "Entities", "Results")
+
+
+def reader_focused(screen: str) -> bool:
+    """The focused pane's title is bold: here, the reader's (titled after its document)."""
+    top = screen.splitlines()[0] if screen else ""
+    return any("1" in sgr_params(m.group(1)) and not m.group(2).startswith(PANE_TITLES)
+               for m in TITLE.finditer(top))
+
+
+def current_hit_shown(screen: str) -> bool:
+    """The current hit is bold, underlined reverse video; other hits reverse only."""
+    styles = [sgr_params(m.group(1)) for m in STYLED.finditer(screen)]
+    return any({"1", "4", "7"} <= params for params in styles) and any(
+        "7" in params and "4" not in params for params in styles)
+
+
+@pytest.fixture
+def session(tmp_path: Path):  # type: ignore[no-untyped-def]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(DOC_A)
+    (corpus / "b.txt").write_text(DOC_B)
+    name = f"dossier-e2e-{uuid.uuid4().hex[:8]}"
+    command = f"{DOSSIER} --corpus {corpus} --store {tmp_path / 'store.json'}"
+    tmux("new-session", "-d", "-s", name, "-x", "160", "-y", "48",
+         "env", "TERM=xterm-256color", *command.split())
+    tmux("set-option", "-t", name, "set-clipboard", "on")
+    yield name
+    subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+
+
+def test_search_open_next_and_copy_in_a_real_terminal(session: str) -> None:
+    wait_for(session, "Sources (2)")
+    tmux("send-keys", "-t", session, "/")
+    wait_for(session, "search:")
+    tmux("send-keys", "-t", session, "-l", "astana")
+    tmux("send-keys", "-t", session, "Enter")
+    wait_for(session, "Results · astana")
+    tmux("send-keys", "-t", session, "Enter")
+    wait_until(session, reader_focused, "the reader, focused", escapes=True)
+    first = wait_for(session, "hit 1/")
+    total = re.search(r"hit 1/(\d+)", first).group(1)  # type: ignore[union-attr]
+    assert int(total) >= 2
+    tmux("send-keys", "-t", session, "n")
+    wait_for(session, f"hit 2/{total}")
+    # the highlight reached the terminal as SGR attributes, around the word itself
+    screen = wait_until(session, current_hit_shown, "the current hit", escapes=True)
+    assert "The court in" in screen
+    tmux("send-keys", "-t", session, "y")
+    wait_for(session, "Copied quote")
+    deadline = time.monotonic() + 10
+    buffer = ""
+    while time.monotonic() < deadline and not buffer.startswith('> "'):
+        buffer = subprocess.run(["tmux", "show-buffer"], capture_output=True, text=True).stdout
+        time.sleep(0.1)
+    assert buffer.startswith('> "') and "Astana" in buffer and "—" in buffer
+    tmux("send-keys", "-t", session, "q")
