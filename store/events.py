@@ -24,6 +24,7 @@ document is read again against it. Without such a match its year-less dates are 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -345,4 +346,4 @@ def _without_anchor(text: str, lo: int, hi: int, t: Timex) -> str:
 
 
 def _with_cluster(event: Event, cluster: str) -> Event:
-    return Event(**{**event.to_row(), "cluster": cluster, "entities": event.entities})
+    return dataclasses.replace(event, cluster=cluster)

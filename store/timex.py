@@ -47,6 +47,8 @@ _MOD_BEFORE = re.compile(
 )
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and|until|till|through|thru)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"\b(?P<w>between|from)\s+$", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _SINCE = re.compile(r"\b(?:ever\s+)?since\s+$", re.IGNORECASE)
 
 
@@ -100,7 +102,7 @@ def _attach_modifier(c: Cand, text: str, lo: int) -> None:
         m = _MOD_BEFORE.search(text, max(lo, c.start - 30), c.start)
         if not m:
             return
-        word = re.sub(r"\s+", " ", m["w"].lower())
+        word = _SPACES.sub(" ", m["w"].lower())
         if word in ("earlier", "later"):
             if c.type == "DATE" and c.kind == "rel" and c.n == 0 and c.anchor == "deictic":
                 c.start, c.window = m.start(), "before" if word == "earlier" else "after"
@@ -122,7 +124,7 @@ def _attach_modifier(c: Cand, text: str, lo: int) -> None:
             return
         c.start = m.start()
         if c.gran in ("decade", "century"):
-            the = re.search(r"\bthe\s+$", text[max(lo, c.start - 4):c.start], re.IGNORECASE)
+            the = _THE_BEFORE.search(text[max(lo, c.start - 4):c.start])
             if the:
                 c.start -= len(the[0])
                 return

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 
 from store.errors import DossierError
@@ -24,6 +25,7 @@ class TimexError(DossierError):
     """A document date handed to the tagger is not YYYY, YYYY-MM or YYYY-MM-DD."""
 
 
+@functools.lru_cache(maxsize=1024)
 def parse_ref(value: str | None) -> Ref | None:
     """Read a document date; None and "unknown" mean there is none."""
     if value is None or value in ("", "unknown"):
@@ -41,6 +43,7 @@ def parse_ref(value: str | None) -> Ref | None:
     return (y, mo, d)
 
 
+@functools.lru_cache(maxsize=4096)
 def last_day(y: int, m: int) -> int:
     return calendar.monthrange(y, m)[1]
 
@@ -79,7 +82,15 @@ def ref_day(ref: Ref) -> dt.date | None:
 
 
 def span_of(value: str) -> tuple[str, str, str] | None:
-    """First day, last day and precision covered by a TIMEX3 date value, None if unresolved."""
+    """First day, last day and precision covered by a TIMEX3 date value, None if unresolved.
+
+    Cached: a document repeats its values, and the result is an immutable tuple.
+    """
+    return _span_of(value)
+
+
+@functools.lru_cache(maxsize=8192)
+def _span_of(value: str) -> tuple[str, str, str] | None:
     if value.endswith("_REF") or value.startswith("P"):
         return None
     base = value.split("T", 1)[0]

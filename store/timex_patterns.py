@@ -60,8 +60,14 @@ YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![0-9])"
 _I = re.IGNORECASE
 
 
+_DIGITS = re.compile(r"\d+")
+_LAST_WORD = re.compile(r"([A-Za-z'’]+)\s*$")
+_SENTENCE_OPENER = re.compile(r"[.!?\n]\s*[A-Za-z'’]+\s*$")
+_DIGIT_AFTER = re.compile(r"\s*\d")
+
+
 def _day(s: str) -> int:
-    return int(re.match(r"\d+", s)[0])  # type: ignore[index]
+    return int(_DIGITS.match(s)[0])  # type: ignore[index]
 
 
 def _month(s: str) -> int:
@@ -209,10 +215,10 @@ def _month_ok(mt: re.Match[str], text: str, group: str) -> bool:
     "Women's March") is a name.
     """
     before = text[max(0, mt.start(group) - 25):mt.start(group)]
-    word = re.search(r"([A-Za-z'’]+)\s*$", before)
+    word = _LAST_WORD.search(before)
     name = mt[group]
     if (word and word[1][0].isupper()
-            and not re.search(r"[.!?\n]\s*[A-Za-z'’]+\s*$", before)
+            and not _SENTENCE_OPENER.search(before)
             and word[1].lower() not in ("in", "on", "since", "by", "until", "from", "during",
                                         "last", "next", "this", "early", "late", "mid", "of")):
         return False
@@ -225,7 +231,7 @@ def _month_alone(mt: re.Match[str], text: str) -> Cand | None:
     if not _month_ok(mt, text, "m"):
         return None
     after = text[mt.end():mt.end() + 12]
-    if re.match(r"\s*\d", after):
+    if _DIGIT_AFTER.match(after):
         return None  # a day or year follows: the fuller patterns own it
     return Cand(mt.start(), mt.end(), "DATE", "date", "month", m=_month(mt["m"]),
                 anchor="tense")

@@ -10,6 +10,7 @@ year", "two months later", "that day") always use the narrative date when there 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -44,6 +45,9 @@ _PAST = re.compile(
 )
 
 
+_BE_BEFORE = re.compile(r"\b(?:be|being)\s+$", re.IGNORECASE)
+
+
 def tense(text: str, start: int, end: int) -> str | None:
     """'past' or 'future' from the tense cue nearest the expression in its sentence."""
     lo = max(0, start - 200)
@@ -61,9 +65,8 @@ def tense(text: str, start: int, end: int) -> str | None:
                 dist = start - (offset + m.end()) if pos < start else pos - end
                 if label == "past" and _FUTURE.fullmatch(m[0]):
                     continue
-                if label == "past" and m[0].lower().endswith("ed") and re.search(
-                        r"\b(?:be|being)\s+$", chunk[max(0, m.start() - 7):m.start()],
-                        re.IGNORECASE):
+                if label == "past" and m[0].lower().endswith("ed") and _BE_BEFORE.search(
+                        chunk[max(0, m.start() - 7):m.start()]):
                     continue  # "due to be published": a participle, not a past tense
                 if best is None or dist < best[0]:
                     best = (dist, label)
@@ -299,6 +302,7 @@ def clip(begin: str | None, end: str | None, window: str | None, ref: Ref | None
     return begin, end
 
 
+@functools.lru_cache(maxsize=8192)
 def as_ref(value: str) -> Ref | None:
     """The narrative date a resolved value moves the text to (year, month, day as known)."""
     m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|T|-)", value)

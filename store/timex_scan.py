@@ -168,6 +168,13 @@ _PREFILTER: dict[Builder, re.Pattern[str]] = {
     _counted: re.compile(r"(?:st|nd|rd|th)\s+(?:day|week|month|year)", re.IGNORECASE),
     _the_day: re.compile(r"(?:day|night|morning|evening)\s+(?:before|after|when)", re.IGNORECASE),
     _duration_pair: re.compile(r"\s(?:and|to|or)\s", re.IGNORECASE),
+    _duration: re.compile(
+        r"[\s-](?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur|millenni)",
+        re.IGNORECASE,
+    ),
+    _bare_duration: re.compile(
+        r"\s(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries)", re.IGNORECASE
+    ),
 }
 _GROUPS = "MURSYN"
 

@@ -41,6 +41,12 @@ _COUNT_NOUN_AFTER = re.compile(
 )
 
 
+_AGE_AFTER = re.compile(r"(?:\s*[-–]\s*[a-z]|\s+(?:years|year-old|km))")
+_DASH_DIGIT_AFTER = re.compile(r"\s*[-–—/]\s*\d")
+_COUNT_PREP_BEFORE = re.compile(r"\b(?:to|by|from|for|about|around|of|over)\s+$", _I)
+_LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
+
+
 def _year_alone(mt: re.Match[str], text: str) -> Cand | list[Cand] | None:
     y = int(mt["y"])
     before = text[max(0, mt.start() - 30):mt.start()]
@@ -66,16 +72,16 @@ def _year_alone(mt: re.Match[str], text: str) -> Cand | list[Cand] | None:
         # not a range: fall through to the first year alone
     end = mt.end("y")
     after = text[end:end + 30]
-    if re.match(r"\s*[-–—/]\s*\d", after) and not mt["y2"]:
+    if _DASH_DIGIT_AFTER.match(after) and not mt["y2"]:
         return None
     if _YEAR_BEFORE.search(before):
-        if re.match(r"(?:\s*[-–]\s*[a-z]|\s+(?:years|year-old|km))", after):
+        if _AGE_AFTER.match(after):
             return None
-        if re.search(r"\b(?:to|by|from|for|about|around|of|over)\s+$", before, _I) and (
+        if _COUNT_PREP_BEFORE.search(before) and (
                 _COUNT_NOUN_AFTER.match(after)):
             return None
         return Cand(mt.start(), end, "DATE", "date", "year", y=y, explicit=True)
-    if _YEAR_MODIFIER_BEFORE.search(before) and re.match(r"[ \t]+[a-z]", after):
+    if _YEAR_MODIFIER_BEFORE.search(before) and _LOWER_WORD_AFTER.match(after):
         if _COUNT_NOUN_AFTER.match(after):
             return None
         c = Cand(mt.start(), end, "DATE", "date", "year", y=y, explicit=True)
