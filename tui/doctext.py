@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from rich.cells import get_character_cell_size
+from rich.cells import cell_len, get_character_cell_size
 
 TAB_SIZE = 8
 
@@ -25,6 +25,16 @@ _PICTURES.update({c: "\ufffd" for c in range(0x80, 0xA0)})
 _PICTURES[0x2028] = "\u2424"
 _PICTURES[0x2029] = "\u2424"
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# Characters known to take exactly one cell: a line made only of these is as wide as it is long
+# (Latin, Greek, Cyrillic letters, punctuation, symbols, control pictures, box drawing).
+_SINGLE_CELL = re.compile(
+    "[\x20-\x7e\xa0-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e"
+    "\u20a0-\u20bf\u2100-\u23ff\u2400-\u243f\u2500-\u25ff]*"
+)
+
+
+def single_cell(line: str) -> bool:
+    return line.isascii() or _SINGLE_CELL.fullmatch(line) is not None
 
 
 def visible(text: str) -> str:
@@ -44,6 +54,10 @@ def control_offsets(text: str) -> list[int]:
     return out
 
 
+def _picture(match: re.Match[str]) -> str:
+    return _PICTURES[ord(match.group())]
+
+
 def _cells(ch: str) -> int:
     return get_character_cell_size(ch)
 
@@ -55,9 +69,9 @@ def wrap_points(line: str, width: int) -> list[int]:
     the row. Zero-width characters (combining marks) stay with the character before them.
     """
     width = max(1, width)
-    if len(line) <= width and line.isascii():
+    ascii_only = single_cell(line)  # widths are all 1: count characters
+    if len(line) <= width and ascii_only:
         return [0]
-    ascii_only = line.isascii()
     points = [0]
     pos = 0
     n = len(line)
@@ -107,7 +121,7 @@ class DocText:
     def __init__(self, text: str) -> None:
         self.text = text
         self.length = len(text)
-        safe = text.translate(_PICTURES)
+        safe = _CONTROL_RE.sub(_picture, text) if _CONTROL_RE.search(text) else text
         safe = safe.replace("\u240d\n", " \n")  # CRLF: the CR becomes a trailing space
         raw_lines = safe.split("\n")
         self.line_starts: list[int] = []
@@ -167,7 +181,7 @@ class DocText:
             first_row: list[int] = []
             for number, line in enumerate(self.lines):
                 first_row.append(len(rows))
-                if len(line) <= width and line.isascii():
+                if len(line) <= width and (single_cell(line) or cell_len(line) <= width):
                     rows.append(Row(number, 0, len(line)))
                     continue
                 points = wrap_points(line, width)
