@@ -12,7 +12,9 @@ corpus-level step links them to a person's surname or a defined acronym, or drop
 
 from __future__ import annotations
 
+import bisect
 import re
+from itertools import compress
 
 from store.entities_cues import (
     ADJECTIVE_ENDINGS,
@@ -30,10 +32,10 @@ from store.entities_cues import (
 )
 from store.entities_discover_rules import SentenceRules, _calendar
 from store.entities_match import is_acronym
-from store.entities_tokens import DocFindings, Found, Tok, lower_vocabulary, tokenize
+from store.entities_tokens import DocFindings, Found, Words, lower_vocabulary
 from store.models import Document, Sentence
 
-__all__ = ["DocFindings", "Found", "Tok", "discover", "lower_vocabulary", "tokenize"]
+__all__ = ["DocFindings", "Found", "Words", "discover", "lower_vocabulary"]
 
 _BASED = re.compile(r"^(.+?)-based$")
 _QUOTED = re.compile(r"([“‘\"])\*{0,2}([^“”‘’\"*]{2,160}?)\*{0,2}(?:[”’\"])(?!\w)")
@@ -43,6 +45,8 @@ _SPACES_OR_HYPHEN = re.compile(r"[ ]+|-")
 _LONG_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _ACRONYM_DEFINED = re.compile(r" \((?:[^()]{0,60}?, )?([A-Z][A-Za-z&\-]{1,9})\)")
 _WORD_BREAKS = re.compile(r"[\s\-]+")
+_CONNECTORS_OR_PARTICLES = _CONNECTORS | PARTICLES
+_QUOTE_MARKS = re.compile("[“‘\"]")
 
 
 def discover(
@@ -54,54 +58,51 @@ def discover(
     """Candidate names in a document's body sentences outside the catalogue's matches."""
     text = document.text
     findings = DocFindings()
-    cover_iter = sorted(covered)
-    ci = 0
+    covers = sorted(covered)
+    cover_ends = [c[1] for c in covers]
     for sentence in sentences:
-        tokens = tokenize(text, sentence.start, sentence.end)
-        while ci < len(cover_iter) and cover_iter[ci][1] <= sentence.start:
-            ci += 1
-        j = ci
-        for tok in tokens:
-            while j < len(cover_iter) and cover_iter[j][1] <= tok.start:
-                j += 1
-            if j < len(cover_iter) and cover_iter[j][0] < tok.end:
-                tok.covered = cover_iter[j][2]
-        _Sentence(text, sentence, tokens, lower_vocab, findings).run()
+        start, end = sentence.start, sentence.end
+        if text[start:end].islower():
+            continue  # no capital, no name: nothing below fires without one
+        words = Words(text, start, end)
+        if covers:
+            words.cover(covers, bisect.bisect_right(cover_ends, start))
+        _Sentence(text, sentence, words, lower_vocab, findings).run()
     return findings
 
 
 class _Sentence(SentenceRules):
-    """The rules applied to one sentence's tokens."""
+    """The rules applied to one sentence's words."""
 
     def __init__(
-        self, text: str, sentence: Sentence, tokens: list[Tok], vocab: set[str], out: DocFindings
+        self, text: str, sentence: Sentence, words: Words, vocab: set[str], out: DocFindings
     ) -> None:
-        self.text, self.sentence, self.tokens, self.vocab, self.out = text, sentence, tokens, vocab, out
-
-    def gap(self, i: int) -> str:
-        """The characters between token i and token i+1."""
-        return self.text[self.tokens[i].end:self.tokens[i + 1].start]
+        self.text, self.sentence, self.w, self.vocab, self.out = text, sentence, words, vocab, out
 
     def run(self) -> None:
-        self.quoted_titles()
-        for tok in self.tokens:
-            based = _BASED.match(tok.text)
-            if based and based.group(1)[:1].isupper() and tok.covered is None and \
-                    not based.group(1).lower().endswith(ADJECTIVE_ENDINGS):
-                self.emit(tok.start, tok.start + len(based.group(1)), "place", "")
+        w = self.w
+        body = self.text[self.sentence.start:self.sentence.end]
+        if _QUOTE_MARKS.search(body):
+            self.quoted_titles(body)
+        if "-based" in body:
+            for i in range(w.n):
+                based = _BASED.match(w.text[i])
+                if based and based.group(1)[:1].isupper() and w.covered[i] is None and \
+                        not based.group(1).lower().endswith(ADJECTIVE_ENDINGS):
+                    self.emit(w.start[i], w.start[i] + len(based.group(1)), "place", "")
         for first, last in self.spans():
             self.span(first, last)
 
-    def quoted_titles(self) -> None:
+    def quoted_titles(self, body: str) -> None:
         """'“Combat Brotherhood”', '‘On Amendments to ...’': a quoted title is one named thing."""
-        body = self.text[self.sentence.start:self.sentence.end]
+        w = self.w
         for m in _QUOTED.finditer(body):
             inner = m.group(2)
             words = _LONG_WORD.findall(inner)
             if not 1 <= len(words) <= 25 or not inner[:1].isupper():
                 continue
-            long_words = [w for w in words if len(w) >= 4]
-            capitalised = sum(1 for w in long_words if w[:1].isupper())
+            long_words = [x for x in words if len(x) >= 4]
+            capitalised = sum(1 for x in long_words if x[:1].isupper())
             if not (inner.startswith("On ") and len(words) >= 4) and \
                     capitalised < max(1, 0.6 * len(long_words)):
                 continue
@@ -109,26 +110,32 @@ class _Sentence(SentenceRules):
                 continue
             start = self.sentence.start + m.start(2)
             end = start + len(inner)
-            inside = [t for t in self.tokens if t.start >= start and t.end <= end]
-            if not inside or any(t.covered for t in inside):
+            first = bisect.bisect_left(w.start, start)
+            last = first
+            while last < w.n and w.end[last] <= end:
+                last += 1
+            inside = range(first, last)
+            if not inside or any(w.covered[i] for i in inside):
                 continue
-            for t in inside:
-                t.take()
+            for i in inside:
+                w.capitalised[i] = False  # part of the title: no longer starts or extends a name
             self.emit(start, end, "other", "")
 
     def spans(self) -> list[tuple[int, int]]:
-        """Maximal runs of capitalised tokens, joined by particles and guarded connectors."""
-        toks, spans, i = self.tokens, [], 0
-        while i < len(toks):
-            if not toks[i].capitalised:
-                i += 1
+        """Maximal runs of capitalised words, joined by particles and guarded connectors."""
+        w = self.w
+        caps, gaps, possessive, n = w.capitalised, w.gap, w.possessive, w.n
+        spans: list[tuple[int, int]] = []
+        after = -1
+        for first in compress(range(n), caps):
+            if first <= after:
                 continue
-            first, j = i, i
-            while j + 1 < len(toks) and not toks[j].possessive:
-                if not _SPACES_OR_HYPHEN.fullmatch(self.gap(j)):
+            j = first
+            while j + 1 < n and not possessive[j]:
+                g = gaps[j]
+                if g != " " and not _SPACES_OR_HYPHEN.fullmatch(g):
                     break
-                nxt = toks[j + 1]
-                if nxt.capitalised:
+                if caps[j + 1]:
                     j += 1
                     continue
                 k = self.connector_end(first, j)
@@ -136,53 +143,55 @@ class _Sentence(SentenceRules):
                     break
                 j = k
             spans.append((first, j))
-            i = j + 1
+            after = j
         return spans
 
     def connector_end(self, first: int, j: int) -> int | None:
-        """Index of the capitalised token a connector run after token j leads to, if allowed."""
-        toks = self.tokens
+        """Index of the capitalised word a connector run after word j leads to, if allowed."""
+        w = self.w
+        caps, lower, gaps, n = w.capitalised, w.lower, w.gap, w.n
         k = j + 1
         words = []
-        while k < len(toks) and not toks[k].capitalised and k - j <= 2:
-            words.append(toks[k].lower)
-            if not _SPACES.fullmatch(self.gap(k - 1)):
+        while k < n and not caps[k] and k - j <= 2:
+            words.append(lower[k])
+            if not _SPACES.fullmatch(gaps[k - 1]):
                 return None
             k += 1
-        if k >= len(toks) or not words or not toks[k].capitalised:
+        if k >= n or not words or not caps[k]:
             return None
-        if not _SPACES.fullmatch(self.gap(k - 1)):
+        if not _SPACES.fullmatch(gaps[k - 1]):
             return None
-        if all(w in PARTICLES for w in words):
+        if all(x in PARTICLES for x in words):
             return k
-        so_far = [t.lower for t in toks[first:j + 1]]
-        cued = any(w in ORG_CUES or w in PLACE_CUES or w in OTHER_CUES or w in TITLE_HEADS
-                   for w in so_far)
+        so_far = lower[first:j + 1]
+        cued = any(x in ORG_CUES or x in PLACE_CUES or x in OTHER_CUES or x in TITLE_HEADS
+                   for x in so_far)
         if words in (["of"], ["for"], ["on"], ["of", "the"], ["for", "the"], ["on", "the"]):
             return k if cued else None
         if words in (["and"], ["&"]):
-            has_of = any(t.lower in ("of", "for") for t in toks[first:j + 1])
+            has_of = any(x in ("of", "for") for x in so_far)
             return k if cued and has_of else None
         return None
 
     # -- one span ------------------------------------------------------------------------
     def span(self, first: int, last: int) -> None:
-        toks = self.tokens
+        w = self.w
+        lower = w.lower
         # A label in capitals ("BACKGROUND: ...") is furniture.
-        if toks[first].text.isupper() and self.text[toks[first].end:toks[first].end + 1] == ":":
+        if w.text[first].isupper() and self.text[w.end[first]:w.end[first] + 1] == ":":
             first += 1
         while first <= last and self.opener(first):
             first += 1
-        while first <= last and (toks[first].lower in _CONNECTORS or toks[first].lower in PARTICLES):
+        while first <= last and (lower[first] in _CONNECTORS or lower[first] in PARTICLES):
             first += 1
-        while last >= first and toks[last].lower in _CONNECTORS | PARTICLES:
+        while last >= first and lower[last] in _CONNECTORS_OR_PARTICLES:
             last -= 1
         if first > last:
             return
         # Months and weekdays split a span and never belong to a name.
         pieces, start = [], first
         for i in range(first, last + 1):
-            if _calendar(toks[i].lower):
+            if _calendar(lower[i]):
                 if i > start:
                     pieces.append((start, i - 1))
                 start = i + 1
@@ -193,18 +202,18 @@ class _Sentence(SentenceRules):
 
     def opener(self, i: int) -> bool:
         """A capitalised word that is capitalised only because a sentence or quote starts."""
-        tok = self.tokens[i]
-        if tok.lower in STOPWORDS:
+        lower = self.w.lower[i]
+        if lower in STOPWORDS:
             return True
         if i != 0:
             return False
-        return tok.lower in self.vocab or tok.lower.endswith(("ly", "ed", "ing"))
+        return lower in self.vocab or lower.endswith(("ly", "ed", "ing"))
 
     def piece(self, a: int, b: int) -> None:
-        toks = self.tokens
-        cues = [t.lower for t in toks[a:b + 1]]
+        cues = self.w.lower[a:b + 1]
         strong = any(c in ORG_CUES or c in PLACE_CUES for c in cues)
-        covered = [t.covered for t in toks[a:b + 1]]
+        cover = self.w.covered
+        covered = cover[a:b + 1]
         if all(covered):
             self.acronym_definition(a, b, target=covered[-1])
             return
@@ -213,14 +222,14 @@ class _Sentence(SentenceRules):
             return
         i = a
         while i <= b:
-            if toks[i].covered:
+            if cover[i]:
                 j = i
-                while j + 1 <= b and toks[j + 1].covered == toks[i].covered:
+                while j + 1 <= b and cover[j + 1] == cover[i]:
                     j += 1
                 i = j + 1
                 continue
             j = i
-            while j + 1 <= b and not toks[j + 1].covered:
+            while j + 1 <= b and not cover[j + 1]:
                 j += 1
             self.segment(i, j, a, fragment=any(covered))
             i = j + 1
@@ -231,26 +240,27 @@ class _Sentence(SentenceRules):
         A fragment (the rest of a span whose other words a catalogue name took) needs strong
         evidence: a title, a cue word; "Northern" of "Northern Afghanistan" is not a place.
         """
-        toks, text = self.tokens, self.text
-        while b >= a and (toks[b].lower in _CONNECTORS or toks[b].lower in PARTICLES):
+        w, text = self.w, self.text
+        lower = w.lower
+        while b >= a and lower[b] in _CONNECTORS_OR_PARTICLES:
             b -= 1
-        while a <= b and (toks[a].lower in _CONNECTORS or toks[a].lower in PARTICLES):
+        while a <= b and lower[a] in _CONNECTORS_OR_PARTICLES:
             a += 1
         if a > b:
             return
-        while a < b and toks[a].text.upper() in COMMON_ACRONYMS:
+        while a < b and w.text[a].upper() in COMMON_ACRONYMS:
             a += 1  # "NGO Infocentre Panorama"
-        words = [t.lower for t in toks[a:b + 1]]
-        if all(_title_word(w) or w in _CONNECTORS for w in words):
+        words = lower[a:b + 1]
+        if all(_title_word(x) or x in _CONNECTORS for x in words):
             return  # a bare title ("Deputy Prosecutor General")
         if words[-1].endswith(DEMONYM_PLURALS):
             return
         # "Taraz-based": the place is the part before the suffix.
-        based = _BASED.match(toks[b].text)
+        based = _BASED.match(w.text[b])
         if based:
-            end = toks[b].start + len(based.group(1))
+            end = w.start[b] + len(based.group(1))
             if not based.group(1).lower().endswith(ADJECTIVE_ENDINGS):
-                self.emit(toks[a].start, end, "place", "")
+                self.emit(w.start[a], end, "place", "")
             return
         person = self.title_split(a, b, span_first)
         if person is not None:
@@ -260,41 +270,41 @@ class _Sentence(SentenceRules):
             k += 1
         if k > a and words[k - a] == "of":
             return  # "President of Kazakhstan", "Deputy Chairman of the NSC": a title phrase
-        name_start, name_end = toks[a].start, toks[b].end
+        name_start, name_end = w.start[a], w.end[b]
         name = text[name_start:name_end]
-        after = toks[b + 1] if b + 1 < len(toks) else None
-        before = toks[a - 1] if a > 0 else None
+        after = b + 1 if b + 1 < w.n else None
+        before = a - 1 if a > 0 else None
         follow = text[name_end:name_end + 3]
         description = self.apposition(b)
         adjective = words[-1].endswith(ADJECTIVE_ENDINGS) and after is not None and \
-            after.text[:1].islower() and follow.startswith(" ")
+            w.text[after][:1].islower() and follow.startswith(" ")
         if adjective:
             return  # "Central Asian states", "Chinese province"
         if a == b and (words[0] in ORG_CUES or words[0] in PLACE_CUES):
             return  # "The Committee has opened": a reference back, not a name
-        head = words[:next((i for i, w in enumerate(words) if w in ("of", "for", "on")), len(words))]
-        if len(head) < len(words) and any(w in OTHER_CUES for w in head):
+        head = words[:next((i for i, x in enumerate(words) if x in ("of", "for", "on")), len(words))]
+        if len(head) < len(words) and any(x in OTHER_CUES for x in head):
             self.emit(name_start, name_end, "other", description, last=b)
             return  # "Criminal Code of the Republic": the head word decides
-        if any(w in ORG_CUES for w in words):
-            generic = all(w in GENERIC_WORDS for w in words)
+        if any(x in ORG_CUES for x in words):
+            generic = all(x in GENERIC_WORDS for x in words)
             self.emit(name_start, name_end, "organisation", description, generic=generic, last=b)
             return
-        if any(w in PLACE_CUES for w in words):
+        if any(x in PLACE_CUES for x in words):
             self.emit(name_start, name_end, "place", description, last=b)
             return
-        if len(words) > 1 and any(w in OTHER_CUES for w in words):
+        if len(words) > 1 and any(x in OTHER_CUES for x in words):
             self.emit(name_start, name_end, "other", description, last=b)
             return
-        if after is not None and after.lower in PLACE_NOUNS_AFTER and follow.startswith(" "):
-            self.emit(name_start, name_end, "place", description or after.lower, last=b)
+        if after is not None and lower[after] in PLACE_NOUNS_AFTER and follow.startswith(" "):
+            self.emit(name_start, name_end, "place", description or lower[after], last=b)
             return
-        if before is not None and before.lower in ("city", "town", "village", "capital") and \
-                text[before.end:name_start].strip() in ("of", ",", ""):
+        if before is not None and lower[before] in ("city", "town", "village", "capital") and \
+                text[w.end[before]:name_start].strip() in ("of", ",", ""):
             self.emit(name_start, name_end, "place", description, last=b)
             return
-        if before is not None and toks[a - 1].lower == "of" and a > 1 and \
-                toks[a - 2].lower in ("city", "town", "village"):
+        if before is not None and lower[a - 1] == "of" and a > 1 and \
+                lower[a - 2] in ("city", "town", "village"):
             self.emit(name_start, name_end, "place", description, last=b)
             return
         if fragment:
@@ -314,9 +324,10 @@ class _Sentence(SentenceRules):
             self.emit(name_start, name_end, "place", description, last=b)
             return
         if a == b:
-            kind = "organisation" if is_acronym(toks[a].text) and toks[a].text.upper() not in \
+            word = w.text[a]
+            kind = "organisation" if is_acronym(word) and word.upper() not in \
                 COMMON_ACRONYMS else None
-            if is_acronym(toks[a].text) and toks[a].text.upper() in COMMON_ACRONYMS:
+            if is_acronym(word) and word.upper() in COMMON_ACRONYMS:
                 return
             found = Found(name_start, name_end, name, kind, description, self.sentence)
             if self.acronym_definition(a, b, found=found):
@@ -324,7 +335,7 @@ class _Sentence(SentenceRules):
             else:
                 self.out.pending.append(found)
             return
-        if all(t.text.isupper() for t in toks[a:b + 1]):
+        if all(x.isupper() for x in w.text[a:b + 1]):
             return  # a line in capitals, not a name
         self.emit(name_start, name_end, None, description, last=b)
 
@@ -339,17 +350,20 @@ class _Sentence(SentenceRules):
     def acronym_definition(self, a: int, b: int, target: str | None = None,
                            found: Found | None = None) -> bool:
         """'Long Name (ACR)' or 'Long Name (Other name, ACR)': ACR names the same entity."""
-        tok = self.tokens[b]
-        m = _ACRONYM_DEFINED.match(self.text[tok.end:tok.end + 80])
+        end = self.w.end[b]
+        if self.text[end:end + 2] != " (":
+            return False
+        m = _ACRONYM_DEFINED.match(self.text[end:end + 80])
         if not m or sum(c.isupper() for c in m.group(1)) < 2:
             return False
         acronym = m.group(1)
-        long_form = self.text[self.tokens[a].start:tok.end] if found is None else found.name
+        start = self.w.start[a]
+        long_form = self.text[start:end] if found is None else found.name
         if target is None and not _initials_fit(long_form, acronym):
             return False
         if found is None:
-            found = Found(self.tokens[a].start, tok.end, self.text[self.tokens[a].start:tok.end],
-                          None, "", self.sentence, target=target)
+            found = Found(start, end, self.text[start:end], None, "", self.sentence,
+                          target=target)
         self.out.acronyms.setdefault(acronym, found)
         return True
 

@@ -24,12 +24,13 @@ from store.entities_match import MONTHS, WEEKDAYS, is_acronym
 from store.entities_tokens import Found
 
 if TYPE_CHECKING:
-    from store.entities_tokens import DocFindings, Tok
+    from store.entities_tokens import DocFindings, Words
     from store.models import Sentence
 
 _INITIALS = re.compile(r"(?:[A-Z]\.)+(?:[A-Z]\.?)?")
 _FINITE_VERBS = frozenset("is are was were has have had will would can could should may might "
                           "must shall does did do".split())
+_APPOSITION = re.compile(r", ((?:[\w'’/\-]+ ){0,14}[\w'’/\-]+)(?= ?[,;(]| ?\.(?:\s|$)|$)")
 _APPOSITION_STARTS = frozenset({"a", "an", "the"}) | TITLE_HEADS | TITLE_MODIFIERS
 _PLACE_PREPOSITIONS = frozenset(
     {"in", "near", "throughout", "across", "from", "outside", "inside"}
@@ -46,93 +47,95 @@ class SentenceRules:
 
     text: str
     sentence: Sentence
-    tokens: list[Tok]
+    w: Words
     out: DocFindings
 
     emit: Callable[..., Found]  # provided by the rule set that uses this mixin
 
     def title_split(self, a: int, b: int, span_first: int) -> Found | None:
         """'Interior Minister Kalmukhanbet Kassymov' -> the person, titled 'Interior Minister'."""
-        toks = self.tokens
+        w = self.w
+        lower, starts, ends = w.lower, w.start, w.end
         for i in range(b - 1, a - 1, -1):
-            if toks[i].lower not in TITLE_HEADS and toks[i].lower.rstrip("s") not in TITLE_HEADS:
+            if lower[i] not in TITLE_HEADS and lower[i].rstrip("s") not in TITLE_HEADS:
                 continue
             rest = i + 1
-            if toks[rest].lower == "of" and rest + 1 < b:
+            if lower[rest] == "of" and rest + 1 < b:
                 rest += 2  # "Secretary of State John Kerry"
             if self.personal_name(rest, b):
-                title_start = toks[span_first].start
-                if toks[span_first].covered is None and span_first < a:
-                    title_start = toks[a].start
-                title = self.text[title_start:toks[rest - 1].end]
+                title_start = starts[span_first]
+                if w.covered[span_first] is None and span_first < a:
+                    title_start = starts[a]
+                title = self.text[title_start:ends[rest - 1]]
                 if rest == b:  # "President Karimov": may be the surname of a fuller name
-                    found = Found(toks[b].start, toks[b].end, toks[b].text, "person", title,
-                                  self.sentence)
+                    found = Found(starts[b], ends[b], w.text[b], "person", title, self.sentence)
                     self.out.pending.append(found)
                     return found
-                return self.emit(toks[rest].start, toks[b].end, "person", title, last=b)
+                return self.emit(starts[rest], ends[b], "person", title, last=b)
             return None
-        before = toks[a - 1] if a > 0 else None
-        if before is not None and before.lower in TITLE_HEADS and not before.capitalised \
+        before = a - 1
+        if a > 0 and lower[before] in TITLE_HEADS and not w.capitalised[before] \
                 and self.personal_name(a, b):
+            caps = w.capitalised
             k = a - 1
-            while k - 1 >= 0 and (toks[k - 1].capitalised or toks[k - 1].lower in TITLE_MODIFIERS) \
-                    and a - k < 3:
+            while k - 1 >= 0 and (caps[k - 1] or lower[k - 1] in TITLE_MODIFIERS) and a - k < 3:
                 k -= 1
-            title = self.text[toks[k].start:before.end]
-            return self.emit(toks[a].start, toks[b].end, "person", title, last=b)
+            title = self.text[starts[k]:ends[before]]
+            return self.emit(starts[a], ends[b], "person", title, last=b)
         return None
 
     def title_before_comma(self, a: int, b: int) -> str:
         """'the President of Uzbekistan, Islam Karimov,' -> 'President of Uzbekistan'."""
-        toks = self.tokens
-        if a < 2 or not self.personal_name(a, b) or self.text[toks[a - 1].end:toks[a].start] != ", ":
+        w = self.w
+        if a < 2 or w.gap[a - 1] != ", " or not self.personal_name(a, b):
             return ""
+        lower, caps = w.lower, w.capitalised
         for k in range(a - 1, max(-1, a - 8), -1):
-            if toks[k].lower.rstrip("s") in TITLE_HEADS or toks[k].lower in TITLE_HEADS:
-                between = toks[k + 1:a]
-                if not toks[k].capitalised or any(
-                        not (t.capitalised or t.lower in ("of", "the", "for")) or
-                        t.text[:1].isdigit() for t in between):
+            if lower[k].rstrip("s") in TITLE_HEADS or lower[k] in TITLE_HEADS:
+                if not caps[k] or any(
+                        not (caps[t] or lower[t] in ("of", "the", "for")) or
+                        w.text[t][:1].isdigit() for t in range(k + 1, a)):
                     return ""
-                while k > 0 and toks[k - 1].lower in TITLE_MODIFIERS and toks[k - 1].capitalised:
+                while k > 0 and lower[k - 1] in TITLE_MODIFIERS and caps[k - 1]:
                     k -= 1
-                return self.text[toks[k].start:toks[a - 1].end]
+                return self.text[w.start[k]:w.end[a - 1]]
         return ""
 
     def personal_name(self, a: int, b: int) -> bool:
         """1-4 capitalised words with no cue word: the shape of a personal name."""
         if not 0 <= b - a <= 3:
             return False
-        for tok in self.tokens[a:b + 1]:
-            if not tok.capitalised or tok.lower in ORG_CUES or tok.lower in PLACE_CUES:
+        w = self.w
+        caps, lower, words = w.capitalised, w.lower, w.text
+        for i in range(a, b + 1):
+            word = lower[i]
+            if not caps[i] or word in ORG_CUES or word in PLACE_CUES:
                 return False
-            if tok.lower in STOPWORDS or tok.lower in TITLE_HEADS:
+            if word in STOPWORDS or word in TITLE_HEADS:
                 return False
-            if is_acronym(tok.text) and not _INITIALS.fullmatch(tok.text):
+            if is_acronym(words[i]) and not _INITIALS.fullmatch(words[i]):
                 return False
         return True
 
     def speaker(self, a: int, b: int) -> bool:
         """'Kadyrbayev told', 'says Bruce Pannier', 'By Alexander Bogatik': a person."""
-        toks = self.tokens
-        if not self.personal_name(a, b) or (a > 0 and toks[a - 1].lower == "the"):
+        w = self.w
+        lower = w.lower
+        if not self.personal_name(a, b) or (a > 0 and lower[a - 1] == "the"):
             return False
-        after = toks[b + 1] if b + 1 < len(toks) else None
-        if after is not None and after.lower in SPEECH_VERBS and \
-                self.text[toks[b].end:after.start] == " ":
+        if b + 1 < w.n and lower[b + 1] in SPEECH_VERBS and w.gap[b] == " ":
             return True
-        before = toks[a - 1] if a > 0 else None
-        if before is not None and before.lower in SPEECH_VERBS and b > a:
+        if a > 0 and lower[a - 1] in SPEECH_VERBS and b > a:
             return True
-        return a == 1 and before is not None and before.text == "By" and b > a
+        return a == 1 and w.text[0] == "By" and b > a
 
     def apposition(self, b: int) -> str:
         """'X, leader of an NGO in Shymkent,' -> 'leader of an NGO in Shymkent'."""
-        tail = self.text[self.tokens[b].end:self.sentence.end]
-        if self.tokens[b].possessive:
+        end = self.w.end[b]
+        if self.w.possessive[b] or self.text[end:end + 2] != ", ":
             return ""
-        m = re.match(r", ((?:[\w'’/\-]+ ){0,14}[\w'’/\-]+)(?= ?[,;(]| ?\.(?:\s|$)|$)", tail)
+        tail = self.text[end:self.sentence.end]
+        m = _APPOSITION.match(tail)
         if not m:
             return ""
         phrase = m.group(1)
@@ -153,21 +156,22 @@ class SentenceRules:
 
     def place_after_preposition(self, a: int, b: int) -> bool:
         """'in Syria.', 'in Almaty to discuss': a place; 'in Kazakh mosques' is not."""
-        toks = self.tokens
-        if a == 0 or b - a > 2 or toks[a - 1].lower not in _PLACE_PREPOSITIONS:
+        w = self.w
+        lower = w.lower
+        if a == 0 or b - a > 2 or lower[a - 1] not in _PLACE_PREPOSITIONS:
             return False
-        if toks[a - 1].lower == "to" and a >= 2 and toks[a - 2].lower in (
+        if lower[a - 1] == "to" and a >= 2 and lower[a - 2] in (
                 "according", "due", "thanks", "prior", "told", "said", "reported", "spoke", "talked"):
             return False
-        if any(is_acronym(t.text) for t in toks[a:b + 1]):
+        if any(is_acronym(x) for x in w.text[a:b + 1]):
             return False
-        if not re.fullmatch(r" ", self.text[toks[a - 1].end:toks[a].start]):
+        if w.gap[a - 1] != " ":
             return False
-        after_text = self.text[toks[b].end:self.sentence.end]
-        if toks[b].possessive:
+        after_text = self.text[w.end[b]:self.sentence.end]
+        if w.possessive[b]:
             return False
         if not after_text.strip() or after_text[:1] in ",.;:)!?\"”'’-":
             return True
-        nxt = toks[b + 1] if b + 1 < len(toks) else None
-        return nxt is not None and (nxt.lower in AFTER_PLACE or nxt.capitalised) and \
+        nxt = b + 1
+        return nxt < w.n and (lower[nxt] in AFTER_PLACE or w.capitalised[nxt]) and \
             after_text.startswith(" ")

@@ -1,48 +1,104 @@
-"""Words and records of discovery: the tokenizer, the token, and what a document yields.
+"""Words and records of discovery: one sentence's words, and what a document yields.
 
-Split from store/entities_discover.py. Tokenizing every word of every body sentence is the
-largest cost of discovery, so a token's flags (`lower`, `capitalised`) are computed once when
-it is made and plain words skip the trimming rules.
+Split from store/entities_discover.py. Discovery reads about 120,000 words per MB but finds
+names in only a few of them, so a sentence's words are not objects: they are parallel lists
+(text, offsets, lower case, capitalised, ...) built with whole-list operations that run in C
+(`re.split`, `itertools.accumulate`, `map(str.lower, ...)`). Only the few words that need it
+(trailing punctuation, a possessive, a hyphen) get per-word Python work.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate
+from operator import itemgetter
 
 from store.entities_cues import PARTICLES
 from store.entities_match import fold
 from store.models import Document, Sentence
 
-_WORD = re.compile(r"[^\W_][\w'’.\-]*")
+_SPLIT = re.compile(r"([^\W_][\w'’.\-]*)")  # a word: starts with a letter or digit
 _INITIALS = re.compile(r"(?:[A-Z]\.)+(?:[A-Z]\.?)?")
+# Where a word may end in something to cut: trailing punctuation or a possessive 's.
+_TRIM_AT = re.compile(r"(?:[.'’\-]|['’][sS])(?![\w'’.\-])")
 _TRAILING = frozenset(".'’-")
 _POSSESSIVES = frozenset({"'s", "'S", "’s", "’S"})
 _MODIFIER_SUFFIX = re.compile(r"-[a-z]{3,}$")
 _PARTICLE_PREFIX = re.compile(r"^([a-z]{1,3})-[A-Z]")
 _LOWER_WORD = re.compile(r"(?<![\w'’.-])([a-z][a-z'’-]*)")
+_FIRST = itemgetter(0)
 
 
-class Tok:
-    """One word of a sentence. `lower` and `capitalised` are computed once, when it is made:
-    the rules read them many times per word."""
+class Words:
+    """One sentence's words as parallel lists, index i for the i-th word.
 
-    __slots__ = ("capitalised", "covered", "end", "lower", "possessive", "start", "taken", "text")
+    `text[i]` is the word with trailing punctuation and a possessive cut (offsets
+    `start[i]:end[i]` in the document); `gap[i]` is what lies between word i and word i+1;
+    `covered[i]` the key of the catalogue match over it; `capitalised[i]` whether it can be
+    part of a name (a quoted title's words are switched off once emitted)."""
 
-    def __init__(self, start: int, end: int, text: str, possessive: bool = False) -> None:
-        self.start = start
-        self.end = end
-        self.text = text
-        self.possessive = possessive
-        self.covered: str | None = None  # key of the catalogue match covering it
-        self.taken = False  # inside a quoted title already emitted
-        self.lower = text.lower()
-        self.capitalised = _capitalised(text)
+    __slots__ = ("capitalised", "covered", "end", "gap", "lower", "n", "possessive", "start",
+                 "text")
 
-    def take(self) -> None:
-        """Mark the word as part of a quoted title: it no longer starts or extends a name."""
-        self.taken = True
-        self.capitalised = False
+    def __init__(self, text: str, start: int, end: int) -> None:
+        pieces = _SPLIT.split(text[start:end])
+        words = pieces[1::2]
+        n = len(words)
+        offsets = list(accumulate(map(len, pieces), initial=start))
+        self.n = n
+        self.text = words
+        self.start = offsets[1::2][:n]
+        self.end = offsets[2::2]
+        self.gap = pieces[2::2]
+        self.possessive = [False] * n
+        self.covered: list[str | None] = [None] * n
+        if n:
+            self._trim(text, start, end)
+        self.lower = list(map(str.lower, words))
+        self.capitalised = list(map(str.isupper, map(_FIRST, words)))
+        if n and "-" in text[start:end]:
+            caps = self.capitalised
+            for i, word in enumerate(words):
+                if "-" in word:
+                    caps[i] = _capitalised(word)
+
+    def _trim(self, text: str, start: int, end: int) -> None:
+        """Cut trailing punctuation (kept in initials, "U.S.") and a possessive 's."""
+        ends, words = self.end, self.text
+        for m in _TRIM_AT.finditer(text, start, end):
+            e = m.end()
+            i = bisect.bisect_left(ends, e)
+            if i == self.n or ends[i] != e:
+                continue
+            word = words[i]
+            if not (word[-1] in _TRAILING or word[-2:] in _POSSESSIVES):
+                continue
+            while word[-1] in _TRAILING and not _INITIALS.fullmatch(word):
+                word, e = word[:-1], e - 1
+            if word[-2:] in _POSSESSIVES and len(word) > 2:
+                word, e = word[:-2], e - 2
+                self.possessive[i] = True
+            words[i], ends[i] = word, e
+            self.gap[i] = text[e:self.start[i + 1] if i + 1 < self.n else end]
+
+    def cover(self, covers: list[tuple[int, int, str]], first: int) -> None:
+        """Mark words under catalogue matches `covers[first:]` (sorted, from this sentence on):
+        a word takes the first match that overlaps it."""
+        starts, ends, covered, n = self.start, self.end, self.covered, self.n
+        if not n:
+            return
+        last_end = ends[-1]
+        for c in range(first, len(covers)):
+            cs, ce, key = covers[c]
+            if cs >= last_end:
+                break
+            i = bisect.bisect_right(ends, cs)
+            while i < n and starts[i] < ce:
+                if covered[i] is None:
+                    covered[i] = key
+                i += 1
 
 
 def _capitalised(text: str) -> bool:
@@ -75,28 +131,6 @@ class DocFindings:
     found: list[Found] = field(default_factory=list)
     pending: list[Found] = field(default_factory=list)  # single words awaiting corpus evidence
     acronyms: dict[str, Found] = field(default_factory=dict)  # ACR -> the long form's mention
-
-
-def tokenize(text: str, start: int, end: int) -> list[Tok]:
-    """Words with exact offsets; trailing punctuation off, a possessive 's noted and cut."""
-    tokens: list[Tok] = []
-    append = tokens.append
-    for m in _WORD.finditer(text, start, end):
-        word = m.group()
-        if word[-1] in _TRAILING or word[-2:] in _POSSESSIVES:
-            append(_trimmed(word, m.start(), m.end()))
-        else:  # the common case: a plain word, nothing to cut
-            append(Tok(m.start(), m.end(), word))
-    return tokens
-
-
-def _trimmed(word: str, s: int, e: int) -> Tok:
-    """A word with trailing punctuation (kept in initials, "U.S.") or a possessive to cut."""
-    while word and word[-1] in _TRAILING and not _INITIALS.fullmatch(word):
-        word, e = word[:-1], e - 1
-    if word[-2:] in _POSSESSIVES and len(word) > 2:
-        return Tok(s, e - 2, word[:-2], True)
-    return Tok(s, e, word)
 
 
 def lower_vocabulary(document: Document, sentences: list[Sentence]) -> set[str]:
