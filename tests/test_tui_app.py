@@ -242,3 +242,18 @@ async def test_help_lists_every_key(app: DossierApp) -> None:
             assert f"  {key} " in text or f"  {key}," in text or f" {key} /" in text, key
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
+
+
+async def test_no_color_keeps_highlights_visible_without_colour(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(write_small_store(tmp_path / "store.json"))
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert app.no_color
+        await search(pilot, "astana")
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = main(app).query_one(Reader)
+        style = reader.get_component_rich_style("reader--hit-current")
+        assert style.reverse and style.bold and style.underline

@@ -11,7 +11,7 @@ from tui.catalog import Catalog, ChronoRow, date_label, event_year
 from tui.doctext import visible
 from tui.widgets.keyed_list import KeyedList, fit
 
-DATE_W = 12
+DATE_W = 14
 SOURCES_W = 14
 BAR_W = 20
 

@@ -249,5 +249,6 @@ class Reader(ScrollView, can_focus=True):
         in_passage = passage is not None and passage.start < end + 1 and start < passage.end
         mark = "\u258c " if in_passage else "  "
         gutter = Segment(mark, base + self.get_component_rich_style("reader--gutter"))
-        segments = [gutter, *text.render(self.app.console)]
+        # every segment gets a style: Textual's NO_COLOR filter cannot take a bare one
+        segments = Segment.apply_style([gutter, *text.render(self.app.console)], base)
         return Strip(segments).crop_extend(0, width, base)
