@@ -7,17 +7,24 @@ matches; it is written in one atomic replace, so an interrupted build leaves the
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable
 
 from store import db
-from store.corpus import CATALOGUE_NAME, MANIFEST_NAME, CorpusRead, guess_title, precision_of, read_corpus
+from store.corpus import (
+    CATALOGUE_NAME,
+    MANIFEST_NAME,
+    CorpusRead,
+    guess_title,
+    precision_of,
+    read_corpus,
+)
 from store.errors import StoreCorrupt
+from store.locations import default_store_path  # noqa: F401  (re-exported for callers)
 from store.models import Document, Source
 from store.segment import segment
 
@@ -37,15 +44,6 @@ class BuildReport:
     counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
-
-
-def default_store_path(corpus_dir: Path) -> Path:
-    """One store per corpus in the user's data directory (XDG_DATA_HOME), never in the corpus."""
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    resolved = Path(corpus_dir).resolve()
-    digest = hashlib.blake2b(str(resolved).encode(), digest_size=6).hexdigest()
-    slug = "".join(c if c.isalnum() else "-" for c in resolved.name)[:40] or "corpus"
-    return Path(base) / "dossier" / "stores" / f"{slug}-{digest}.json"
 
 
 def fingerprint(corpus: CorpusRead, corpus_dir: Path) -> str:
@@ -165,7 +163,7 @@ def _build(
         "fingerprint": stamp,
         "extractor": EXTRACTOR_VERSION,
         "corpus": str(corpus_dir.resolve()),
-        "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "counts": counts,
     }
     tick("write", 0, 1)

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from store.errors import CorpusError, ManifestError
+from store.locations import bundled_corpus  # noqa: F401  (re-exported for callers)
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 MANIFEST_NAME = "sources.yaml"
@@ -44,14 +45,6 @@ class CorpusRead:
     documents: list[RawDocument]
     manifest: dict[str, dict[str, Any]]
     warnings: list[str] = field(default_factory=list)
-
-
-def bundled_corpus() -> Path:
-    """The seeds shipped with Dossier: the repository's `seeds/`, or the copy in the wheel."""
-    repo_seeds = Path(__file__).resolve().parent.parent / "seeds"
-    if repo_seeds.is_dir():
-        return repo_seeds
-    return Path(__file__).resolve().parent / "seeds"
 
 
 def find_documents(corpus_dir: Path) -> list[Path]:

@@ -29,7 +29,9 @@ examples:
   dossier sources --json | jq .    list sources as JSON"""
 
 
-def make_parser() -> argparse.ArgumentParser:
+def make_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The whole parser; `commands=False` leaves the sub-commands out, so opening the app does
+    not import every print-mode module before its first frame."""
     from tui.cli.common import add_location_options
 
     parser = argparse.ArgumentParser(
@@ -40,17 +42,32 @@ def make_parser() -> argparse.ArgumentParser:
     )
     add_location_options(parser, top_level=True)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in COMMAND_MODULES if commands else ():
         importlib.import_module(f"tui.cli.{name}").register(subparsers)
     return parser
+
+
+def _names_a_command(words: list[str]) -> bool:
+    """Whether the arguments name a sub-command or ask for help (values of options skipped)."""
+    skip = False
+    for word in words:
+        if skip:
+            skip = False
+        elif word in ("--corpus", "--store"):
+            skip = True
+        elif word in COMMAND_MODULES or word in ("-h", "--help"):
+            return True
+    return False
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `dossier` console script; returns the exit code."""
     from tui.cli.common import open_app, run_command
 
-    parser = make_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    opens_app = not _names_a_command(words)
+    parser = make_parser(commands=not opens_app)
+    args = parser.parse_args(words)
     try:
         if getattr(args, "func", None) is None:
             return open_app(args)

@@ -9,11 +9,13 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from store.build import BuildReport, default_store_path, ensure_built
-from store.corpus import bundled_corpus
-from store.db import Store
+from store.locations import bundled_corpus, default_store_path
+
+if TYPE_CHECKING:  # the pipeline is imported only by commands that build, not before the app paints
+    from store.build import BuildReport
+    from store.db import Store
 
 
 def add_location_options(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
@@ -60,6 +62,8 @@ def store_path(args: argparse.Namespace) -> Path:
 
 def prepare_store(args: argparse.Namespace, *, force: bool = False) -> BuildReport:
     """Build the store when missing or stale, reporting progress on stderr when it is a terminal."""
+    from store.build import ensure_built
+
     report = ensure_built(
         corpus_dir(args), store_path(args), force=force, progress=_progress_printer()
     )
@@ -69,6 +73,8 @@ def prepare_store(args: argparse.Namespace, *, force: bool = False) -> BuildRepo
 
 
 def open_store(args: argparse.Namespace) -> Store:
+    from store.db import Store
+
     prepare_store(args)
     return Store(store_path(args)).open()
 
