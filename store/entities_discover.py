@@ -18,6 +18,7 @@ from itertools import compress
 
 from store.entities_cues import (
     ADJECTIVE_ENDINGS,
+    MONTH_ABBREVIATIONS,
     COMMON_ACRONYMS,
     DEMONYM_PLURALS,
     GENERIC_WORDS,
@@ -31,7 +32,7 @@ from store.entities_cues import (
     TITLE_MODIFIERS,
 )
 from store.entities_discover_rules import SentenceRules, _calendar
-from store.entities_match import is_acronym
+from store.entities_match import MONTHS, WEEKDAYS, is_acronym
 from store.entities_tokens import DocFindings, Found, Words, lower_vocabulary
 from store.models import Document, Sentence
 
@@ -46,6 +47,10 @@ _LONG_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _ACRONYM_DEFINED = re.compile(r" \((?:[^()]{0,60}?, )?([A-Z][A-Za-z&\-]{1,9})\)")
 _WORD_BREAKS = re.compile(r"[\s\-]+")
 _CONNECTORS_OR_PARTICLES = _CONNECTORS | PARTICLES
+_JOINERS = PARTICLES | {"of", "for", "on", "and", "&"}
+_STRONG_CUES = ORG_CUES | PLACE_CUES
+_OF_FOR_ON = frozenset({"of", "for", "on"})
+_CALENDAR_WORDS = MONTHS | WEEKDAYS | MONTH_ABBREVIATIONS
 _QUOTE_MARKS = re.compile("[“‘\"]")
 
 
@@ -124,7 +129,7 @@ class _Sentence(SentenceRules):
     def spans(self) -> list[tuple[int, int]]:
         """Maximal runs of capitalised words, joined by particles and guarded connectors."""
         w = self.w
-        caps, gaps, possessive, n = w.capitalised, w.gap, w.possessive, w.n
+        caps, gaps, possessive, lower, n = w.capitalised, w.gap, w.possessive, w.lower, w.n
         spans: list[tuple[int, int]] = []
         after = -1
         for first in compress(range(n), caps):
@@ -138,6 +143,8 @@ class _Sentence(SentenceRules):
                 if caps[j + 1]:
                     j += 1
                     continue
+                if lower[j + 1] not in _JOINERS:
+                    break  # connector_end would refuse: no particle or connector follows
                 k = self.connector_end(first, j)
                 if k is None:
                     break
@@ -180,7 +187,7 @@ class _Sentence(SentenceRules):
         # A label in capitals ("BACKGROUND: ...") is furniture.
         if w.text[first].isupper() and self.text[w.end[first]:w.end[first] + 1] == ":":
             first += 1
-        while first <= last and self.opener(first):
+        while first <= last and (lower[first] in STOPWORDS or (first == 0 and self.opener(0))):
             first += 1
         while first <= last and (lower[first] in _CONNECTORS or lower[first] in PARTICLES):
             first += 1
@@ -191,7 +198,7 @@ class _Sentence(SentenceRules):
         # Months and weekdays split a span and never belong to a name.
         pieces, start = [], first
         for i in range(first, last + 1):
-            if _calendar(lower[i]):
+            if lower[i] in _CALENDAR_WORDS or ("-" in lower[i] and _calendar(lower[i])):
                 if i > start:
                     pieces.append((start, i - 1))
                 start = i + 1
@@ -210,14 +217,13 @@ class _Sentence(SentenceRules):
         return lower in self.vocab or lower.endswith(("ly", "ed", "ing"))
 
     def piece(self, a: int, b: int) -> None:
-        cues = self.w.lower[a:b + 1]
-        strong = any(c in ORG_CUES or c in PLACE_CUES for c in cues)
         cover = self.w.covered
         covered = cover[a:b + 1]
         if all(covered):
             self.acronym_definition(a, b, target=covered[-1])
             return
-        if strong and any(covered) and covered[-1] is None:
+        if covered[-1] is None and any(covered) and \
+                not _STRONG_CUES.isdisjoint(self.w.lower[a:b + 1]):
             self.segment(a, b, a, fragment=False)  # a longer cued name wins over the place in it
             return
         i = a
@@ -251,7 +257,8 @@ class _Sentence(SentenceRules):
         while a < b and w.text[a].upper() in COMMON_ACRONYMS:
             a += 1  # "NGO Infocentre Panorama"
         words = lower[a:b + 1]
-        if all(_title_word(x) or x in _CONNECTORS for x in words):
+        if (_title_word(words[0]) or words[0] in _CONNECTORS) and \
+                all(_title_word(x) or x in _CONNECTORS for x in words):
             return  # a bare title ("Deputy Prosecutor General")
         if words[-1].endswith(DEMONYM_PLURALS):
             return
@@ -282,18 +289,21 @@ class _Sentence(SentenceRules):
             return  # "Central Asian states", "Chinese province"
         if a == b and (words[0] in ORG_CUES or words[0] in PLACE_CUES):
             return  # "The Committee has opened": a reference back, not a name
-        head = words[:next((i for i, x in enumerate(words) if x in ("of", "for", "on")), len(words))]
-        if len(head) < len(words) and any(x in OTHER_CUES for x in head):
+        if not _OF_FOR_ON.isdisjoint(words):
+            head = words[:next(i for i, x in enumerate(words) if x in _OF_FOR_ON)]
+        else:
+            head = words
+        if len(head) < len(words) and not OTHER_CUES.isdisjoint(head):
             self.emit(name_start, name_end, "other", description, last=b)
             return  # "Criminal Code of the Republic": the head word decides
-        if any(x in ORG_CUES for x in words):
-            generic = all(x in GENERIC_WORDS for x in words)
+        if not ORG_CUES.isdisjoint(words):
+            generic = GENERIC_WORDS.issuperset(words)
             self.emit(name_start, name_end, "organisation", description, generic=generic, last=b)
             return
-        if any(x in PLACE_CUES for x in words):
+        if not PLACE_CUES.isdisjoint(words):
             self.emit(name_start, name_end, "place", description, last=b)
             return
-        if len(words) > 1 and any(x in OTHER_CUES for x in words):
+        if len(words) > 1 and not OTHER_CUES.isdisjoint(words):
             self.emit(name_start, name_end, "other", description, last=b)
             return
         if after is not None and lower[after] in PLACE_NOUNS_AFTER and follow.startswith(" "):
@@ -313,11 +323,12 @@ class _Sentence(SentenceRules):
         if titled:
             self.emit(name_start, name_end, "person", titled, last=b)
             return
-        if a == b and self.speaker(a, b):
+        speaker = self.speaker(a, b)
+        if a == b and speaker:
             self.out.pending.append(Found(name_start, name_end, name, "person", description,
                                           self.sentence))
             return
-        if self.speaker(a, b) or (description and self.personal(description)):
+        if speaker or (description and self.personal(description)):
             self.emit(name_start, name_end, "person", description, last=b)
             return
         if self.place_after_preposition(a, b):
