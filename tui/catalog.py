@@ -61,9 +61,10 @@ class Catalog:
             clusters[event.cluster or event.id].append(event)
             cat.source_events[event.file] += 1
         cat.clusters = dict(clusters)
-        for mention in store.mentions():
-            cat.mention_counts[mention.entity] += 1
-            cat.source_mentions[mention.file] += 1
+        for entity_id, per_file in store.mention_counts().items():
+            for file, count in per_file.items():
+                cat.mention_counts[entity_id] += count
+                cat.source_mentions[file] += count
         return cat
 
     def cluster_of(self, event: Event) -> list[Event]:
