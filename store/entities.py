@@ -15,6 +15,7 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from store.entities_catalogue import Alias, Catalogue, CatalogueEntry, form_key, load_catalogue, slug
 from store.entities_discover import Found, discover, lower_vocabulary
@@ -125,11 +126,13 @@ class _Extraction:
                     hits.append(_Hit(f.start, f.end, key, f.sentence))  # type: ignore[arg-type]
             hits = self.longest(hits)
             hits = self.qualify(document.text, hits)
+            text, file, exclude = document.text, document.file, bool(self.catalogue.exclude)
             for h in hits:
-                surface = document.text[h.start:h.end]
-                if self.catalogue.excluded(surface) or self.catalogue.excluded(self.info[h.key].name):
+                surface = text[h.start:h.end]
+                if exclude and (self.catalogue.excluded(surface) or
+                                self.catalogue.excluded(self.info[h.key].name)):
                     continue
-                mentions.append(Mention(h.key, document.file, h.start, h.end, surface,
+                mentions.append(Mention(h.key, file, h.start, h.end, surface,
                                         h.sentence.start, h.sentence.end))
         return self.finish(mentions)
 
@@ -262,6 +265,6 @@ class _Extraction:
         entities.sort(key=lambda e: (e.name.casefold(), e.id))
         out = [Mention(ids[m.entity], m.file, m.start, m.end, m.surface, m.sentence_start,
                        m.sentence_end) for m in mentions]
-        out.sort(key=lambda m: (m.file, m.start))
+        out.sort(key=attrgetter("file", "start"))
         return entities, out
 
