@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench build lint clean
+.PHONY: run test bench bench-deps build lint clean
 
 run: $(STAMP)
 	$(BIN)/dossier build
@@ -18,8 +18,18 @@ test: $(STAMP)
 build: $(STAMP)
 	$(BIN)/dossier build
 
+# Benchmarks are never part of `make test`. ripgrep is a baseline: install it first
+# (`make bench-deps`, or your system's package manager); without it its columns stay empty.
 bench: $(STAMP)
+	$(BIN)/python benchmarks/tempeval3.py
+	$(BIN)/python benchmarks/bench_segment.py --mb 20
+	$(BIN)/python benchmarks/bench_timex.py
+	$(BIN)/python benchmarks/bench_entities.py --mb 20
+	$(BIN)/python benchmarks/bench_tui.py --runs 5
 	$(BIN)/python benchmarks/run_all.py
+
+bench-deps:
+	command -v rg >/dev/null || { apt-get update && apt-get install -y ripgrep; }
 
 lint: $(STAMP)
 	$(BIN)/python -m ruff check store tui tests benchmarks
