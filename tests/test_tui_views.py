@@ -158,17 +158,34 @@ async def test_narrow_terminal_shows_one_pane_under_tabs(app: DossierApp) -> Non
         assert screen.query_one("#pane-reader").border_subtitle == "hit 2/2"
 
 
-async def test_the_first_frame_comes_before_the_build(tmp_path: Path) -> None:
+async def test_the_first_frame_comes_before_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    import store.build
+
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "one.txt").write_text("A Title\n\nThe court ruled on 3 May 2015 in Astana.\n")
     (corpus / "two.txt").write_text("Another\n\nNothing happened.\n")
+    # Hold the build until the test has seen the first frame, so a fast build cannot race it.
+    release = threading.Event()
+    real_ensure_built = store.build.ensure_built
+
+    def held_build(*args, **kwargs):  # type: ignore[no-untyped-def]
+        assert release.wait(30), "the test never released the build"
+        return real_ensure_built(*args, **kwargs)
+
+    monkeypatch.setattr(store.build, "ensure_built", held_build)
     app = make_app(tmp_path / "store.json", corpus)
     async with app.run_test(size=WIDE) as pilot:
         screen = app.screen
-        # before any worker ran: the screen is up with its loading line
+        # the build is still running: the screen is up with its loading line
         assert screen.query_one("#loading").display
         assert isinstance(screen.query_one("#loading-bar"), ProgressBar)
+        assert not (tmp_path / "store.json").exists()
+        release.set()
         await settle(pilot)
         assert not screen.query_one("#loading").display
         assert (tmp_path / "store.json").exists()
