@@ -371,6 +371,7 @@ class _Sentence(SentenceRules):
         start = self.w.start[a]
         long_form = self.text[start:end] if found is None else found.name
         if target is None and not _initials_fit(long_form, acronym):
+            self.spelled_out(b, acronym)
             return False
         if found is None:
             found = Found(start, end, self.text[start:end], None, "", self.sentence,

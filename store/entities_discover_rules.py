@@ -32,6 +32,7 @@ _FINITE_VERBS = frozenset("is are was were has have had will would can could sho
                           "must shall does did do".split())
 _APPOSITION = re.compile(r", ((?:[\w'’/\-]+ ){0,14}[\w'’/\-]+)(?= ?[,;(]| ?\.(?:\s|$)|$)")
 _APPOSITION_STARTS = frozenset({"a", "an", "the"}) | TITLE_HEADS | TITLE_MODIFIERS
+_SPELLED_JOINERS = frozenset({"of", "and", "the"})
 _PLACE_PREPOSITIONS = frozenset(
     {"in", "near", "throughout", "across", "from", "outside", "inside"}
 )
@@ -175,3 +176,29 @@ class SentenceRules:
         nxt = b + 1
         return nxt < w.n and (lower[nxt] in AFTER_PLACE or w.capitalised[nxt]) and \
             after_text.startswith(" ")
+
+    def spelled_out(self, b: int, acronym: str) -> None:
+        """'Islamic State of Iraq and Syria (ISIS)': the capitalised words before the bracket,
+        joined by "of", "and", "the", spell the acronym letter by letter, so they are one name
+        and the acronym names it, though no cue word joined them into one span."""
+        if not (acronym.isalpha() and acronym.isupper()):
+            return
+        w = self.w
+        caps, lower, gaps = w.capitalised, w.lower, w.gap
+        letters: list[str] = []
+        joined = False
+        i = b
+        while i >= 0 and len(letters) < len(acronym):
+            if caps[i]:
+                letters.append(w.text[i][0].upper())
+            elif lower[i] in _SPELLED_JOINERS and i != b:
+                joined = True
+            else:
+                return
+            if i > 0 and len(letters) < len(acronym) and gaps[i - 1] != " ":
+                return
+            i -= 1
+        if not joined or "".join(reversed(letters)) != acronym:
+            return
+        found = self.emit(w.start[i + 1], w.end[b], None, "")
+        self.out.acronyms.setdefault(acronym, found)

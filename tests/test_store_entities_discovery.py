@@ -69,3 +69,21 @@ def test_no_junk() -> None:
     assert not junk & set(by_name)
     assert "Harbour Aid" in by_name
     assert len(by_name) == 12  # the eleven above and Harbour Aid, nothing else
+
+
+def test_acronym_spelled_out_by_a_long_name_without_cue_word() -> None:
+    """'Free Hand of Varn and Ostra (FHVO)': no cue word joins the long name into one span,
+    but its capitalised words spell the acronym, so both name one discovered entity."""
+    text = ("Reporters in the valley said the Free Hand of Varn and Ostra (FHVO) held the pass "
+            "on Monday.\n\nA local farmer said FHVO fighters left the pass, and that the FHVO "
+            "camp was empty.\n")
+    passages, sentences = segment("t.txt", text)
+    document = Document("t.txt", text, tuple(passages), tuple(sentences))
+    entities, mentions = extract_entities([document], load_catalogue(None))
+    by_name = {e.name: e for e in entities}
+    assert "Free Hand of Varn and Ostra" in by_name
+    entity = by_name["Free Hand of Varn and Ostra"]
+    assert entity.aliases == ("FHVO",)
+    surfaces = [m.surface for m in mentions if m.entity == entity.id]
+    assert surfaces == ["Free Hand of Varn and Ostra", "FHVO", "FHVO", "FHVO"]
+    assert "FHVO" not in by_name and "Ostra" not in by_name
