@@ -11,6 +11,7 @@ keys it does not know so an older reader tolerates extra columns.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Self
 
@@ -30,7 +31,10 @@ class Record:
     TUPLE_FIELDS: ClassVar[tuple[str, ...]] = ()
 
     def to_row(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)  # type: ignore[call-overload]
+        """A shallow dict of the fields: records hold only scalars and tuples, which JSON writes
+        as lists, so `dataclasses.asdict`'s recursive deep copy (most of a big build's table
+        assembly) buys nothing."""
+        return {name: getattr(self, name) for name in _field_names(type(self))}
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Self:
@@ -40,6 +44,11 @@ class Record:
             if name in values and values[name] is not None:
                 values[name] = _tupled(values[name])
         return cls(**values)
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def _tupled(value: Any) -> Any:
