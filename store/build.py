@@ -29,7 +29,7 @@ from store.models import Document, Source
 from store.segment import segment
 
 # Bump when extraction changes what a build produces: stores built by another version rebuild.
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "4"
 
 Progress = Callable[[str, int, int], None]
 """progress(stage, done, total): called as the build advances."""

@@ -6,11 +6,13 @@ whole file on every uncached query, so `Store` reads it once at open and answers
 the store is read-only while browsing. Rows are converted to dataclasses lazily, per file, so a
 10,000-document store opens without building millions of objects.
 
-The tables that grow with the text (passages, sentences, mentions) hold one row per document
-with a column per field (`{"file": f, "start": [...], "end": [...]}`) rather than a row per
-record: at 10,000 documents that makes the file several times smaller and much faster to parse,
-and a document's records are rebuilt only when asked for. A mention's surface form is not
-stored: it is `text[start:end]`.
+The tables that grow with the text (passages, sentences, mentions, events) hold one row per
+document whose `columns` is a JSON string of one list per field (`{"start": [...], "end":
+[...]}`) rather than a row per record: at 10,000 documents that makes the file several times
+smaller, opening it parses one string per document instead of millions of numbers, and a
+document's records are decoded only when asked for. A mention's surface form is not
+stored: it is `text[start:end]`; nor are an event's quote and anchor text, and its summary only
+when it differs from the quote.
 
 Writes never go through a live TinyDB handle: `write_store` lays out the tables and hands them to
 the storage, which writes a temporary file, fsyncs and `os.replace`s it, so a build killed half
@@ -32,7 +34,7 @@ from store.atomic import write_bytes_atomic
 from store.errors import StoreCorrupt, StoreError, StoreTooNew
 from store.models import Entity, Event, Mention, Passage, Record, Sentence, Source
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 TABLES = ("sources", "texts", "passages", "sentences", "entities", "mentions", "events", "meta")
 
 R = TypeVar("R", bound=Record)
@@ -43,7 +45,11 @@ PACKED: dict[str, tuple[str, ...]] = {
     "passages": ("index", "start", "end", "kind"),
     "sentences": ("passage", "index", "start", "end"),
     "mentions": ("entity", "start", "end", "sentence_start", "sentence_end"),
-}
+    "events": (
+        "id", "date", "precision", "date_begin", "date_end", "mod", "anchor_start", "anchor_end",
+        "start", "end", "summary", "entities", "cluster",
+    ),
+}  # fmt: skip
 
 
 class OrjsonStorage(Storage):
@@ -99,10 +105,15 @@ def _pack(rows: Iterable[dict[str, Any]], columns: tuple[str, ...]) -> list[dict
     for row in rows:
         target = packed.get(row["file"])
         if target is None:
-            target = packed[row["file"]] = {"file": row["file"], **{c: [] for c in columns}}
+            target = packed[row["file"]] = {c: [] for c in columns}
         for column in columns:
-            target[column].append(row[column])
-    return list(packed.values())
+            value = row[column]
+            if column == "summary" and value == row.get("quote"):
+                value = None  # the common case: read back as the quote
+            target[column].append(value)
+    # Each document's columns are one JSON string: parsing the store then costs one string per
+    # document and table, and a document's columns are decoded only when it is asked for.
+    return [{"file": f, "columns": orjson.dumps(cols).decode()} for f, cols in packed.items()]
 
 
 _parsed: tuple[tuple[str, int, int], dict[str, Any]] | None = None
@@ -153,6 +164,11 @@ def _meta_of(path: Path, data: dict[str, Any]) -> dict[str, Any]:
             f"up to {SCHEMA_VERSION}). Upgrade Dossier, or point --store at another file."
         )
     return meta
+
+
+def _columns(packed: dict[str, Any]) -> dict[str, list[Any]]:
+    """The decoded columns of one document's row in a packed table."""
+    return orjson.loads(packed["columns"])
 
 
 class Store:
@@ -238,7 +254,7 @@ class Store:
             if self._by_entity is None:
                 self._by_entity = defaultdict(list)
                 for row in self._raw.get("mentions", []):
-                    for i, entity_id in enumerate(row["entity"]):
+                    for i, entity_id in enumerate(_columns(row)["entity"]):
                         self._by_entity[entity_id].append((row["file"], i))
             places = self._by_entity.get(entity, [])
         if file is not None:
@@ -256,7 +272,7 @@ class Store:
         counts: dict[str, dict[str, int]] = defaultdict(dict)
         for row in self._raw.get("mentions", []):
             file = row["file"]
-            for entity_id, n in Counter(row["entity"]).items():
+            for entity_id, n in Counter(_columns(row)["entity"]).items():
                 counts[entity_id][file] = n
         return dict(counts)
 
@@ -294,11 +310,19 @@ class Store:
     def _unpack(self, table: str, packed: dict[str, Any]) -> list[dict[str, Any]]:
         file = packed["file"]
         columns = PACKED[table]
-        rows = [dict(zip(columns, values), file=file) for values in zip(*(packed[c] for c in columns))]
+        decoded = _columns(packed)
+        rows = [dict(zip(columns, values), file=file) for values in zip(*(decoded[c] for c in columns))]
+        text = self._texts.get(file, "")
         if table == "mentions":
-            text = self._texts.get(file, "")
             for row in rows:
                 row["surface"] = text[row["start"] : row["end"]]
+        elif table == "events":
+            for row in rows:
+                row["quote"] = quote = text[row["start"] : row["end"]]
+                row["anchor_text"] = text[row["anchor_start"] : row["anchor_end"]]
+                row["entities"] = tuple(row["entities"])
+                if row["summary"] is None:
+                    row["summary"] = quote
         return rows
 
     def _grouped(self, table: str) -> dict[str, list[dict[str, Any]]]:

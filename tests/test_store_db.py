@@ -119,8 +119,9 @@ def test_packed_tables_round_trip_per_file_and_per_entity(tmp_path: Path) -> Non
         {"fingerprint": "x"},
     )
     raw = json.loads(path.read_text())
-    assert raw["mentions"]["1"] == {
-        "file": "a.txt", "entity": ["ann", "bob", "bob"], "start": [0, 8, 13], "end": [3, 11, 16],
+    assert raw["mentions"]["1"]["file"] == "a.txt"
+    assert json.loads(raw["mentions"]["1"]["columns"]) == {
+        "entity": ["ann", "bob", "bob"], "start": [0, 8, 13], "end": [3, 11, 16],
         "sentence_start": [0, 0, 13], "sentence_end": [12, 12, 22],
     }
     with Store(path) as store:
@@ -132,3 +133,33 @@ def test_packed_tables_round_trip_per_file_and_per_entity(tmp_path: Path) -> Non
         assert store.sentences("a.txt") == sentences[:2]
         assert store.mention_counts() == {"ann": {"a.txt": 1}, "bob": {"a.txt": 2, "b.txt": 1}}
         assert store.rows("mentions")[1] == mentions[1].to_row()
+
+
+def test_events_round_trip_with_derived_quote_and_anchor(
+    tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Packed tables give back exactly the records the build wrote, derived fields included."""
+    import store.db
+    from store.build import build
+    from store.models import Event, Mention
+
+    written: dict = {}
+    real_write = store.db.write_store
+
+    def capture(path, tables, meta):  # type: ignore[no-untyped-def]
+        written.update({name: list(rows) for name, rows in tables.items()})
+        real_write(path, written, meta)
+
+    monkeypatch.setattr(store.db, "write_store", capture)
+    path = tmp_path / "s.json"
+    build(seeds_dir, path)
+    expected_events = [Event.from_row(row) for row in written["events"]]
+    expected_mentions = [Mention.from_row(row) for row in written["mentions"]]
+    assert expected_events and expected_mentions
+    with Store(path) as opened:
+        assert sorted(opened.events(), key=lambda e: e.id) == sorted(expected_events, key=lambda e: e.id)
+        assert sorted(opened.mentions(), key=lambda m: (m.file, m.start)) == sorted(
+            expected_mentions, key=lambda m: (m.file, m.start)
+        )
+    raw = json.loads(path.read_text())["events"]
+    assert all("quote" not in json.loads(row["columns"]) for row in raw.values())
