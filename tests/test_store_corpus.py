@@ -66,6 +66,15 @@ def test_binary_file_is_skipped_with_a_warning(tmp_path: Path) -> None:
     assert any("image.txt" in w and "binary" in w for w in read.warnings)
 
 
+def test_file_that_cannot_be_read_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    """A dangling symlink fails to read even for root (CI runs as root, so chmod cannot test it)."""
+    (tmp_path / "ok.txt").write_text("Fine.\n")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "deleted-target.txt")
+    read = read_corpus(tmp_path)
+    assert [d.file for d in read.documents] == ["ok.txt"]
+    assert any("gone.txt" in w and "cannot read" in w for w in read.warnings)
+
+
 def test_unreadable_file_is_skipped_with_a_warning(tmp_path: Path) -> None:
     import os
 
