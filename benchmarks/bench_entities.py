@@ -8,21 +8,21 @@ with random capitalised words sprinkled in so discovery has unknown names to wei
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import random
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from store.corpus import bundled_corpus, read_corpus  # noqa: E402
-from store.entities import extract_entities, load_catalogue, matcher_for  # noqa: E402
-from store.models import Document  # noqa: E402
-from store.segment import segment  # noqa: E402
+from machine import describe as describe_machine
+
+from store.corpus import bundled_corpus, read_corpus
+from store.entities import extract_entities, load_catalogue, matcher_for
+from store.models import Document
+from store.segment import segment
 
 
 def synthetic(mb: float, seed: int = 7) -> list[str]:
@@ -50,9 +50,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=20.0)
     args = parser.parse_args()
-    print(f"machine: {platform.platform()} {platform.machine()}, {os.cpu_count()} CPUs, "
-          f"Python {platform.python_version()}")
-    print(f"date:    {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC")
+    print(f"machine: {describe_machine()}")
+    print(f"date:    {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
     print(f"command: {' '.join(['python'] + sys.argv)}")
     texts = synthetic(args.mb)
     mb = sum(len(t.encode()) for t in texts) / 1e6

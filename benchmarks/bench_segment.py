@@ -38,6 +38,11 @@ def main() -> None:
         for text in texts:
             docs.append(text)
             size += len(text)
+    from machine import describe as describe_machine  # benchmarks/ is sys.path[0] as a script
+
+    print(f"machine: {describe_machine()}")
+    print(f"date:    {time.strftime('%Y-%m-%d %H:%M')}")
+    print(f"command: python benchmarks/bench_segment.py --mb {args.mb:g}")
     started = time.perf_counter()
     passages = sentences = 0
     for i, text in enumerate(docs):

@@ -21,8 +21,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import os
-import platform
 import random
 import sys
 import tempfile
@@ -35,6 +33,8 @@ ROOT = Path(__file__).resolve().parents[1]
 for entry in (ROOT, ROOT / "benchmarks"):
     if str(entry) not in sys.path:
         sys.path.insert(0, str(entry))
+
+from machine import describe as describe_machine  # benchmarks/ is on sys.path as a script
 
 from store.segment import segment
 from store.timex import tag
@@ -195,19 +195,6 @@ def bench_events(docs: int, undated: float, work: Path) -> dict[str, Any]:
             "mb_s": size / 1e6 / elapsed}
 
 
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return (f"{platform.platform()}, {cpu}, {os.cpu_count()} CPUs, "
-            f"Python {platform.python_version()}")
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", type=Path, default=SEEDS, help="body text source (.txt/.md)")
@@ -220,10 +207,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="where synthetic corpora are generated (reused when present)")
     ap.add_argument("--json", type=Path, help="also write the figures here")
     a = ap.parse_args(argv)
-    print(f"machine: {machine()}")
+    print(f"machine: {describe_machine()}")
     print(f"date:    {datetime.now().isoformat(timespec='seconds')}")
     print(f"command: {' '.join([Path(sys.executable).name, *sys.argv])}")
-    results: dict[str, Any] = {"machine": machine(), "date": datetime.now().isoformat(),
+    results: dict[str, Any] = {"machine": describe_machine(), "date": datetime.now().isoformat(),
                                "command": " ".join(sys.argv)}
     t = bench_tagger(tagger_corpus(a.corpus, a.mb))
     results["tagger"] = t

@@ -175,10 +175,19 @@ def main() -> None:
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     figures = {**first_paint(args.runs), **reader_times(args.runs)}
+    figures["dossier_vs_bare_first_paint_ratio"] = (
+        figures["dossier_first_paint_ms"] / figures["bare_first_paint_ms"]
+    )
+    from machine import describe as describe_machine  # benchmarks/ is sys.path[0] as a script
+
+    print(f"machine: {describe_machine()}")
+    print(f"date:    {time.strftime('%Y-%m-%d %H:%M')}")
+    print(f"command: python benchmarks/bench_tui.py --runs {args.runs}")
     print(f"App benchmarks (median of {args.runs} for first paint, best of {args.runs} "
           "for the reader; 160x48 pty)")
     for name, value in figures.items():
-        print(f"  {name:<34} {value:8.1f} ms")
+        unit = "x" if name.endswith("ratio") else "ms"
+        print(f"  {name:<34} {value:8.2f} {unit}" if unit == "x" else f"  {name:<34} {value:8.1f} ms")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2))
 

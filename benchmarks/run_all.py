@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import shutil
 import subprocess
 import sys
@@ -22,27 +21,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from machine import describe as describe_machine  # benchmarks/ is on sys.path as a script
+
 HERE = Path(__file__).resolve().parent
 DOC = HERE.parent / "docs" / "performance.md"
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
-
-
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    mem = ""
-    try:
-        kb = int(Path("/proc/meminfo").read_text().split()[1])
-        mem = f", {kb / 1024 / 1024:.0f} GB RAM"
-    except (OSError, ValueError, IndexError):
-        pass
-    return f"{cpu}, {os.cpu_count()} cores{mem}, {platform.system()} {platform.release()}, Python {platform.python_version()}"
 
 
 def _ms(row: dict[str, Any], key: str) -> str:
@@ -55,7 +38,7 @@ def render(results: list[dict[str, Any]], formats: str, command: str) -> str:
     rg = shutil.which("rg")
     out = [
         BEGIN,
-        f"Measured {date.today().isoformat()} on {machine()}.",
+        f"Measured {date.today().isoformat()} on {describe_machine()}.",
         f"Command: `{command}`." + ("" if rg else " ripgrep was not installed: its columns are empty."),
         "",
         "### Build, size, load, memory",

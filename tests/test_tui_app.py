@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
-from tests.tui_support import DOC_A, DOC_B, span, write_small_store
+from tests.tui_support import DOC_A, DOC_B, settle, span, write_small_store
 from tui.app import DossierApp, make_app
 from tui.screens.main import MainScreen
 from tui.widgets.chronology_list import ChronologyList
@@ -23,13 +23,6 @@ WIDE = (160, 48)
 def app(tmp_path: Path) -> DossierApp:
     return make_app(write_small_store(tmp_path / "store.json"))
 
-
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    """Let workers finish and their messages land."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def main(app: DossierApp) -> MainScreen:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.tui_support import write_small_store
+from tests.tui_support import settle, write_small_store
 from tui.app import DossierApp, make_app
 from tui.widgets.reader import Reader
 from tui.widgets.source_list import SourceList
@@ -27,12 +27,6 @@ def app(tmp_path: Path) -> DossierApp:
     extra = {"hostile.txt": HOSTILE, "big.txt": big_hostile()}
     return make_app(write_small_store(tmp_path / "store.json", extra))
 
-
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def screen_text(reader: Reader) -> list[str]:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
+from tests.tui_support import settle as settle_workers
 from tests.tui_support import write_small_store
 from tui.app import make_app
 
@@ -27,10 +28,7 @@ def store_path(tmp_path: Path) -> Path:
 
 
 async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle_workers(pilot)
     pilot.app.clear_notifications()
     await pilot.pause()
 

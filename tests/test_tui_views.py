@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import ProgressBar, Static
 
-from tests.tui_support import DOC_A, DOC_B, span, write_small_store
+from tests.tui_support import DOC_A, DOC_B, settle, span, write_small_store
 from tui.app import DossierApp, make_app
 from tui.screens.entity import EntityScreen
 from tui.screens.event import EventScreen
@@ -24,12 +24,6 @@ NARROW = (80, 24)
 def app(tmp_path: Path) -> DossierApp:
     return make_app(write_small_store(tmp_path / "store.json"))
 
-
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def prompts(widget: PlainList) -> list[str]:

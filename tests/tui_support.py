@@ -146,3 +146,11 @@ def write_small_store(path: Path, extra: dict[str, str] | None = None) -> Path:
     tables["events"] = [e.to_row() for e in events()]
     write_store(path, tables, {"fingerprint": "test-small"})
     return path
+
+
+async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Let workers finish and the messages they post land (twice: a handler may start more)."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
