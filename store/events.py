@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from store.docdate import infer_published
-from store.events_cluster import Profile, assign_clusters, same_happening, tokens
+from store.events_cluster import Profile, assign_clusters, is_tight, same_happening, tokens
 from store.events_text import (
     ANAPHOR,
     is_anaphor,
@@ -324,18 +324,18 @@ def _profile(
     doc: Document, d: Draft, key: str, mentions: list[Mention], day: str | None = None
 ) -> Profile:
     spans = [(d.start, d.end), *d.attached]
-    words: set[str] = set()
-    names: set[str] = set()
-    for lo, hi in spans:
-        w, n = tokens(_without_anchor(doc.text, lo, hi, d.timex))
-        words |= w
-        names |= n
     begin = day or d.timex.date_begin or ""
     end = day or d.timex.date_end or ""
     precision = "day" if day else _precision(d.timex)
-    return Profile(
-        key, doc.file, begin, end, precision, words, names, set(_entities_in(mentions, spans))
-    )
+    profile = Profile(key, doc.file, begin, end, precision)
+    if not is_tight(profile):
+        return profile  # never compared with another event: its words would go unread
+    for lo, hi in spans:
+        w, n = tokens(_without_anchor(doc.text, lo, hi, d.timex))
+        profile.words |= w
+        profile.names |= n
+    profile.entities = set(_entities_in(mentions, spans))
+    return profile
 
 
 def _without_anchor(text: str, lo: int, hi: int, t: Timex) -> str:
