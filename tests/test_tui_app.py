@@ -87,6 +87,21 @@ async def test_search_enter_n_and_N_move_through_hits(app: DossierApp) -> None:
         assert reader.highlighted("reader--hit-current") == [span(DOC_A, "Astana", 1)]
 
 
+async def test_results_are_visible_in_the_narrow_layout(app: DossierApp) -> None:
+    """At 80x24 the panes are tabs: after a search the Results tab is current *and shown*."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        await search(pilot, "astana")
+        pane = screen.query_one("#pane-results")
+        results = screen.query_one(ResultsList)
+        assert screen.current_pane == "results"
+        assert pane.display and pane.region.height > 2 and pane.region.width > 40
+        assert results.region.height > 0 and results.option_count == 3
+        for other in ("sources", "chronology", "entities", "reader"):
+            assert screen.query_one(f"#pane-{other}").region.height == 0
+
+
 async def test_y_copies_the_hit_passage_as_a_quote_and_Y_the_citation(app: DossierApp) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
