@@ -143,7 +143,9 @@ class MainScreen(MainActions, MainSearch, MainSelection, Screen[None]):
             self.query_one(f"#pane-{pane}").border_title = TITLES[pane]
         self._apply_layout()
         self.query_one(SourceList).focus()
-        self.load_store()
+        # Start reading (and building) only once the first frame is out: the worker's imports
+        # and JSON parsing would otherwise compete with it for the interpreter.
+        self.call_after_refresh(self.load_store)
 
     def on_resize(self) -> None:
         self._apply_layout()
