@@ -69,8 +69,10 @@ def session(tmp_path: Path):  # type: ignore[no-untyped-def]
     (corpus / "b.txt").write_text(DOC_B)
     name = f"dossier-e2e-{uuid.uuid4().hex[:8]}"
     command = f"{DOSSIER} --corpus {corpus} --store {tmp_path / 'store.json'}"
+    # COLUMNS/LINES in the environment (a test runner may export 80x24) would override the
+    # size tmux gives the pane, so they are removed for the app.
     tmux("new-session", "-d", "-s", name, "-x", "160", "-y", "48",
-         "env", "TERM=xterm-256color", *command.split())
+         "env", "-u", "COLUMNS", "-u", "LINES", "TERM=xterm-256color", *command.split())
     tmux("set-option", "-t", name, "set-clipboard", "on")
     yield name
     subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
