@@ -6,6 +6,7 @@ matches; it is written in one atomic replace, so an interrupted build leaves the
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import shutil
 import time
@@ -46,10 +47,22 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)
 
 
+@functools.cache
+def extractor_digest() -> str:
+    """A hash of the pipeline's own source: a store rebuilds whenever the code that made it
+    changes, not only when someone remembers to bump EXTRACTOR_VERSION."""
+    digest = hashlib.blake2b(digest_size=8)
+    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def fingerprint(corpus: CorpusRead, corpus_dir: Path) -> str:
-    """Hash of every document's bytes and name, the manifests and the extractor version."""
+    """Hash of every document's bytes and name, the manifests and the extractor's code."""
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"extractor:{EXTRACTOR_VERSION};schema:{db.SCHEMA_VERSION}".encode())
+    digest.update(
+        f"extractor:{EXTRACTOR_VERSION}:{extractor_digest()};schema:{db.SCHEMA_VERSION}".encode()
+    )
     for document in sorted(corpus.documents, key=lambda d: d.file):
         digest.update(document.file.encode() + b"\0")
         digest.update(hashlib.blake2b(document.data, digest_size=16).digest())
@@ -161,7 +174,7 @@ def _build(
     counts["bytes"] = sum(len(raw.data) for raw in corpus.documents)
     meta = {
         "fingerprint": stamp,
-        "extractor": EXTRACTOR_VERSION,
+        "extractor": f"{EXTRACTOR_VERSION}:{extractor_digest()}",
         "corpus": str(corpus_dir.resolve()),
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "counts": counts,

@@ -180,7 +180,25 @@ def split_clauses(
             spans[i] = (lo, hi)
         if g < len(bounds):
             lo = bounds[g][1]
-    return [_trim(text, s, e) for s, e in spans]
+    return [_trim(text, _with_antecedent(text, start, s), e) for s, e in spans]
+
+
+_RELATIVE = re.compile(r"(?:who|whom|whose|which)\b", re.IGNORECASE)
+
+
+def _with_antecedent(text: str, sentence: int, start: int) -> int:
+    """A clause cut off at "who"/"which" ("Putin -- who has been using ... since December")
+    reads as a fact only with what it refers to: start it at the noun before the separator."""
+    at = start
+    while at < len(text) and text[at] in " \t\r\n,;:":
+        at += 1
+    if at == sentence or not _RELATIVE.match(text, at):
+        return start
+    j = at
+    while j > sentence and text[j - 1] in " \t\r\n-—–,":
+        j -= 1
+    previous = max(text.rfind(",", sentence, j), text.rfind(";", sentence, j))
+    return previous + 1 if previous >= sentence else sentence
 
 
 def _boundary(text: str, sentence: int, lo: int, hi: int) -> tuple[int, int] | None:

@@ -95,3 +95,15 @@ def test_default_store_lives_in_xdg_data_home(tmp_path: Path, monkeypatch: pytes
     path = default_store_path(seeds_dir)
     assert path.parent == tmp_path / "dossier" / "stores"
     assert path != default_store_path(tmp_path)
+
+
+def test_a_change_to_the_extraction_code_makes_the_store_stale(
+    tmp_path: Path, corpus_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import store.build as pipeline
+
+    path = tmp_path / "s.json"
+    ensure_built(corpus_copy, path)
+    assert not is_stale(corpus_copy, path)
+    monkeypatch.setattr(pipeline, "extractor_digest", lambda: "code-changed")
+    assert is_stale(corpus_copy, path)

@@ -106,6 +106,18 @@ def test_a_fronted_phrase_is_not_a_clause_of_its_own() -> None:
     assert spans == [(0, len(text)), (0, len(text))]
 
 
+def test_a_clause_opening_with_who_keeps_what_it_refers_to() -> None:
+    text = (
+        "During a visit in March, the minister -- who has led the ministry since 2012 -- "
+        "promised new border posts."
+    )
+    spans = split_clauses(text, 0, len(text), [_at(text, "March"), _at(text, "since 2012")])
+    assert [text[s:e] for s, e in spans] == [
+        "During a visit in March, the minister",
+        "the minister -- who has led the ministry since 2012 -- promised new border posts.",
+    ]
+
+
 def test_summary_drops_footnotes_markup_citations_and_dateline() -> None:
     assert summarize("Terrorism is the “plague” of the 21<sup>st</sup> century<sup>2</sup>.") == (
         "Terrorism is the “plague” of the 21st century."
