@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import threading
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable, TypeVar
+from typing import Any, Self, TypeVar
 
 import orjson
 from tinydb import TinyDB
@@ -214,7 +215,7 @@ class Store:
             self._raw, self._cache, self._by_file, self._texts = {}, {}, {}, {}
             self._source_names, self._by_entity = {}, None
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self.open()
 
     def __exit__(self, *exc_info: object) -> None:

@@ -28,7 +28,7 @@ def run_cli(*args: str, store: Path | None = None, corpus: Path | None = None) -
         argv += ["--corpus", str(corpus)]
     if store is not None:
         argv += ["--store", str(store)]
-    proc = subprocess.run(argv, capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(argv, capture_output=True, text=True, timeout=300, check=False)
     return proc.returncode, proc.stdout, proc.stderr
 
 
@@ -86,7 +86,7 @@ def test_bad_corpus_gives_message_and_exit_2(tmp_path: Path, setup: str, expecte
     if setup == "bad_yaml":
         (corpus / "a.txt").write_text("Some text.\n")
         (corpus / "sources.yaml").write_text("a.txt:\n  title: [oops\n")
-    code, out, err = run_cli("sources", corpus=corpus, store=tmp_path / "s.json")
+    code, _out, err = run_cli("sources", corpus=corpus, store=tmp_path / "s.json")
     assert code == 2
     assert expected in err
     if setup == "bad_yaml":
@@ -121,7 +121,7 @@ def test_corrupt_store_is_rebuilt_with_a_message(tmp_path: Path, corpus_copy: Pa
     store = tmp_path / "s.json"
     assert run_cli("build", corpus=corpus_copy, store=store)[0] == 0
     store.write_text('{"sources": {"1": ')
-    code, out, err = run_cli("sources", corpus=corpus_copy, store=store)
+    code, _out, err = run_cli("sources", corpus=corpus_copy, store=store)
     assert code == 0
     assert "not valid JSON" in err and "rebuilding" in err
     assert len(list(tmp_path.glob("s.json.corrupt-*"))) == 1

@@ -82,7 +82,7 @@ def test_write_killed_half_way_leaves_previous_store(tmp_path: Path, die_in: str
     path = tmp_path / "s.json"
     _write_small(path, title="Old")
     before = path.read_bytes()
-    module, name = die_in.split(".")
+    _module, name = die_in.split(".")
     code = (
         "import os, sys\n"
         f"sys.path.insert(0, {str(Path(__file__).resolve().parent)!r})\n"
@@ -90,7 +90,7 @@ def test_write_killed_half_way_leaves_previous_store(tmp_path: Path, die_in: str
         f"setattr(os, {name!r}, lambda *a, **k: os._exit(9))\n"
         f"_write_small(__import__('pathlib').Path({str(path)!r}), title='New')\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, check=False)
     assert proc.returncode == 9
     assert path.read_bytes() == before
     with Store(path) as store:

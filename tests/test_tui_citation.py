@@ -7,8 +7,10 @@ from tui.citation import citation, quote
 
 
 def _source(**kw: object) -> Source:
-    base = dict(id="a", file="a.txt", title="Kazakhstan Designates IS", author="Joanna Lillis",
-                publisher="Eurasianet", published="2015-11-03")
+    base: dict[str, object] = {
+        "id": "a", "file": "a.txt", "title": "Kazakhstan Designates IS",
+        "author": "Joanna Lillis", "publisher": "Eurasianet", "published": "2015-11-03",
+    }
     base.update(kw)
     return Source(**base)  # type: ignore[arg-type]
 

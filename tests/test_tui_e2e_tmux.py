@@ -75,7 +75,7 @@ def session(tmp_path: Path):  # type: ignore[no-untyped-def]
          "env", "-u", "COLUMNS", "-u", "LINES", "TERM=xterm-256color", *command.split())
     tmux("set-option", "-t", name, "set-clipboard", "on")
     yield name
-    subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+    subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, check=False)
 
 
 def test_search_open_next_and_copy_in_a_real_terminal(session: str) -> None:
@@ -100,7 +100,9 @@ def test_search_open_next_and_copy_in_a_real_terminal(session: str) -> None:
     deadline = time.monotonic() + 10
     buffer = ""
     while time.monotonic() < deadline and not buffer.startswith('> "'):
-        buffer = subprocess.run(["tmux", "show-buffer"], capture_output=True, text=True).stdout
+        buffer = subprocess.run(
+            ["tmux", "show-buffer"], capture_output=True, text=True, check=False
+        ).stdout
         time.sleep(0.1)
     assert buffer.startswith('> "') and "Astana" in buffer and "—" in buffer
     tmux("send-keys", "-t", session, "q")

@@ -90,8 +90,8 @@ async def test_event_view_shows_cluster_and_reads_the_other_source(app: DossierA
         assert date.startswith("2015-10  month precision (2015-10-01 to 2015-10-31)")
         assert "dated by October 2015" in date
         cluster = prompts(screen.query_one("#event-cluster", PlainList))
-        assert cluster == ["Kazakhstan Bans Islamic State · 2015-10-15\n"
-                           "The court in Astana ruled on October 15, 2015."]
+        assert cluster == [("Kazakhstan Bans Islamic State · 2015-10-15\n"
+                            "The court in Astana ruled on October 15, 2015.")]
         entities = prompts(screen.query_one("#event-entities", PlainList))
         assert [e.split()[0] for e in entities] == ["Astana", "Islamic"]
         await pilot.press("y")
