@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 
 from store.entities_catalogue import Alias, Catalogue, CatalogueEntry, form_key, load_catalogue, slug
+from store.entities_cues import STOPWORDS
 from store.entities_discover import Found, discover, lower_vocabulary
 from store.entities_match import Matcher, default_case_sensitive
 from store.models import Document, Entity, Mention, Sentence
@@ -117,7 +118,8 @@ class _Extraction:
                     key = next(iter(acronym_keys[f.name]))
                 elif len(surnames.get(f.name, ())) == 1:
                     key = next(iter(surnames[f.name]))
-                elif f.type == "organisation" and acronym_counts[f.name] >= 2:
+                elif f.type == "organisation" and acronym_counts[f.name] >= 2 and \
+                        f.name.lower() not in STOPWORDS:  # "IT", "AS": only when defined
                     key = self.register(f).key
                 elif f.type == "person":
                     key = self.register(f).key

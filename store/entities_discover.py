@@ -188,6 +188,8 @@ class _Sentence(SentenceRules):
         if w.text[first].isupper() and self.text[w.end[first]:w.end[first] + 1] == ":":
             first += 1
         while first <= last and (lower[first] in STOPWORDS or (first == 0 and self.opener(0))):
+            if lower[first] in STOPWORDS and self.acronym_word(first):
+                break  # "IS" the group, not "is": capitals in a sentence that is not shouted
             first += 1
         while first <= last and (lower[first] in _CONNECTORS or lower[first] in PARTICLES):
             first += 1
@@ -206,6 +208,12 @@ class _Sentence(SentenceRules):
             pieces.append((start, last))
         for a, b in pieces:
             self.piece(a, b)
+
+    def acronym_word(self, i: int) -> bool:
+        """An all-capitals word ("IS", "US") in a sentence written in mixed case."""
+        word = self.w.text[i]
+        return len(word) >= 2 and word.isupper() and word.isalpha() and \
+            not self.text[self.sentence.start:self.sentence.end].isupper()
 
     def opener(self, i: int) -> bool:
         """A capitalised word that is capitalised only because a sentence or quote starts."""
@@ -370,6 +378,9 @@ class _Sentence(SentenceRules):
         acronym = m.group(1)
         start = self.w.start[a]
         long_form = self.text[start:end] if found is None else found.name
+        if len(acronym) == 2 and (not acronym.isupper() or
+                                  _initials(long_form) != acronym):
+            return False  # "Islamic State (IS)": two letters link only when they spell it
         if target is None and not _initials_fit(long_form, acronym):
             self.spelled_out(b, acronym)
             return False
@@ -382,6 +393,11 @@ class _Sentence(SentenceRules):
 
 def _title_word(word: str) -> bool:
     return word in TITLE_HEADS or word in TITLE_MODIFIERS or word.rstrip("s") in TITLE_HEADS
+
+
+def _initials(long_form: str) -> str:
+    """The initials of a name's capitalised words: 'Islamic State of Iraq' -> 'ISI'."""
+    return "".join(w[0] for w in _WORD_BREAKS.split(long_form) if w[:1].isupper())
 
 
 def _initials_fit(long_form: str, acronym: str) -> bool:
