@@ -20,7 +20,7 @@ from operator import attrgetter
 from store.entities_catalogue import Alias, Catalogue, CatalogueEntry, form_key, load_catalogue, slug
 from store.entities_cues import STOPWORDS
 from store.entities_discover import Found, discover, lower_vocabulary
-from store.entities_match import Matcher, default_case_sensitive
+from store.entities_match import Matcher, default_case_sensitive, is_acronym
 from store.models import Document, Entity, Mention, Sentence
 
 __all__ = ["Alias", "Catalogue", "CatalogueEntry", "extract_entities", "load_catalogue", "matcher_for"]
@@ -39,6 +39,7 @@ class _Info:
     generic: bool = False
     aliases: dict[str, None] = field(default_factory=dict)
     types: Counter = field(default_factory=Counter)
+    weak: Counter = field(default_factory=Counter)  # default guesses, used when types is empty
     catalogue_id: str | None = None
 
 
@@ -102,11 +103,11 @@ class _Extraction:
                 acronym_keys[acronym].add(self.key_of(long_form))
         surnames = self.surnames()
         acronym_counts = Counter(f.name for _, _, pending, _ in per_doc for f in pending
-                                 if f.type == "organisation")
+                                 if is_acronym(f.name))
         mentions: list[Mention] = []
         for document, hits, pending, acronyms in per_doc:
             for f in pending:
-                key = None
+                key, registered = None, False
                 same_form = self.key_of(f)
                 if same_form.startswith("c:"):
                     continue  # a catalogue form the matcher turned down here ("US $50")
@@ -118,13 +119,16 @@ class _Extraction:
                     key = next(iter(acronym_keys[f.name]))
                 elif len(surnames.get(f.name, ())) == 1:
                     key = next(iter(surnames[f.name]))
-                elif f.type == "organisation" and acronym_counts[f.name] >= 2 and \
+                elif is_acronym(f.name) and acronym_counts[f.name] >= 2 and \
                         f.name.lower() not in STOPWORDS:  # "IT", "AS": only when defined
-                    key = self.register(f).key
+                    key, registered = self.register(f).key, True
                 elif f.type == "person":
-                    key = self.register(f).key
+                    key, registered = self.register(f).key, True
                 if key is not None:
-                    self.info[key].aliases.setdefault(f.name, None)
+                    info = self.info[key]
+                    info.aliases.setdefault(f.name, None)
+                    if info.discovered and not registered:
+                        self.vote(info, f)  # a linked surname or acronym also says the type
                     hits.append(_Hit(f.start, f.end, key, f.sentence))  # type: ignore[arg-type]
             hits = self.longest(hits)
             hits = self.qualify(document.text, hits)
@@ -155,13 +159,17 @@ class _Extraction:
         info = self.info.get(key)
         if info is None:
             info = self.info[key] = _Info(found.name, None, discovered=True, generic=found.generic)
-        if found.type:
-            info.types[found.type] += 1
+        self.vote(info, found)
         if found.description and not info.description:
             info.description = found.description
         if info.discovered:
             info.aliases.setdefault(found.name, None)
         return _Hit(found.start, found.end, key, found.sentence)  # type: ignore[arg-type]
+
+    @staticmethod
+    def vote(info: _Info, found: Found) -> None:
+        if found.type:
+            (info.weak if found.weak else info.types)[found.type] += 1
 
     def key_of(self, found: Found) -> str:
         if found.target:
@@ -197,9 +205,10 @@ class _Extraction:
         info = self.info[key]
         if info.type:
             return info.type
-        if info.types:
-            best = max(info.types.values())
-            return next(t for t in TYPE_PRIORITY if info.types.get(t) == best)
+        votes = info.types or info.weak
+        if votes:
+            best = max(votes.values())
+            return next(t for t in TYPE_PRIORITY if votes.get(t) == best)
         return "other"
 
     def qualify(self, text: str, hits: list[_Hit]) -> list[_Hit]:

@@ -16,7 +16,7 @@ institute service group front union bank department office commission associatio
 foundation university army forces police guard brigade division parliament assembly government
 directorate bureau authority corporation company programme program brotherhood alliance league
 coalition federation board academy school church network media press times news commonwealth
-congress commissioner
+congress commissioner radio television force newspaper magazine
 """.split())
 
 # A capitalised word that makes a span a named thing of type other (laws, plans, operations).
@@ -28,11 +28,14 @@ exercise agreement charter initiative
 # A capitalised word in a span that makes it a place.
 PLACE_CUES = frozenset("""
 province region oblast district county city republic island islands mountains sea river valley
-lake gulf bay peninsula desert basin village town kingdom emirate state
+lake gulf bay peninsula desert basin village town kingdom emirate state states camp airport
+mount
 """.split()) - {"state"}
 
 # Lower-case nouns after a name that say it is a place: "Balkhash city", "Chui oblast".
-PLACE_NOUNS_AFTER = frozenset("city town village province region oblast district county".split())
+PLACE_NOUNS_AFTER = frozenset(
+    "city town village province region oblast district county river lake valley mountains".split()
+)
 
 # Words that head a title before a person's name ("Interior Minister", "NSC chairman").
 TITLE_HEADS = frozenset("""
@@ -100,3 +103,57 @@ DEMONYM_PLURALS = ("ians", "eans", "stanis")
 COMMON_ACRONYMS = frozenset("""
 NGO NGOS IED IEDS CEO GDP TV PDF URL HTML AM PM UTC GMT BC AD OK ID PC USB FAQ CV PR HQ VIP
 """.split())
+
+# Nouns that, as the head of an apposition ("X, an ISIL leader", "the head of ..., X,") or
+# right before a name, say what the name is. Adjective-like ones ("militant") count only when
+# no other such noun follows ("a militant group").
+PERSON_NOUNS = TITLE_HEADS | frozenset("""
+member militant fighter preacher cleric resident citizen native student teacher journalist
+writer author businessman businesswoman politician official diplomat soldier son daughter wife
+husband brother sister father mother man woman expert scholar lecturer economist farmer
+worker suspect defendant recruiter ideologist ideologue specialist scientist jihadist rebel
+terrorist insurgent extremist emissary negotiator aide adviser advisor
+""".split())
+ORG_NOUNS = frozenset("""
+group organization organisation militia movement faction network party charity company firm
+agency ngo newspaper channel outlet website broadcaster bank union alliance coalition bloc
+institute ministry committee council court army force unit cell outfit association
+foundation university school club brotherhood service department government watchdog
+station magazine publisher corporation airline insurgency
+""".split())
+PLACE_NOUNS = frozenset("""
+city town village capital country region province district oblast county island river lake
+port republic nation kingdom territory enclave suburb neighbourhood neighborhood settlement
+municipality valley mountain peninsula airport camp
+""".split())
+
+# Lower-case words right after a name that say it is an organisation: "X group", "X (IS)
+# extremist group", "FSB officers".
+ORG_NOUNS_AFTER = frozenset("""
+group groups organization organisation militia movement faction network outfit members
+fighters militants officers leadership spokesman spokeswoman spokesperson
+""".split())
+# Adjectives allowed between a name and such a noun ("the X militant group").
+ORG_ADJECTIVES = frozenset("""
+militant terrorist extremist jihadist islamist armed rebel insurgent radical separatist
+criminal political opposition banned outlawed underground right-wing left-wing
+""".split())
+
+# Nouns after an acronym that belong to a country, not a body: "US military", "US embassy".
+COUNTRY_NOUNS_AFTER = frozenset("""
+military government president embassy ambassador administration citizens nationals economy
+senate congress territory soil dollar dollars interests
+""".split())
+# Nouns before "of the ACR" said of states: "the collapse of the USSR".
+COUNTRY_NOUNS_BEFORE = frozenset("collapse fall breakup break-up dissolution borders".split())
+
+# Compass words that, first in a two-word name, make it a region: "Middle East", "West Kazakhstan".
+COMPASS = frozenset("""
+north south east west northern southern eastern western central middle far near upper lower
+inner outer north-east north-west south-east south-west northeast northwest southeast southwest
+""".split())
+
+# Arabic-style name particles that begin a personal name ("Abu Muhammad", "Ibn Sina") or join
+# one ("Osama bin Laden").
+PERSON_PARTICLES_FIRST = frozenset("abu umm ibn bin".split())
+PERSON_PARTICLES_INSIDE = frozenset("bin ibn".split())

@@ -31,6 +31,7 @@ from store.entities_cues import (
     TITLE_HEADS,
     TITLE_MODIFIERS,
 )
+from store.entities_discover_acronyms import AcronymRules
 from store.entities_discover_rules import SentenceRules, _calendar
 from store.entities_match import MONTHS, WEEKDAYS, is_acronym
 from store.entities_tokens import DocFindings, Found, Words, lower_vocabulary
@@ -44,8 +45,6 @@ _CONNECTORS = frozenset({"of", "for", "on", "and", "the", "&"})
 _SPACES = re.compile(r"[ ]+")
 _SPACES_OR_HYPHEN = re.compile(r"[ ]+|-")
 _LONG_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
-_ACRONYM_DEFINED = re.compile(r" \((?:[^()]{0,60}?, )?([A-Z][A-Za-z&\-]{1,9})\)")
-_WORD_BREAKS = re.compile(r"[\s\-]+")
 _CONNECTORS_OR_PARTICLES = _CONNECTORS | PARTICLES
 _JOINERS = PARTICLES | {"of", "for", "on", "and", "&"}
 _STRONG_CUES = ORG_CUES | PLACE_CUES
@@ -76,7 +75,7 @@ def discover(
     return findings
 
 
-class _Sentence(SentenceRules):
+class _Sentence(AcronymRules, SentenceRules):
     """The rules applied to one sentence's words."""
 
     def __init__(
@@ -124,7 +123,10 @@ class _Sentence(SentenceRules):
                 continue
             for i in inside:
                 w.capitalised[i] = False  # part of the title: no longer starts or extends a name
-            self.emit(start, end, "other", "")
+            found = self.emit(start, end, "other", "")
+            if body[m.end():m.end() + 2] == " (":  # '"Islamic State of ..." (ISIL)'
+                self.acronym_definition(first, last - 1, found=found,
+                                        end=self.sentence.start + m.end())
 
     def spans(self) -> list[tuple[int, int]]:
         """Maximal runs of capitalised words, joined by particles and guarded connectors."""
@@ -270,6 +272,10 @@ class _Sentence(SentenceRules):
             return  # a bare title ("Deputy Prosecutor General")
         if words[-1].endswith(DEMONYM_PLURALS):
             return
+        if a == b and is_acronym(w.text[a]):
+            if w.text[a].upper() not in COMMON_ACRONYMS and not fragment:
+                self.lone_acronym(a, self.apposition(b))
+            return
         # "Taraz-based": the place is the part before the suffix.
         based = _BASED.match(w.text[b])
         if based:
@@ -314,6 +320,12 @@ class _Sentence(SentenceRules):
         if len(words) > 1 and not OTHER_CUES.isdisjoint(words):
             self.emit(name_start, name_end, "other", description, last=b)
             return
+        if self.region(words, self.vocab):
+            self.emit(name_start, name_end, "place", description, last=b)
+            return
+        if self.organisation_after(name_end):
+            self.emit(name_start, name_end, "organisation", description, last=b)
+            return
         if after is not None and lower[after] in PLACE_NOUNS_AFTER and follow.startswith(" "):
             self.emit(name_start, name_end, "place", description or lower[after], last=b)
             return
@@ -331,7 +343,14 @@ class _Sentence(SentenceRules):
         if titled:
             self.emit(name_start, name_end, "person", titled, last=b)
             return
-        speaker = self.speaker(a, b)
+        kind = self.apposition_kind(a, b)
+        if kind == "person" and not self.personal_name(a, b):
+            kind = None
+        speaker = kind == "person" or self.speaker(a, b) or (
+            self.who_after(name_end) and self.personal_name(a, b))
+        if kind and kind != "person":
+            self.emit(name_start, name_end, kind, description, last=b)
+            return
         if a == b and speaker:
             self.out.pending.append(Found(name_start, name_end, name, "person", description,
                                           self.sentence))
@@ -342,13 +361,11 @@ class _Sentence(SentenceRules):
         if self.place_after_preposition(a, b):
             self.emit(name_start, name_end, "place", description, last=b)
             return
+        if self.particle_name(words):
+            self.emit(name_start, name_end, "person", description, last=b)
+            return
         if a == b:
-            word = w.text[a]
-            kind = "organisation" if is_acronym(word) and word.upper() not in \
-                COMMON_ACRONYMS else None
-            if is_acronym(word) and word.upper() in COMMON_ACRONYMS:
-                return
-            found = Found(name_start, name_end, name, kind, description, self.sentence)
+            found = Found(name_start, name_end, name, None, description, self.sentence)
             if self.acronym_definition(a, b, found=found):
                 self.out.found.append(found)
             else:
@@ -366,44 +383,6 @@ class _Sentence(SentenceRules):
             self.acronym_definition(last, last, found=found)
         return found
 
-    def acronym_definition(self, a: int, b: int, target: str | None = None,
-                           found: Found | None = None) -> bool:
-        """'Long Name (ACR)' or 'Long Name (Other name, ACR)': ACR names the same entity."""
-        end = self.w.end[b]
-        if self.text[end:end + 2] != " (":
-            return False
-        m = _ACRONYM_DEFINED.match(self.text[end:end + 80])
-        if not m or sum(c.isupper() for c in m.group(1)) < 2:
-            return False
-        acronym = m.group(1)
-        start = self.w.start[a]
-        long_form = self.text[start:end] if found is None else found.name
-        if len(acronym) == 2 and (not acronym.isupper() or
-                                  _initials(long_form) != acronym):
-            return False  # "Islamic State (IS)": two letters link only when they spell it
-        if target is None and not _initials_fit(long_form, acronym):
-            self.spelled_out(b, acronym)
-            return False
-        if found is None:
-            found = Found(start, end, self.text[start:end], None, "", self.sentence,
-                          target=target)
-        self.out.acronyms.setdefault(acronym, found)
-        return True
-
 
 def _title_word(word: str) -> bool:
     return word in TITLE_HEADS or word in TITLE_MODIFIERS or word.rstrip("s") in TITLE_HEADS
-
-
-def _initials(long_form: str) -> str:
-    """The initials of a name's capitalised words: 'Islamic State of Iraq' -> 'ISI'."""
-    return "".join(w[0] for w in _WORD_BREAKS.split(long_form) if w[:1].isupper())
-
-
-def _initials_fit(long_form: str, acronym: str) -> bool:
-    """'Islamic State of Iraq and Syria (ISIS)' fits; 'Syria (ISIS)' does not. Names with an
-    organisation word may use another language's initials ('Interior Ministry (MVD)')."""
-    words = _WORD_BREAKS.split(long_form)
-    if any(w.lower() in ORG_CUES for w in words):
-        return True
-    return bool(words) and words[0][:1].upper() == acronym[:1].upper()

@@ -11,7 +11,17 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from store.entities_cues import (
+    ADJECTIVE_ENDINGS,
     AFTER_PLACE,
+    COMPASS,
+    DEMONYM_PLURALS,
+    ORG_ADJECTIVES,
+    ORG_NOUNS,
+    ORG_NOUNS_AFTER,
+    PERSON_NOUNS,
+    PERSON_PARTICLES_FIRST,
+    PERSON_PARTICLES_INSIDE,
+    PLACE_NOUNS,
     MONTH_ABBREVIATIONS,
     ORG_CUES,
     PLACE_CUES,
@@ -32,7 +42,11 @@ _FINITE_VERBS = frozenset("is are was were has have had will would can could sho
                           "must shall does did do".split())
 _APPOSITION = re.compile(r", ((?:[\w'’/\-]+ ){0,14}[\w'’/\-]+)(?= ?[,;(]| ?\.(?:\s|$)|$)")
 _APPOSITION_STARTS = frozenset({"a", "an", "the"}) | TITLE_HEADS | TITLE_MODIFIERS
-_SPELLED_JOINERS = frozenset({"of", "and", "the"})
+_SPACE_GAPS = frozenset({" ", "'s ", "’s ", "' ", "’ "})
+_DETERMINERS = frozenset("a an the its his her their one another".split())
+_APPOSITION_CLOSES = frozenset(",.;)")
+_ORG_AFTER = re.compile(r"(?: \([^()]{1,40}\))?((?: [a-z][a-z\-]*){0,2}) ([a-z]+)\b")
+_WHO_AFTER = re.compile(r",? who\b")
 _PLACE_PREPOSITIONS = frozenset(
     {"in", "near", "throughout", "across", "from", "outside", "inside"}
 )
@@ -177,28 +191,76 @@ class SentenceRules:
         return nxt < w.n and (lower[nxt] in AFTER_PLACE or w.capitalised[nxt]) and \
             after_text.startswith(" ")
 
-    def spelled_out(self, b: int, acronym: str) -> None:
-        """'Islamic State of Iraq and Syria (ISIS)': the capitalised words before the bracket,
-        joined by "of", "and", "the", spell the acronym letter by letter, so they are one name
-        and the acronym names it, though no cue word joined them into one span."""
-        if not (acronym.isalpha() and acronym.isupper()):
-            return
+    # -- what the words around a name call it ---------------------------------------------
+    def noun_kind(self, k: int, limit: int) -> str | None:
+        """The kind named by the head noun among words k..limit: 'an ISIL leader' -> person,
+        'a Dunmere-based charity' -> organisation, 'a militant group' -> organisation."""
         w = self.w
-        caps, lower, gaps = w.capitalised, w.lower, w.gap
-        letters: list[str] = []
-        joined = False
-        i = b
-        while i >= 0 and len(letters) < len(acronym):
-            if caps[i]:
-                letters.append(w.text[i][0].upper())
-            elif lower[i] in _SPELLED_JOINERS and i != b:
-                joined = True
-            else:
-                return
-            if i > 0 and len(letters) < len(acronym) and gaps[i - 1] != " ":
-                return
-            i -= 1
-        if not joined or "".join(reversed(letters)) != acronym:
-            return
-        found = self.emit(w.start[i + 1], w.end[b], None, "")
-        self.out.acronyms.setdefault(acronym, found)
+        lower, gaps = w.lower, w.gap
+        for i in range(k, min(limit, w.n - 1) + 1):
+            word = lower[i]
+            nxt = lower[i + 1] if i + 1 < w.n and gaps[i] == " " else ""
+            kind = _noun_kind(word)
+            if kind and not _noun_kind(nxt):
+                return kind
+            if not kind and word in STOPWORDS and word not in _DETERMINERS:
+                return None
+            if gaps[i] not in _SPACE_GAPS:
+                return None
+        return None
+
+    def apposition_kind(self, a: int, b: int) -> str | None:
+        """'X, an ISIL leader based in Syria' or 'The head of Russia's FSB, X,': the role noun
+        of the apposition says what X is."""
+        w = self.w
+        if b + 1 < w.n and w.gap[b] == ", " and not w.possessive[b]:
+            kind = self.noun_kind(b + 1, b + 4)
+            if kind:
+                return kind
+        if a < 2 or not w.gap[a - 1].endswith(", ") or w.gap[a - 1] not in (", ", "), "):
+            return None
+        close = self.text[w.end[b]:w.end[b] + 1]
+        if close and close not in _APPOSITION_CLOSES:
+            return None
+        first = a - 1
+        while first > 0 and "," not in w.gap[first - 1] and ";" not in w.gap[first - 1]:
+            first -= 1
+        if w.lower[first] not in _DETERMINERS:
+            return None
+        return self.noun_kind(first + 1, first + 4)
+
+    def organisation_after(self, end: int) -> bool:
+        """'the Islamic State (IS) group', 'Kazakh FSB officers': the noun after names a body."""
+        m = _ORG_AFTER.match(self.text, end, self.sentence.end)
+        if not m or m.group(2) not in ORG_NOUNS_AFTER:
+            return False
+        return all(x in ORG_ADJECTIVES for x in m.group(1).split())
+
+    def who_after(self, end: int) -> bool:
+        """'Abu Aisha, who lives in Mosul': a person."""
+        return _WHO_AFTER.match(self.text, end, self.sentence.end) is not None
+
+    def region(self, words: list[str], vocab: set[str]) -> bool:
+        """'Middle East', 'West Kazakhstan', 'Inner Mongolia': a compass word and a name."""
+        if len(words) != 2 or words[0] not in COMPASS:
+            return False
+        second = words[1]
+        return second in COMPASS or (second not in vocab and
+                                     not second.endswith(ADJECTIVE_ENDINGS + DEMONYM_PLURALS))
+
+    @staticmethod
+    def particle_name(words: list[str]) -> bool:
+        """'Abu Muhammad al-Adnani', 'Osama bin Laden': Arabic-style personal names."""
+        if len(words) >= 2 and words[0] in PERSON_PARTICLES_FIRST:
+            return True
+        return not PERSON_PARTICLES_INSIDE.isdisjoint(words[1:-1])
+
+
+def _noun_kind(word: str) -> str | None:
+    if word in PERSON_NOUNS:
+        return "person"
+    if word in ORG_NOUNS:
+        return "organisation"
+    if word in PLACE_NOUNS:
+        return "place"
+    return None

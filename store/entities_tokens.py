@@ -124,6 +124,7 @@ class Found:
     sentence: Sentence | None = None
     generic: bool = False
     target: str | None = None  # a catalogue key when the mention belongs to a catalogue entity
+    weak: bool = False  # the type is a default guess, outvoted by any mention with evidence
 
 
 @dataclass(slots=True)
