@@ -101,6 +101,7 @@ class _Extraction:
         for _, _, _, acronyms in per_doc:
             for acronym, long_form in acronyms.items():
                 acronym_keys[acronym].add(self.key_of(long_form))
+        merged = self.merge_spellings(acronym_keys)
         surnames = self.surnames()
         acronym_counts = Counter(f.name for _, _, pending, _ in per_doc for f in pending
                                  if is_acronym(f.name))
@@ -115,6 +116,7 @@ class _Extraction:
                     key = same_form  # the same words as a name found elsewhere
                 elif f.name in acronyms:
                     key = self.key_of(acronyms[f.name])
+                    key = merged.get(key, key)
                 elif len(acronym_keys.get(f.name, ())) == 1:
                     key = next(iter(acronym_keys[f.name]))
                 elif len(surnames.get(f.name, ())) == 1:
@@ -130,6 +132,8 @@ class _Extraction:
                     if info.discovered and not registered:
                         self.vote(info, f)  # a linked surname or acronym also says the type
                     hits.append(_Hit(f.start, f.end, key, f.sentence))  # type: ignore[arg-type]
+            if merged:
+                hits = [_Hit(h.start, h.end, merged.get(h.key, h.key), h.sentence) for h in hits]
             hits = self.longest(hits)
             hits = self.qualify(document.text, hits)
             text, file, exclude = document.text, document.file, bool(self.catalogue.exclude)
@@ -175,6 +179,33 @@ class _Extraction:
         if found.target:
             return found.target
         return self.by_form.get(form_key(found.name)) or f"d:{form_key(found.name)}"
+
+    def merge_spellings(self, acronym_keys: dict[str, set[str]]) -> dict[str, str]:
+        """Discovered long forms that define the same acronym and differ only in British or
+        American spelling ("Shanghai Cooperation Organisation"/"Organization (SCO)") are one
+        entity: the acronym is the evidence, the spelling rule only confirms it. Returns the
+        merged keys -> the key they joined; `acronym_keys` is updated in place."""
+        merged: dict[str, str] = {}
+        for acronym, keys in acronym_keys.items():
+            if len(keys) < 2:
+                continue
+            groups: dict[str, list[str]] = defaultdict(list)
+            for key in sorted(keys, key=list(self.info).index):
+                info = self.info[key]
+                if info.discovered:
+                    groups[_spelling_key(info.name)].append(key)
+            for first, *others in groups.values():
+                into = self.info[first]
+                for key in others:
+                    gone = self.info[key]
+                    into.aliases.setdefault(gone.name, None)
+                    into.aliases.update(gone.aliases)
+                    into.types.update(gone.types)
+                    into.weak.update(gone.weak)
+                    into.description = into.description or gone.description
+                    merged[key] = first
+            acronym_keys[acronym] = {merged.get(k, k) for k in keys}
+        return merged
 
     def surnames(self) -> dict[str, set[str]]:
         """Last word of each discovered person's name (two words or more) -> the persons."""
@@ -279,3 +310,15 @@ class _Extraction:
         out.sort(key=attrgetter("file", "start"))
         return entities, out
 
+
+
+_BRITISH = (("isation", "ization"), ("ise ", "ize "), ("centre", "center"), ("defence", "defense"),
+            ("programme", "program"), ("our", "or"), ("s", "z"))
+
+
+def _spelling_key(name: str) -> str:
+    """A name with British spellings made American: 'Organisation' and 'Organization' agree."""
+    key = form_key(name) + " "
+    for british, american in _BRITISH:
+        key = key.replace(british, american)
+    return key
