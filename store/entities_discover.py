@@ -50,6 +50,7 @@ _JOINERS = PARTICLES | {"of", "for", "on", "and", "&"}
 _STRONG_CUES = ORG_CUES | PLACE_CUES
 _OF_FOR_ON = frozenset({"of", "for", "on"})
 _CALENDAR_WORDS = MONTHS | WEEKDAYS | MONTH_ABBREVIATIONS
+_ANY_CUE = ORG_CUES | PLACE_CUES | OTHER_CUES
 _QUOTE_MARKS = re.compile("[“‘\"]")
 
 
@@ -123,10 +124,20 @@ class _Sentence(AcronymRules, SentenceRules):
                 continue
             for i in inside:
                 w.capitalised[i] = False  # part of the title: no longer starts or extends a name
+            if self.scare_quotes(words):
+                continue
             found = self.emit(start, end, "other", "")
             if body[m.end():m.end() + 2] == " (":  # '"Islamic State of ..." (ISIL)'
                 self.acronym_definition(first, last - 1, found=found,
                                         end=self.sentence.start + m.end())
+
+    def scare_quotes(self, words: list[str]) -> bool:
+        """'the "Afghan Problem"': two words ending in a common noun (one the document also
+        writes in lower case) with no cue word are a phrase in scare quotes, not a title."""
+        if len(words) != 2:
+            return False
+        last = words[1].lower()
+        return last in self.vocab and last not in _ANY_CUE and words[0].lower() not in _ANY_CUE
 
     def spans(self) -> list[tuple[int, int]]:
         """Maximal runs of capitalised words, joined by particles and guarded connectors."""
@@ -272,6 +283,9 @@ class _Sentence(AcronymRules, SentenceRules):
             return  # a bare title ("Deputy Prosecutor General")
         if words[-1].endswith(DEMONYM_PLURALS):
             return
+        if len(words) > 1 and words[-1][-1:] == "s" and words[-1][:-1] in _ANY_CUE and \
+                words[0] in self.vocab:
+            return  # "the new Criminal Codes", "regional Courts": a plural is a kind, not a name
         if a == b and is_acronym(w.text[a]):
             if w.text[a].upper() not in COMMON_ACRONYMS and not fragment:
                 self.lone_acronym(a, self.apposition(b))

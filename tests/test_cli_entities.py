@@ -58,12 +58,12 @@ def test_exclude_takes_effect_on_rebuild(capsys, corpus_copy: Path, tmp_path: Pa
     store = tmp_path / "s.json"
     args = ("--corpus", str(corpus_copy), "--store", str(store))
     code, out, _ = run(capsys, "entities", "--json", *args)
-    assert "Afghan Problem" in {r["name"] for r in json.loads(out)}
+    assert "US Special Forces" in {r["name"] for r in json.loads(out)}
     catalogue = corpus_copy / "entities.yaml"
-    catalogue.write_text(catalogue.read_text().replace("exclude:\n", "exclude:\n  - Afghan Problem\n", 1))
+    catalogue.write_text(catalogue.read_text().replace("exclude:\n", "exclude:\n  - US Special Forces\n", 1))
     code, out, _ = run(capsys, "entities", "--json", *args)
     assert code == 0
-    assert "Afghan Problem" not in {r["name"] for r in json.loads(out)}
+    assert "US Special Forces" not in {r["name"] for r in json.loads(out)}
 
 
 def test_malformed_catalogue_at_the_cli(capsys, corpus_copy: Path, tmp_path: Path) -> None:
