@@ -89,6 +89,7 @@ class _Extraction:
     def run(self, documents: list[Document]) -> tuple[list[Entity], list[Mention]]:
         matcher = matcher_for(self.catalogue)
         per_doc: list[tuple[Document, list[_Hit], list[Found], dict[str, Found]]] = []
+        redefined: list[tuple[str, Found]] = []
         for document in documents:
             sentences = sorted(document.body_sentences(), key=lambda s: s.start)
             hits = self.catalogue_hits(document, sentences, matcher)
@@ -96,10 +97,14 @@ class _Extraction:
             findings = discover(document, sentences, covered, lower_vocabulary(document, sentences))
             found_hits = [self.register(f) for f in findings.found]
             per_doc.append((document, hits + found_hits, findings.pending, findings.acronyms))
+            redefined += findings.redefined
         # Corpus-level evidence for single words: acronyms defined somewhere, surnames.
         acronym_keys: dict[str, set[str]] = defaultdict(set)
         for _, _, _, acronyms in per_doc:
             for acronym, long_form in acronyms.items():
+                acronym_keys[acronym].add(self.key_of(long_form))
+        for acronym, long_form in redefined:
+            if acronym in acronym_keys:
                 acronym_keys[acronym].add(self.key_of(long_form))
         merged = self.merge_spellings(acronym_keys)
         surnames = self.surnames()

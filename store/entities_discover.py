@@ -258,8 +258,20 @@ class _Sentence(AcronymRules, SentenceRules):
             j = i
             while j + 1 <= b and not cover[j + 1]:
                 j += 1
-            self.segment(i, j, a, fragment=any(covered))
+            if not (j < b and self.cut_title(i, j)):
+                self.segment(i, j, a, fragment=any(covered))
             i = j + 1
+
+    def cut_title(self, i: int, j: int) -> bool:
+        """'Joint Plan of Action for the Implementation of' + a catalogue name: the head of a
+        title that goes on through the name, not a name of its own. (An institution keeps its
+        name: 'Ministry of Defence of' + 'Kazakhstan'.)"""
+        lower = self.w.lower
+        if lower[j] not in _CONNECTORS:
+            return False
+        head = lower[i:j + 1]
+        head = head[:next((k for k, x in enumerate(head) if x in _OF_FOR_ON), len(head))]
+        return not OTHER_CUES.isdisjoint(head)
 
     def segment(self, a: int, b: int, span_first: int, fragment: bool) -> None:
         """Type an uncovered run of capitalised tokens, or leave it pending.
@@ -348,7 +360,7 @@ class _Sentence(AcronymRules, SentenceRules):
             self.emit(name_start, name_end, "place", description, last=b)
             return
         if before is not None and lower[a - 1] == "of" and a > 1 and \
-                lower[a - 2] in ("city", "town", "village"):
+                lower[a - 2] in ("city", "town", "village", "port", "capital"):
             self.emit(name_start, name_end, "place", description, last=b)
             return
         if fragment:
@@ -366,7 +378,10 @@ class _Sentence(AcronymRules, SentenceRules):
             self.emit(name_start, name_end, kind, description, last=b)
             return
         if a == b and speaker:
-            self.out.pending.append(Found(name_start, name_end, name, "person", description,
+            # "Officials said", "Nobody told": a first word may be capitalised only because it
+            # opens the sentence; it can still join a person's surname, never stand alone.
+            kind = None if a == 0 else "person"
+            self.out.pending.append(Found(name_start, name_end, name, kind, description,
                                           self.sentence))
             return
         if speaker or (description and self.personal(description)):

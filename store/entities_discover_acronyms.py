@@ -58,7 +58,8 @@ class AcronymRules:
         if found is None:
             found = Found(start, end, self.text[start:end], None, "", self.sentence,
                           target=target)
-        self.out.acronyms.setdefault(acronym, found)
+        if self.out.acronyms.setdefault(acronym, found) is not found:
+            self.out.redefined.append((acronym, found))  # a spelling variant, perhaps
         return True
 
     def spelled_out(self, b: int, acronym: str) -> None:

@@ -132,6 +132,7 @@ class DocFindings:
     found: list[Found] = field(default_factory=list)
     pending: list[Found] = field(default_factory=list)  # single words awaiting corpus evidence
     acronyms: dict[str, Found] = field(default_factory=dict)  # ACR -> the long form's mention
+    redefined: list[tuple[str, Found]] = field(default_factory=list)  # later definitions of ACR
 
 
 def lower_vocabulary(document: Document, sentences: list[Sentence]) -> set[str]:
