@@ -10,22 +10,19 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.worker import Worker, get_current_worker
 
 from store.db import Store
 from tui.catalog import Catalog, date_label
-from tui.citation import citation, quote
 from tui.doctext import visible
 from tui.entity_view import EntityView, load_entity_view
+from tui.screens.detail import DetailScreen
 from tui.widgets.plain_list import PlainList
 from tui.worker_errors import notify_failure
 
-Target = tuple[str, int, int]
 
-
-class EntityScreen(Screen[Target | None]):
+class EntityScreen(DetailScreen):
     """Enter on a mention opens the reader there; on a related entity, that entity's view."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -42,8 +39,8 @@ class EntityScreen(Screen[Target | None]):
             self.view = view
 
     def __init__(self, store: Store, catalog: Catalog, entity_id: str) -> None:
-        super().__init__()
-        self.store, self.catalog, self.entity_id = store, catalog, entity_id
+        super().__init__(store, catalog)
+        self.entity_id = entity_id
         self.view: EntityView | None = None
 
     def compose(self) -> ComposeResult:
@@ -129,13 +126,6 @@ class EntityScreen(Screen[Target | None]):
             self.app.push_screen(EventScreen(self.store, self.catalog, event),
                                  callback=self.pass_jump_on)
 
-    def pass_jump_on(self, target: Target | None) -> None:
-        if target is not None:
-            self.dismiss(target)
-
-    def action_back(self) -> None:
-        self.dismiss(None)
-
     def _highlighted_mention(self):  # type: ignore[no-untyped-def]
         mentions = self.query_one("#entity-mentions", PlainList)
         if self.view is None or mentions.highlighted_id is None:
@@ -144,20 +134,13 @@ class EntityScreen(Screen[Target | None]):
 
     def action_copy(self) -> None:
         m = self._highlighted_mention()
-        source = self.catalog.by_file.get(m.file) if m else None
-        if m is None or source is None:
+        if m is None or not self.copy_quote(m.sentence, m.file):
             self.notify("Highlight a mention to quote it.", severity="warning", markup=False)
-            return
-        text = quote(m.sentence, source)
-        self.app.copy_to_clipboard(text)
-        self.notify(text[:160], title="Copied quote", markup=False)
 
     def action_copy_citation(self) -> None:
         m = self._highlighted_mention()
-        source = self.catalog.by_file.get(m.file) if m else None
-        if source is not None:
-            self.app.copy_to_clipboard(citation(source))
-            self.notify(citation(source), title="Copied citation", markup=False)
+        if m is not None:
+            self.copy_citation(m.file)
 
 
 def _context(before: str, surface: str, after: str, title: str) -> Content:

@@ -9,17 +9,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
 from store.db import Store
 from store.models import Event
 from tui.catalog import Catalog, date_label
-from tui.citation import citation, quote
+from tui.citation import citation
 from tui.doctext import visible
+from tui.screens.detail import DetailScreen
 from tui.widgets.plain_list import PlainList
-
-Target = tuple[str, int, int]
 
 
 def precision_words(event: Event) -> str:
@@ -27,7 +25,7 @@ def precision_words(event: Event) -> str:
     return f"{event.precision} precision{span}"
 
 
-class EventScreen(Screen[Target | None]):
+class EventScreen(DetailScreen):
     """Esc goes back; `r` or Enter on a cluster member opens the reader at that sentence."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -40,8 +38,8 @@ class EventScreen(Screen[Target | None]):
     ]
 
     def __init__(self, store: Store, catalog: Catalog, event: Event) -> None:
-        super().__init__()
-        self.store, self.catalog, self.event = store, catalog, event
+        super().__init__(store, catalog)
+        self.event = event
 
     def compose(self) -> ComposeResult:
         event = self.event
@@ -97,26 +95,11 @@ class EventScreen(Screen[Target | None]):
             self.app.push_screen(EntityScreen(self.store, self.catalog, message.option_id),
                                  callback=self.pass_jump_on)
 
-    def pass_jump_on(self, target: Target | None) -> None:
-        if target is not None:
-            self.dismiss(target)
-
-    def action_back(self) -> None:
-        self.dismiss(None)
-
     def action_read(self) -> None:
         self.dismiss((self.event.file, self.event.start, self.event.end))
 
     def action_copy(self) -> None:
-        source = self.catalog.by_file.get(self.event.file)
-        if source is not None:
-            text = quote(self.event.quote, source)
-            self.app.copy_to_clipboard(text)
-            self.notify(text[:160], title="Copied quote", markup=False)
+        self.copy_quote(self.event.quote, self.event.file)
 
     def action_copy_citation(self) -> None:
-        source = self.catalog.by_file.get(self.event.file)
-        if source is not None:
-            text = citation(source)
-            self.app.copy_to_clipboard(text)
-            self.notify(text, title="Copied citation", markup=False)
+        self.copy_citation(self.event.file)
