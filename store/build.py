@@ -1,6 +1,6 @@
 """The ingest pipeline: corpus files -> segmented documents -> extracted records -> the store.
 
-A build is skipped when the store's fingerprint (corpus bytes, manifests, extractor version)
+A build is skipped when the store's fingerprint (corpus bytes, manifests, extraction code)
 matches; it is written in one atomic replace, so an interrupted build leaves the old store.
 """
 
@@ -20,6 +20,7 @@ from store.corpus import (
     CATALOGUE_NAME,
     MANIFEST_NAME,
     CorpusRead,
+    RawDocument,
     guess_title,
     precision_of,
     read_corpus,
@@ -29,7 +30,8 @@ from store.locations import default_store_path  # noqa: F401  (re-exported for c
 from store.models import Document, Source
 from store.segment import segment
 
-# Bump when extraction changes what a build produces: stores built by another version rebuild.
+# Named in the store's meta; the fingerprint also hashes the extraction code itself
+# (`extractor_digest`), so a code change rebuilds stores even when this is not bumped.
 EXTRACTOR_VERSION = "4"
 
 Progress = Callable[[str, int, int], None]
@@ -186,7 +188,7 @@ def _build(
     return BuildReport(store_path, built=True, counts=counts, seconds=seconds)
 
 
-def _source_for(raw, document: Document, corpus: CorpusRead) -> Source:  # type: ignore[no-untyped-def]
+def _source_for(raw: RawDocument, document: Document, corpus: CorpusRead) -> Source:
     """Manifest metadata when the file is listed; otherwise a title and date read from the text."""
     entry = corpus.manifest.get(raw.file)
     stem = Path(raw.file).with_suffix("").as_posix()

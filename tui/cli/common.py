@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from store.locations import bundled_corpus, default_store_path
 
 if TYPE_CHECKING:  # the pipeline is imported only by commands that build, not before the app paints
-    from store.build import BuildReport
+    from store.build import BuildReport, Progress
     from store.db import Store
 
 
@@ -127,7 +127,7 @@ def terminal_text(text: str) -> str:
     return safe_for_terminal(text) if sys.stdout.isatty() else text
 
 
-def _progress_printer():  # type: ignore[no-untyped-def]
+def _progress_printer() -> Progress | None:
     if not sys.stderr.isatty():
         return None
     last: dict[str, int] = {}
