@@ -16,7 +16,8 @@ when it differs from the quote.
 
 Writes never go through a live TinyDB handle: `write_store` lays out the tables and hands them to
 the storage, which writes a temporary file, fsyncs and `os.replace`s it, so a build killed half
-way leaves the previous store as it was.
+way leaves the previous store as it was. The file stays a TinyDB database for anyone scripting
+against it: `TinyDB(path, storage=OrjsonStorage, access_mode="rb").table("sources").all()`.
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ from pathlib import Path
 from typing import Any, Self, TypeVar
 
 import orjson
-from tinydb import TinyDB
 from tinydb.storages import Storage
 
 from store.atomic import write_bytes_atomic
@@ -93,11 +93,7 @@ def write_store(path: Path, tables: dict[str, Iterable[dict[str, Any]]], meta: d
             rows = _pack(rows, PACKED[name])
         layout[name] = {str(i): row for i, row in enumerate(rows, start=1)}
     layout["meta"] = {"1": {**meta, "schema": SCHEMA_VERSION}}
-    db = TinyDB(path, storage=OrjsonStorage)
-    try:
-        db.storage.write(layout)
-    finally:
-        db.close()
+    OrjsonStorage(path).write(layout)
 
 
 def _pack(rows: Iterable[dict[str, Any]], columns: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -178,7 +174,7 @@ class Store:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._lock = threading.RLock()
-        self._db: TinyDB | None = None
+        self._opened = False
         self._raw: dict[str, list[dict[str, Any]]] = {}
         self._meta: dict[str, Any] = {}
         self._cache: dict[tuple[str, str | None], list[Any]] = {}
@@ -191,11 +187,10 @@ class Store:
     # -- life cycle -------------------------------------------------------------------------
     def open(self) -> Store:
         with self._lock:
-            if self._db is not None:
+            if self._opened:
                 return self
             if not self.path.exists():
                 raise StoreError(f"{self.path}: no store here; run `dossier build` first")
-            db = TinyDB(self.path, storage=OrjsonStorage)
             data = _read_parsed(self.path) or {}
             self._meta = _meta_of(self.path, data)
             self._raw = {name: list(data.get(name, {}).values()) for name in TABLES}
@@ -204,14 +199,12 @@ class Store:
             for source in reversed(self._sources):  # the first source wins a shared name
                 for name in (source.file, source.id, Path(source.file).stem):
                     self._source_names[name] = source
-            self._db = db
+            self._opened = True
             return self
 
     def close(self) -> None:
         with self._lock:
-            if self._db is not None:
-                self._db.close()
-            self._db = None
+            self._opened = False
             self._raw, self._cache, self._by_file, self._texts = {}, {}, {}, {}
             self._source_names, self._by_entity = {}, None
 

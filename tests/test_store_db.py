@@ -163,3 +163,18 @@ def test_events_round_trip_with_derived_quote_and_anchor(
         )
     raw = json.loads(path.read_text())["events"]
     assert all("quote" not in json.loads(row["columns"]) for row in raw.values())
+
+
+def test_tinydb_itself_reads_the_store(built_store_path: Path) -> None:
+    """The file is a TinyDB database: its query API works on it, for users who script."""
+    from tinydb import Query, TinyDB
+
+    from store.db import OrjsonStorage
+
+    db = TinyDB(built_store_path, storage=OrjsonStorage, access_mode="rb")
+    try:
+        found = db.table("sources").search(Query().published == "2014-09-17")
+        assert [row["file"] for row in found] == ["001_c13928596fe0fd3f.txt"]
+        assert db.table("meta").all()[0]["schema"] == SCHEMA_VERSION
+    finally:
+        db.close()
