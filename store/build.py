@@ -26,7 +26,6 @@ from store.corpus import (
     read_corpus,
 )
 from store.errors import StoreCorrupt
-from store.locations import default_store_path  # noqa: F401  (re-exported for callers)
 from store.models import Document, Source
 from store.segment import segment
 

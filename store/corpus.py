@@ -7,6 +7,7 @@ the standard-library parser reduces it to. A file the manifest does not list sti
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 from dataclasses import dataclass, field
@@ -120,10 +121,9 @@ def decode(data: bytes, path: Path, warnings: list[str]) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        bad = sum(1 for _ in re.finditer(rb"[\x80-\xff]", data))  # rough count for the message
         warnings.append(
             f"{path}: not valid UTF-8 at byte {exc.start} (0x{data[exc.start]:02x}); "
-            f"decoded with replacement characters ({bad} non-ASCII bytes in the file)"
+            "decoded with replacement characters"
         )
         return data.decode("utf-8", errors="replace")
 
@@ -262,8 +262,6 @@ def _valid_date(value: str) -> bool:
     if month and not 1 <= int(month) <= 12:
         return False
     if day:
-        import datetime
-
         try:
             datetime.date(int(match.group(1)), int(month), int(day))
         except ValueError:

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from store.build import build, default_store_path, ensure_built, is_stale
+from store.build import build, ensure_built, is_stale
 from store.db import Store
 from store.errors import StoreTooNew
+from store.locations import default_store_path
 
 
 def test_every_passage_and_sentence_slices_back(built_store: Store) -> None:
