@@ -51,7 +51,6 @@ class _Context:
 
     index: Index
     names: EntityNames
-    titles: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -176,7 +175,9 @@ def search(store: Store, query: str, limit: int | None = 20) -> SearchResults:
             Hit(file, int(index.p_index[pid]), s, e, round(float(score[pid]), 4), snippet, tuple(spans))
         )
         places.append(place)
-        titles.setdefault(file, context.titles.get(file, file))
+        if file not in titles:
+            source = store.source(file)
+            titles[file] = source.title if source is not None else file
     elapsed = (time.perf_counter() - began) * 1000
     return SearchResults(query, total, hits, tuple(places), elapsed, titles)
 
@@ -186,8 +187,7 @@ def _context(store: Store) -> _Context:
     with _lock:
         context = _contexts.get(store)
         if context is None or context.index is not index:
-            titles = {s.file: s.title for s in store.sources()}
-            context = _Context(index, EntityNames(store.entities()), titles)
+            context = _Context(index, EntityNames(store.entities()))
             _contexts[store] = context
         return context
 
