@@ -47,6 +47,22 @@ _YEARLESS_DAY = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
 _JOINER = re.compile(r"^[\s,]*(?:(?:on|in|at|of|by)\s*)?[\s,]*$", re.IGNORECASE)
 
 
+@dataclass(frozen=True, slots=True)
+class DocMentions:
+    """One document's mentions in text order, with their start offsets to bisect on."""
+
+    items: list[Mention]
+    starts: list[int]
+
+    @staticmethod
+    def of(mentions: list[Mention]) -> DocMentions:
+        items = sorted(mentions, key=lambda m: m.start)
+        return DocMentions(items, [m.start for m in items])
+
+
+_NO_MENTIONS = DocMentions([], [])
+
+
 @dataclass(slots=True)
 class Draft:
     """An event while its document is read: the timex, its clause, and attached back-references."""
@@ -72,11 +88,10 @@ def extract_events(
 ) -> list[Event]:
     """All events of the corpus, with ids and cross-source clusters assigned."""
     source_of = {s.file: s for s in sources}
-    mentions_of: dict[str, list[Mention]] = {}
+    grouped: dict[str, list[Mention]] = {}
     for m in mentions:
-        mentions_of.setdefault(m.file, []).append(m)
-    for found in mentions_of.values():
-        found.sort(key=lambda m: m.start)
+        grouped.setdefault(m.file, []).append(m)
+    mentions_of = {file: DocMentions.of(found) for file, found in grouped.items()}
 
     drafts: dict[str, list[Draft]] = {}
     undated: list[Document] = []
@@ -104,11 +119,10 @@ def extract_events(
         for d in drafts[doc.file]:
             if not d.resolved:
                 continue
-            event = _event(doc, ident, d, mentions_of.get(doc.file, []))
+            event = _event(doc, ident, d, mentions_of.get(doc.file, _NO_MENTIONS))
             events.append(event)
-            profiles.append(_profile(doc, d, event.id, mentions_of.get(doc.file, [])))
+            profiles.append(_profile(doc, d, event.id, mentions_of.get(doc.file, _NO_MENTIONS)))
     clusters = assign_clusters(profiles)
-    _STARTS.clear()
     return [_with_cluster(e, clusters.get(e.id, e.id)) for e in events]
 
 
@@ -229,12 +243,13 @@ def borrowed_year(
     doc: Document,
     drafts: dict[str, list[Draft]],
     docs_by_file: dict[str, Document],
-    mentions_of: dict[str, list[Mention]],
-    dated_days: dict[str, list[tuple[str, Draft]]] | None = None,
+    mentions_of: dict[str, DocMentions],
+    dated_days: dict[str, list[tuple[str, Draft]]],
 ) -> str | None:
-    """The year of a dated event elsewhere that one of this document's month-day dates reports."""
-    if dated_days is None:
-        dated_days = _dated_days(drafts)
+    """The year of a dated event elsewhere that one of this document's month-day dates reports.
+
+    `dated_days` is the index `_dated_days` builds, kept current by the caller.
+    """
     best: tuple[int, str] | None = None
     mine = docs_by_file[doc.file]
     targets: dict[int, Profile] = {}
@@ -250,11 +265,12 @@ def borrowed_year(
             year = (o.timex.date_begin or "")[:4]
             if year not in probes:
                 probes[year] = _profile(
-                    mine, d, "probe", mentions_of.get(doc.file, []), f"{year}{month_day}"
+                    mine, d, "probe", mentions_of.get(doc.file, _NO_MENTIONS), f"{year}{month_day}"
                 )
             if id(o) not in targets:
                 other = docs_by_file[other_file]
-                targets[id(o)] = _profile(other, o, "target", mentions_of.get(other_file, []))
+                targets[id(o)] = _profile(other, o, "target",
+                                          mentions_of.get(other_file, _NO_MENTIONS))
             s = same_happening(probes[year], targets[id(o)])
             if s and (best is None or (s, year) > best):
                 best = (s, year)
@@ -265,7 +281,7 @@ def _source_id(file: str, source: Source | None) -> str:
     return source.id if source is not None else Path(file).with_suffix("").as_posix()
 
 
-def _event(doc: Document, ident: str, d: Draft, mentions: list[Mention]) -> Event:
+def _event(doc: Document, ident: str, d: Draft, mentions: DocMentions) -> Event:
     t = d.timex
     quote = doc.text[d.start : d.end]
     return Event(
@@ -295,33 +311,19 @@ def _precision(t: Timex) -> str:
     return "unknown"
 
 
-def _entities_in(mentions: list[Mention], spans: list[tuple[int, int]]) -> list[str]:
+def _entities_in(mentions: DocMentions, spans: list[tuple[int, int]]) -> list[str]:
     """Entity ids mentioned inside any of the spans, in order of first mention."""
     seen: dict[str, None] = {}
-    starts = _starts_of(mentions)
+    starts = mentions.starts
     for lo, hi in spans:
-        for m in mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]:
+        for m in mentions.items[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]:
             if m.end <= hi:
                 seen.setdefault(m.entity, None)
     return list(seen)
 
 
-_STARTS: dict[int, tuple[list[Mention], list[int]]] = {}
-
-
-def _starts_of(mentions: list[Mention]) -> list[int]:
-    """The start offsets of one document's (sorted) mentions, computed once per list."""
-    got = _STARTS.get(id(mentions))
-    if got is None or got[0] is not mentions:
-        if len(_STARTS) > 4:
-            _STARTS.clear()
-        got = (mentions, [m.start for m in mentions])
-        _STARTS[id(mentions)] = got
-    return got[1]
-
-
 def _profile(
-    doc: Document, d: Draft, key: str, mentions: list[Mention], day: str | None = None
+    doc: Document, d: Draft, key: str, mentions: DocMentions, day: str | None = None
 ) -> Profile:
     spans = [(d.start, d.end), *d.attached]
     begin = day or d.timex.date_begin or ""
