@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from store.models import Entity
-from store.search_index import K1, KIND_WEIGHTS, B, Index, term_histogram
+from store.search_index import KIND_WEIGHTS, Index, impact, term_histogram
 from store.search_query import And, Field, Node, Not, Or, Phrase, Term
 from store.textfold import TOKEN, fold, fold_term
 
@@ -127,21 +127,13 @@ class Evaluator:
         scored.sort()
         return sorted(t for _, _, t in scored[:MAX_FUZZY_TERMS])
 
-    def score_terms(self, ids: list[int]) -> tuple[np.ndarray, np.ndarray]:
-        mask, score = self.empty()
-        for tid in ids:
-            pids, imps = self.index.postings(tid)
-            score[pids] += np.float32(self.idf(pids.shape[0])) * imps
-            mask[pids] = True
-        return mask, score
-
     # -- nodes --------------------------------------------------------------------------------
     def evaluate(self, node: Node, positive: bool = True) -> tuple[np.ndarray, np.ndarray]:
         if isinstance(node, Term):
             ids, test = self.term_ids(node)
             if positive:
                 self.matchers.append(Matcher("words", [test]))
-            return self.score_terms(ids)
+            return self.postings("post", ids)
         if isinstance(node, Phrase):
             return self.phrase(node, positive)
         if isinstance(node, Field):
@@ -203,16 +195,15 @@ class Evaluator:
         if pids.shape[0] == 0:
             return mask, score
         uniq, tf = np.unique(pids, return_counts=True)
-        tf = tf.astype(np.float32)
-        dl = self.index.p_len[uniq].astype(np.float32)
         weight = KIND_WEIGHTS[self.index.p_kind[uniq]]
-        norm = K1 * (1.0 - B + B * dl / np.float32(self.avgdl))
-        idf = np.float32(self.idf(uniq.shape[0]))
-        score[uniq] = idf * weight * tf * (K1 + 1.0) / (tf + norm)
+        tf_factor = impact(tf.astype(np.float32), self.index.p_len[uniq], weight, self.avgdl)
+        score[uniq] = np.float32(self.idf(uniq.shape[0])) * tf_factor
         mask[uniq] = True
         return mask, score
 
-    def pseudo(self, prefix: str, ids: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    def postings(self, prefix: str, ids: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        """Mask and BM25 score of the union of postings lists: words ("post"), entities ("ent")
+        or entity types ("typ"), which the index lays out alike."""
         off, pid, imp = (getattr(self.index, f"{prefix}_{x}") for x in ("off", "pid", "imp"))
         mask, score = self.empty()
         for k in ids:
@@ -245,7 +236,7 @@ class Evaluator:
             if positive:
                 self.matchers.append(Matcher("type", type=node.value))
             ids = [i for i, t in enumerate(idx.types) if t == node.value]
-            return self.pseudo("typ", ids)
+            return self.postings("typ", ids)
         return self.entity(node, positive)
 
     def sources_matching(self, value: str) -> list[int]:
@@ -272,7 +263,7 @@ class Evaluator:
         if ids:
             if positive:
                 self.matchers.append(Matcher("entities", entity_ids=frozenset(e.id for e in chosen)))
-            return self.pseudo("ent", ids)
+            return self.postings("ent", ids)
         # No stored mentions: the entity's names (or the value itself) as phrases.
         names = {value}
         by_id = {e.id: forms for e, forms in self.names.entities}

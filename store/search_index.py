@@ -82,7 +82,7 @@ class Index:
         cached = self.__dict__.get("_stats")
         if cached is None:
             lens = self.arrays["p_len"]
-            avgdl = float(lens.mean()) if lens.shape[0] and lens.sum() else 1.0
+            avgdl = average_length(lens)
             pos0 = np.concatenate([[0], np.cumsum(lens.astype(np.int64) + 1)[:-1]])
             cached = self.__dict__["_stats"] = (avgdl, pos0)
         return cached
@@ -244,9 +244,9 @@ def build_index(
     post_tid, post_pid = tid[firsts], tpid[firsts]
     post_off = np.zeros(v + 1, dtype=np.int64)
     np.cumsum(np.bincount(post_tid, minlength=v), out=post_off[1:])
-    avgdl = float(lens.mean()) if n and lens.sum() else 1.0
+    avgdl = average_length(lens)
     weights = KIND_WEIGHTS[kinds] if n else np.zeros(0, np.float32)
-    post_imp = _impact(tf, lens[post_pid], weights[post_pid], avgdl)
+    post_imp = impact(tf, lens[post_pid], weights[post_pid], avgdl)
 
     ents = {e.id: e for e in entities}
     by_entity: dict[str, list[int]] = defaultdict(list)
@@ -299,8 +299,15 @@ def build_index(
     )
 
 
-def _impact(tf: np.ndarray, dl: np.ndarray, weight: np.ndarray, avgdl: float) -> np.ndarray:
-    """BM25's term-frequency factor times the passage-kind weight; IDF is applied per query."""
+def average_length(lens: np.ndarray) -> float:
+    """BM25's average passage length in tokens (1 for an empty corpus, so nothing divides by 0)."""
+    return float(lens.mean()) if lens.shape[0] and lens.sum() else 1.0
+
+
+def impact(tf: np.ndarray, dl: np.ndarray, weight: np.ndarray, avgdl: float) -> np.ndarray:
+    """BM25's term-frequency factor times the passage-kind weight; IDF is applied per query.
+
+    Stored per posting at build time, and computed the same way at query time for phrases."""
     norm = K1 * (1.0 - B + B * dl.astype(np.float32) / np.float32(avgdl))
     return (weight * tf * (K1 + 1.0) / (tf + norm)).astype(np.float32)
 
@@ -323,7 +330,7 @@ def _pseudo(
     for k, group in enumerate(groups):
         uniq, counts = np.unique(np.array(group, dtype=np.int32), return_counts=True)
         pids.append(uniq)
-        imps.append(_impact(counts.astype(np.float32), lens[uniq], weights[uniq], avgdl))
+        imps.append(impact(counts.astype(np.float32), lens[uniq], weights[uniq], avgdl))
         offs[k + 1] = offs[k] + uniq.shape[0]
     pid = np.concatenate(pids).astype(np.int32) if pids else np.zeros(0, np.int32)
     imp = np.concatenate(imps).astype(np.float32) if imps else np.zeros(0, np.float32)
