@@ -46,6 +46,7 @@ class EntityNames:
             (e, [" ".join(TOKEN.findall(fold(n))) for n in (e.name, *e.aliases)]) for e in entities
         ]
         self.types = {e.id: e.type for e in entities}
+        self.forms = {e.id: forms for e, forms in self.entities}
         self.exact: dict[str, list[Entity]] = {}
         for ent, forms in self.entities:
             for form in dict.fromkeys(forms):
@@ -258,17 +259,16 @@ class Evaluator:
                 for ent, names in self.names.entities
                 if any(f" {value} " in f" {n} " for n in names)
             ]
-        known = {e: i for i, e in enumerate(self.index.entity_ids)}
-        ids = [known[e.id] for e in chosen if e.id in known]
+        numbers = (self.index.entity_number(e.id) for e in chosen)
+        ids = [k for k in numbers if k is not None]
         if ids:
             if positive:
                 self.matchers.append(Matcher("entities", entity_ids=frozenset(e.id for e in chosen)))
             return self.postings("ent", ids)
         # No stored mentions: the entity's names (or the value itself) as phrases.
         names = {value}
-        by_id = {e.id: forms for e, forms in self.names.entities}
         for ent in chosen:
-            names.update(by_id[ent.id])
+            names.update(self.names.forms[ent.id])
         mask, score = self.empty()
         for name in sorted(n for n in names if n):
             terms = tuple(Term(w, "exact", node.start, node.end) for w in name.split(" "))

@@ -92,8 +92,11 @@ class Index:
         return int(self.arrays["p_file"].shape[0])
 
     def term_id(self, term: str) -> int | None:
-        i = bisect.bisect_left(self.terms, term)
-        return i if i < len(self.terms) and self.terms[i] == term else None
+        return _find(self.terms, term)
+
+    def entity_number(self, entity_id: str) -> int | None:
+        """The entity's row in the ent_* postings (entity_ids is sorted), None without mentions."""
+        return _find(self.entity_ids, entity_id)
 
     def prefix_ids(self, prefix: str) -> range:
         lo = bisect.bisect_left(self.terms, prefix)
@@ -128,6 +131,11 @@ class Index:
             order = np.argsort(lengths, kind="stable")
             self._fuzzy = (order, lengths[order], _histograms(mat)[order])
         return self._fuzzy
+
+
+def _find(ordered: list[str], key: str) -> int | None:
+    i = bisect.bisect_left(ordered, key)
+    return i if i < len(ordered) and ordered[i] == key else None
 
 
 BUCKETS = 29  # a-z, digits, anything else, padding
