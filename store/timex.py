@@ -50,6 +50,8 @@ _RANGE_OPEN = re.compile(r"\b(?P<w>between|from)\s+$", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _SINCE = re.compile(r"\b(?:ever\s+)?since\s+$", re.IGNORECASE)
+# Finest to coarsest: a range is as precise as its coarser end.
+_PRECISIONS = ("day", "week", "month", "season", "quarter", "year", "decade", "century")
 
 
 def tag(
@@ -236,9 +238,8 @@ def _range(c: Cand, parts: list[Timex], text: str, dct: Ref | None, narr: Ref | 
         return Timex(c.start, c.end, text[c.start:c.end], "DATE", value, c.mod,
                      first.precision, begin, end, tuple(parts), True)
     last = parts[-1]
-    scale = ["day", "week", "month", "season", "quarter", "year", "decade", "century"]
-    precs = [p.precision for p in parts if p.precision in scale]
-    precision = max(precs, key=scale.index) if precs else None
+    precs = [p.precision for p in parts if p.precision in _PRECISIONS]
+    precision = max(precs, key=_PRECISIONS.index) if precs else None
     begin, end = _ordered(first.date_begin, last.date_end)
     return Timex(c.start, c.end, text[c.start:c.end], "DATE", f"{first.value}/{last.value}",
                  c.mod, precision, begin, end, tuple(parts), any(p.relative for p in parts))

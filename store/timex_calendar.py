@@ -81,23 +81,18 @@ def ref_day(ref: Ref) -> dt.date | None:
     return dt.date(ref[0], ref[1], ref[2])
 
 
+@functools.lru_cache(maxsize=8192)
 def span_of(value: str) -> tuple[str, str, str] | None:
     """First day, last day and precision covered by a TIMEX3 date value, None if unresolved.
 
     Cached: a document repeats its values, and the result is an immutable tuple.
     """
-    return _span_of(value)
-
-
-@functools.lru_cache(maxsize=8192)
-def _span_of(value: str) -> tuple[str, str, str] | None:
     if value.endswith("_REF") or value.startswith("P"):
         return None
     base = value.split("T", 1)[0]
     partial = re.fullmatch(r"(\d{4})-(\d{2}|XX)-XX", base)
     if partial:  # "2016-10-XX": some day of a known month (or year)
-        got = span_of(partial[1] if partial[2] == "XX" else f"{partial[1]}-{partial[2]}")
-        return got
+        return span_of(partial[1] if partial[2] == "XX" else f"{partial[1]}-{partial[2]}")
     if "X" in base:
         return None
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", base)

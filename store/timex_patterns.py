@@ -10,7 +10,7 @@ a date (a bare number, a name, a count of people). `timex_scan` lists them all.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from store.timex_lexicon import (
@@ -261,15 +261,3 @@ def _ordinal_day(mt: re.Match[str], text: str) -> Cand | None:
     return Cand(mt.start("d") - 4, mt.end(), "DATE", "date", "day", d=_day(mt["d"]),
                 anchor="month")
 
-
-def iter_matches(
-    pattern: re.Pattern[str], build: Builder, text: str, lo: int, hi: int
-) -> Iterator[Cand]:
-    for mt in pattern.finditer(text, lo, hi):
-        got = build(mt, text)
-        if got is None:
-            continue
-        if isinstance(got, list):
-            yield from got
-        else:
-            yield got
