@@ -15,6 +15,7 @@ parts. Malformed input raises `QueryError` with the position of the offending ch
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import re
 from dataclasses import dataclass
@@ -165,8 +166,7 @@ class _Parser:
         return self.toks[self.pos] if self.pos < len(self.toks) else None
 
     def parse(self) -> Node | None:
-        node = self.parse_and(top=True)
-        return node
+        return self.parse_and(top=True)
 
     def parse_and(self, top: bool) -> Node | None:
         children: list[Node] = []
@@ -297,18 +297,13 @@ def _date_bound(query: str, text: str, position: int, upper: bool) -> int:
     if month is None:
         month, day = (12, 31) if upper else (1, 1)
     elif day is None:
-        day = _last_day(year, month) if upper else 1
+        day = calendar.monthrange(year, month)[1] if upper else 1
     else:
         try:
             _dt.date(year, month, day)
         except ValueError:
             raise QueryError(query, position, f"no such day '{text}'") from None
     return year * 10000 + month * 100 + day
-
-
-def _last_day(year: int, month: int) -> int:
-    nxt = _dt.date(year + month // 12, month % 12 + 1, 1)
-    return (nxt - _dt.timedelta(days=1)).day
 
 
 def _date_range(query: str, value: str, position: int) -> tuple[int, int]:

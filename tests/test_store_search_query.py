@@ -38,6 +38,8 @@ def test_fields() -> None:
     assert (date.begin, date.finish) == (20140101, 20160630)
     assert (parse("date:2016-02").begin, parse("date:2016-02").finish) == (20160201, 20160229)
     assert (parse("date:..2015").begin, parse("date:..2015").finish) == (0, 20151231)
+    # The last month datetime can hold: its last day, not an overflow.
+    assert parse("date:9999-12").finish == 99991231
 
 
 def test_urls_and_times_are_words_not_fields() -> None:
