@@ -16,8 +16,8 @@ without one loses most of its events. The rules, strongest first (the first that
    year precision, since "this year" pins the year and nothing finer.
 6. Otherwise "unknown": a latest date alone is only a lower bound, and the basis says that.
 
-Nothing here imports the temporal tagger: the rules need only explicit dates, and the tagger
-itself takes the result as its reference date.
+Nothing here imports the temporal tagger (only its month names, `store.timex_lexicon`): the
+rules need only explicit dates, and the tagger itself takes the result as its reference date.
 """
 
 from __future__ import annotations
@@ -27,15 +27,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from store.models import BODY, Passage
+from store.timex_lexicon import MONTHS
 
 UNKNOWN = ("unknown", "unknown", "unknown")
-
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
 
 _MONTH = (
     r"(?P<{n}>January|February|March|April|May|June|July|August|September|October|November|"

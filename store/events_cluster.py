@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from store.timex_lexicon import MONTHS, WEEKDAYS
+
 TIGHT_DAYS = 3
 MIN_SHARED = 3
 
@@ -28,11 +30,9 @@ _NUMBERS = {
     "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18",
     "nineteen": "19", "twenty": "20", "dozen": "12", "hundred": "100",
 }  # fmt: skip
+# Words of the date itself: the anchor is compared as a date, not as words.
 _MONTH_WORDS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "day", "days", "week", "weeks", "month", "months", "year", "years",
+    *MONTHS, *WEEKDAYS, "day", "days", "week", "weeks", "month", "months", "year", "years",
     "today", "yesterday", "tomorrow", "later", "earlier", "ago",
 }  # fmt: skip
 STOPWORDS = {
