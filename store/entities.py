@@ -17,7 +17,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from store.entities_catalogue import Alias, Catalogue, CatalogueEntry, form_key, load_catalogue, slug
+from store.entities_catalogue import (
+    Alias,
+    Catalogue,
+    CatalogueEntry,
+    form_key,
+    load_catalogue,
+    slug,
+)
 from store.entities_cues import STOPWORDS
 from store.entities_discover import Found, discover, lower_vocabulary
 from store.entities_match import Matcher, default_case_sensitive, is_acronym
@@ -126,10 +133,10 @@ class _Extraction:
                     key = next(iter(acronym_keys[f.name]))
                 elif len(surnames.get(f.name, ())) == 1:
                     key = next(iter(surnames[f.name]))
-                elif is_acronym(f.name) and acronym_counts[f.name] >= 2 and \
-                        f.name.lower() not in STOPWORDS:  # "IT", "AS": only when defined
-                    key, registered = self.register(f).key, True
-                elif f.type == "person":
+                elif f.type == "person" or (is_acronym(f.name) and acronym_counts[f.name] >= 2
+                                            and f.name.lower() not in STOPWORDS):
+                    # A lone name with a title or speech verb stands alone; an undefined acronym when
+                    # used twice and no stopword in capitals ("IT", "AS": only when defined).
                     key, registered = self.register(f).key, True
                 if key is not None:
                     info = self.info[key]

@@ -18,6 +18,7 @@ from store.errors import DossierError
 from store.models import Entity, Event, Mention
 
 CONTEXT_CHARS = 60
+_WHITESPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +148,6 @@ def _kwic(text: str, m: Mention, width: int) -> KwicLine:
     """Keyword in context inside the mention's sentence, whitespace folded for one line."""
     left = text[max(m.sentence_start, m.start - width):m.start]
     right = text[m.end:min(m.sentence_end, m.end + width)]
-    fold = lambda s: re.sub(r"\s+", " ", s)  # noqa: E731
-    return KwicLine(m.file, m.start, m.end, fold(left), m.surface, fold(right),
+    return KwicLine(m.file, m.start, m.end, _WHITESPACE.sub(" ", left), m.surface,
+                    _WHITESPACE.sub(" ", right),
                     m.sentence_start, m.sentence_end)

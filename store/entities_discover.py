@@ -18,10 +18,10 @@ from itertools import compress
 
 from store.entities_cues import (
     ADJECTIVE_ENDINGS,
-    MONTH_ABBREVIATIONS,
     COMMON_ACRONYMS,
     DEMONYM_PLURALS,
     GENERIC_WORDS,
+    MONTH_ABBREVIATIONS,
     ORG_CUES,
     OTHER_CUES,
     PARTICLES,

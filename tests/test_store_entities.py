@@ -142,7 +142,7 @@ def test_empty_and_missing_catalogues(tmp_path: Path) -> None:
 def test_case_sensitive_per_alias(tmp_path: Path) -> None:
     catalogue = ("entities:\n  - name: Criminal Code\n    type: other\n"
                  "    aliases:\n      - {form: Code Red, case_sensitive: true}\n")
-    by_id, mentions = run(tmp_path, "The criminal code and code red and Code Red.\n", catalogue)
+    _, mentions = run(tmp_path, "The criminal code and code red and Code Red.\n", catalogue)
     assert surfaces(mentions, "criminal-code") == ["criminal code", "Code Red"]
 
 
@@ -151,8 +151,8 @@ def test_case_sensitive_per_alias(tmp_path: Path) -> None:
     [
         ("entities:\n  - name: X\n    type: planet\n", 3, "unknown type 'planet'"),
         ("entities:\n  - name: A\n    type: place\n  - name: A\n    type: person\n", 4, "duplicate id"),
-        ("entities:\n  - name: A\n    type: place\n    aliases: [KNB]\n"
-         "  - name: B\n    type: place\n    aliases:\n      - knb\n", 8, "already claimed by 'A'"),
+        (("entities:\n  - name: A\n    type: place\n    aliases: [KNB]\n"
+          "  - name: B\n    type: place\n    aliases:\n      - knb\n"), 8, "already claimed by 'A'"),
         ("exclude:\n  - Fine\n  - [not, a, string]\nentities: []\n", 3, "must be a string"),
         ("entities:\n  - name: A\n    type: place\n    colour: red\n", 4, "unknown key 'colour'"),
         ("entities:\n  - name: A\n   type: place\n", 3, "not valid YAML"),
