@@ -43,8 +43,9 @@ def test_fields() -> None:
 
 
 def test_urls_and_times_are_words_not_fields() -> None:
-    assert isinstance(parse("10:30"), Phrase)
-    assert parse("note:") is not None
+    assert [t.raw for t in parse("10:30").terms] == ["10", "30"]
+    assert [t.raw for t in parse("http://example.com/x").terms] == ["http", "example", "com", "x"]
+    assert parse("note:") == Term("note", "exact", 0, 4)
 
 
 @pytest.mark.parametrize(
@@ -82,8 +83,12 @@ def test_malformed_queries_point_at_the_problem(query: str, position: int, probl
 
 
 def test_regex_characters_are_plain_text() -> None:
-    tree = parse("a.*b [x] (c|d)")
-    assert tree is not None  # parsed as words, never compiled
+    tree = parse("a.*b [x] (c|d)")  # parsed as words, never compiled
+    assert isinstance(tree, And)
+    ab, x, cd = tree.children
+    assert isinstance(ab, Phrase) and [t.raw for t in ab.terms] == ["a", "b"]
+    assert x == Term("x", "exact", 6, 7)
+    assert isinstance(cd, Phrase) and [t.raw for t in cd.terms] == ["c", "d"]
 
 
 def test_fold_keeps_length_and_offsets() -> None:
