@@ -63,7 +63,9 @@ def test_system_output_has_the_scored_layout(system_file: Path) -> None:
 
     rows = [json.loads(line) for line in system_file.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 20
+    assert sum(len(row["timexes"]) for row in rows) >= 100  # the gold holds 138
     for row in rows:
         for t in row["timexes"]:
             assert {"start", "end", "type", "value"} <= set(t)
+            assert t["start"] < t["end"]
             assert t["type"] in ("DATE", "TIME", "DURATION", "SET")
