@@ -135,8 +135,8 @@ class _Extraction:
                     key = next(iter(surnames[f.name]))
                 elif f.type == "person" or (is_acronym(f.name) and acronym_counts[f.name] >= 2
                                             and f.name.lower() not in STOPWORDS):
-                    # A lone name with a title or speech verb stands alone; an undefined acronym when
-                    # used twice and no stopword in capitals ("IT", "AS": only when defined).
+                    # A lone name with a title or speech verb stands alone; an undefined
+                    # acronym when used twice and no stopword in capitals ("IT", "AS").
                     key, registered = self.register(f).key, True
                 if key is not None:
                     info = self.info[key]

@@ -7,7 +7,7 @@ have to work on documents nobody has seen.
 
 from __future__ import annotations
 
-from store.entities_match import MONTHS, WEEKDAYS
+from store import timex_lexicon
 
 # A capitalised word in a span that makes it an organisation.
 ORG_CUES = frozenset("""
@@ -70,7 +70,15 @@ election commission agency service department of for the and
 # Lower-case joiners allowed inside a name ("Hizb ut-Tahrir al Islami", "Charles de Gaulle").
 PARTICLES = frozenset("al el ul ut an bin ibn de da du van von der la le wal e".split())
 
-MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# Month and weekday names and abbreviations ("may", "sept", "tuesday"): the temporal tagger's
+# lexicon, so both stages agree on what a calendar word is.
+CALENDAR_WORDS = frozenset(timex_lexicon.MONTHS) | frozenset(timex_lexicon.WEEKDAYS)
+
+
+def calendar_word(word: str) -> bool:
+    """A lower-case calendar word, also as the last part of a hyphenated one ("mid-may")."""
+    return word.rsplit("-", 1)[-1] in CALENDAR_WORDS
+
 
 # Words that may follow a place after "in X" (so "in Kazakh mosques" is not a place).
 AFTER_PLACE = frozenset("""
@@ -91,7 +99,7 @@ instead indeed accordingly consequently similarly likewise therefore hence so be
 until whether whereas every any few several more less once again just perhaps maybe almost
 about above across against along among around behind below beneath beside beyond near off out
 through throughout toward towards upon via within mr mrs ms dr
-""".split()) | MONTHS | WEEKDAYS | MONTH_ABBREVIATIONS
+""".split()) | CALENDAR_WORDS
 
 # Adjective endings: an uncued span ending like this and followed by a lower-case word is an
 # adjective phrase ("Central Asian states", "Islamic extremism"), not a name.

@@ -21,7 +21,6 @@ from store.entities_cues import (
     COMMON_ACRONYMS,
     DEMONYM_PLURALS,
     GENERIC_WORDS,
-    MONTH_ABBREVIATIONS,
     ORG_CUES,
     OTHER_CUES,
     PARTICLES,
@@ -30,10 +29,11 @@ from store.entities_cues import (
     STOPWORDS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
+    calendar_word,
 )
 from store.entities_discover_acronyms import AcronymRules
-from store.entities_discover_rules import SentenceRules, _calendar
-from store.entities_match import MONTHS, WEEKDAYS, is_acronym
+from store.entities_discover_rules import SentenceRules
+from store.entities_match import is_acronym
 from store.entities_tokens import DocFindings, Found, Words, lower_vocabulary
 from store.models import Document, Sentence
 
@@ -49,7 +49,6 @@ _CONNECTORS_OR_PARTICLES = _CONNECTORS | PARTICLES
 _JOINERS = PARTICLES | {"of", "for", "on", "and", "&"}
 _STRONG_CUES = ORG_CUES | PLACE_CUES
 _OF_FOR_ON = frozenset({"of", "for", "on"})
-_CALENDAR_WORDS = MONTHS | WEEKDAYS | MONTH_ABBREVIATIONS
 _ANY_CUE = ORG_CUES | PLACE_CUES | OTHER_CUES
 _QUOTE_MARKS = re.compile("[“‘\"]")
 
@@ -213,7 +212,7 @@ class _Sentence(AcronymRules, SentenceRules):
         # Months and weekdays split a span and never belong to a name.
         pieces, start = [], first
         for i in range(first, last + 1):
-            if lower[i] in _CALENDAR_WORDS or ("-" in lower[i] and _calendar(lower[i])):
+            if calendar_word(lower[i]):
                 if i > start:
                     pieces.append((start, i - 1))
                 start = i + 1

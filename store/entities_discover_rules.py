@@ -15,7 +15,6 @@ from store.entities_cues import (
     AFTER_PLACE,
     COMPASS,
     DEMONYM_PLURALS,
-    MONTH_ABBREVIATIONS,
     ORG_ADJECTIVES,
     ORG_CUES,
     ORG_NOUNS,
@@ -29,15 +28,15 @@ from store.entities_cues import (
     STOPWORDS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
+    calendar_word,
 )
-from store.entities_match import MONTHS, WEEKDAYS, is_acronym
-from store.entities_tokens import Found
+from store.entities_match import is_acronym
+from store.entities_tokens import INITIALS, Found
 
 if TYPE_CHECKING:
     from store.entities_tokens import DocFindings, Words
     from store.models import Sentence
 
-_INITIALS = re.compile(r"(?:[A-Z]\.)+(?:[A-Z]\.?)?")
 _FINITE_VERBS = frozenset("is are was were has have had will would can could should may might "
                           "must shall does did do".split())
 _APPOSITION = re.compile(r", ((?:[\w'’/\-]+ ){0,14}[\w'’/\-]+)(?= ?[,;(]| ?\.(?:\s|$)|$)")
@@ -50,11 +49,6 @@ _WHO_AFTER = re.compile(r",? who\b")
 _PLACE_PREPOSITIONS = frozenset(
     {"in", "near", "throughout", "across", "from", "outside", "inside"}
 )
-
-
-def _calendar(word: str) -> bool:
-    word = word.rsplit("-", 1)[-1]
-    return word in MONTHS or word in WEEKDAYS or word in MONTH_ABBREVIATIONS
 
 
 class SentenceRules:
@@ -128,7 +122,7 @@ class SentenceRules:
                 return False
             if word in STOPWORDS or word in TITLE_HEADS:
                 return False
-            if is_acronym(words[i]) and not _INITIALS.fullmatch(words[i]):
+            if is_acronym(words[i]) and not INITIALS.fullmatch(words[i]):
                 return False
         return True
 
@@ -155,7 +149,7 @@ class SentenceRules:
             return ""
         phrase = m.group(1)
         lowered = set(phrase.lower().split())
-        if lowered & (_FINITE_VERBS | SPEECH_VERBS) or any(_calendar(w) for w in lowered) or \
+        if lowered & (_FINITE_VERBS | SPEECH_VERBS) or any(calendar_word(w) for w in lowered) or \
                 re.search(r"\d", phrase):
             return ""  # a clause ("the region is on the alert", "a court June 22 sentenced")
         first = phrase.split()[0].lower()

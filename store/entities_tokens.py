@@ -20,7 +20,7 @@ from store.entities_match import fold
 from store.models import Document, Sentence
 
 _SPLIT = re.compile(r"([^\W_][\w'’.\-]*)")  # a word: starts with a letter or digit
-_INITIALS = re.compile(r"(?:[A-Z]\.)+(?:[A-Z]\.?)?")
+INITIALS = re.compile(r"(?:[A-Z]\.)+(?:[A-Z]\.?)?")  # "U.S.", "J.R.": a name's initials
 # Where a word may end in something to cut: trailing punctuation or a possessive 's.
 _TRIM_AT = re.compile(r"(?:[.'’\-]|['’][sS])(?![\w'’.\-])")
 _TRAILING = frozenset(".'’-")
@@ -75,7 +75,7 @@ class Words:
             word = words[i]
             if not (word[-1] in _TRAILING or word[-2:] in _POSSESSIVES):
                 continue
-            while word[-1] in _TRAILING and not _INITIALS.fullmatch(word):
+            while word[-1] in _TRAILING and not INITIALS.fullmatch(word):
                 word, e = word[:-1], e - 1
             if word[-2:] in _POSSESSIVES and len(word) > 2:
                 word, e = word[:-2], e - 2
