@@ -322,10 +322,9 @@ class _Extraction:
         out.sort(key=attrgetter("file", "start"))
         return entities, out
 
-
-
-_BRITISH = (("isation", "ization"), ("ise ", "ize "), ("centre", "center"), ("defence", "defense"),
-            ("programme", "program"), ("our", "or"), ("s", "z"))
+# Applied in order; the last pair also covers -ise/-ize and -isation/-ization.
+_BRITISH = (("centre", "center"), ("defence", "defense"), ("programme", "program"), ("our", "or"),
+            ("s", "z"))
 
 
 def _spelling_key(name: str) -> str:

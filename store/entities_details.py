@@ -118,8 +118,7 @@ def entity_details(store: Store, entity_id: str, context_chars: int = CONTEXT_CH
     dated = {s.file: s.published for s in sources}
     own = store.mentions(entity=entity_id)
     own.sort(key=lambda m: (order.get(m.file, 1 << 30), m.start))
-    counts: Counter = Counter(m.file for m in own)
-    ordered_counts = {f: counts[f] for f in sorted(counts, key=lambda f: order.get(f, 1 << 30))}
+    ordered_counts = dict(Counter(m.file for m in own))  # `own` is in source order already
 
     def when(m: Mention) -> tuple:
         date = dated.get(m.file, "unknown")
