@@ -125,7 +125,7 @@ def pick_queries(store_path: Path) -> list[dict[str, Any]]:
     """The six queries, chosen from the built index and catalogue so every size has real ones."""
     from store.db import Store
     from store.search import load_index
-    from store.search_eval import Evaluator
+    from store.search_eval import EntityNames, Evaluator
     from store.textfold import fold
 
     sys.path.insert(0, str(HERE))
@@ -134,19 +134,16 @@ def pick_queries(store_path: Path) -> list[dict[str, Any]]:
     store = Store(store_path).open()
     idx = load_index(store)
     df = {t: idx.df(i) for i, t in enumerate(idx.terms) if t.isalpha()}
-    n = idx.n_passages
     rare = min((t for t, d in df.items() if 3 <= d <= 12 and len(t) >= 7), key=lambda t: (df[t], t))
     common = max((t for t in df if t not in FUNCTION and len(t) >= 4), key=lambda t: (df[t], t))
-    counts: dict[str, int] = {}
-    for m in store.mentions():
-        counts[m.entity] = counts.get(m.entity, 0) + 1
+    counts = {entity: sum(by_file.values()) for entity, by_file in store.mention_counts().items()}
     ents = {e.id: e for e in store.entities()}
     orgs = [e for e in ents.values() if e.type == "organisation" and e.aliases]
     org = max(orgs, key=lambda e: (counts.get(e.id, 0), e.id)) if orgs else None
     people = [e for e in ents.values() if e.type == "person" and any("ay" in a for a in e.aliases)]
     person = max(people, key=lambda e: (counts.get(e.id, 0), e.id)) if people else None
     surname = (person.name.split()[-1] if person else common).lower()
-    fuzzy_terms = [idx.terms[i] for i in Evaluator(idx, []).fuzzy(surname)]
+    fuzzy_terms = [idx.terms[i] for i in Evaluator(idx, EntityNames([])).fuzzy(surname)]
     queries = [
         {"name": "rare word", "q": rare, "rg": [rare], "fts": rare},
         {"name": "common word", "q": common, "rg": [common], "fts": common},
@@ -169,8 +166,6 @@ def pick_queries(store_path: Path) -> list[dict[str, Any]]:
         {"name": "date filter", "q": "date:2015-06", "rg": ["June 2015"], "fts": '"june 2015"'}
     )
     store.close()
-    for q in queries:
-        q["df_note"] = f"{n} passages"
     return queries
 
 
@@ -196,13 +191,19 @@ def fts5_db(store_path: Path, db_path: Path) -> float:
 def run(docs: int, work: Path, reps: int = 30, paint: bool = True, reuse: bool = False) -> dict[str, Any]:
     """Measure one corpus size; `reuse` keeps an existing store and its saved build figures."""
     from gen_corpus import write_corpus  # type: ignore[import-not-found]
+    from machine import describe as describe_machine  # type: ignore[import-not-found]
 
     corpus = work / f"corpus-{docs}"
     if not (corpus / "sources.yaml").exists():
         write_corpus(corpus, docs)
     corpus_bytes = sum(p.stat().st_size for p in corpus.glob("*.txt"))
     store_path = work / f"store-{docs}.json"
-    result: dict[str, Any] = {"docs": docs, "corpus_mb": corpus_bytes / 1e6}
+    result: dict[str, Any] = {
+        "docs": docs,
+        "corpus_mb": corpus_bytes / 1e6,
+        "machine": describe_machine(),
+        "date": time.strftime("%Y-%m-%d"),
+    }
     saved = work / f"build-{docs}.json"
     if reuse and saved.exists() and store_path.exists():
         result["build"] = json.loads(saved.read_text())

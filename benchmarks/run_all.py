@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import subprocess
 import sys
 from datetime import date
@@ -35,22 +34,24 @@ def _ms(row: dict[str, Any], key: str) -> str:
 
 
 def render(results: list[dict[str, Any]], formats: str, command: str) -> str:
-    rg = shutil.which("rg")
+    rg = any("rg" in q for r in results for q in r["queries"])
+    # Saved results carry where and when they were measured; --render must not restamp them.
+    first = results[0] if results else {}
     out = [
         BEGIN,
-        f"Measured {date.today().isoformat()} on {describe_machine()}.",
+        f"Measured {first.get('date', date.today().isoformat())} on {first.get('machine', describe_machine())}.",
         f"Command: `{command}`." + ("" if rg else " ripgrep was not installed: its columns are empty."),
         "",
         "### Build, size, load, memory",
         "",
-        "| corpus | MB | build s | MB/s | per stage (s) | store MB | index MB | store open s | import search (numpy) ms | index load ms | peak RSS MB | RSS / corpus |",
-        "|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| corpus | MB | passages | build s | MB/s | per stage (s) | store MB | index MB | store open s | import search (numpy) ms | index load ms | peak RSS MB | RSS / corpus |",
+        "|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         b, load = r["build"], r["load"]
         stages = ", ".join(f"{k} {v:.1f}" for k, v in b["stages"].items())
         out.append(
-            f"| {r['docs']:,} docs | {r['corpus_mb']:.1f} | {b['seconds']:.1f} | {r['corpus_mb'] / b['seconds']:.2f} | "
+            f"| {r['docs']:,} docs | {r['corpus_mb']:.1f} | {b['counts'].get('passages', 0):,} | {b['seconds']:.1f} | {r['corpus_mb'] / b['seconds']:.2f} | "
             f"{stages} | {r['store_mb']:.1f} | {r['index_mb']:.1f} | {load['store_open']:.2f} | "
             f"{load.get('search_import', 0) * 1000:.0f} | {load['index_load'] * 1000:.1f} | {load['rss_peak_mb']:.0f} | {load['rss_peak_mb'] / r['corpus_mb']:.1f}x |"
         )
