@@ -1,8 +1,9 @@
 """Segmentation throughput: passages, kinds and sentences over ~50 MB of text.
 
-The text is the `.txt`/`.md` files of a corpus directory (the bundled seeds by default) repeated
-until it reaches the target size, segmented document by document as the build does it, and
-once more as a single huge document.
+The text is the documents of a corpus directory (the bundled seeds by default), read and decoded
+by `store.corpus.read_corpus` exactly as the build reads them, repeated until it reaches the
+target size, segmented document by document as the build does it, and once more as a single
+huge document.
 
     python benchmarks/bench_segment.py                      # seeds, 50 MB
     python benchmarks/bench_segment.py --corpus DIR --mb 20
@@ -14,6 +15,7 @@ import argparse
 import time
 from pathlib import Path
 
+from store.corpus import read_corpus
 from store.segment import segment
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -24,13 +26,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=SEEDS)
     parser.add_argument("--mb", type=float, default=50.0)
     args = parser.parse_args()
-    texts = [
-        p.read_text(encoding="utf-8", errors="replace")
-        for p in sorted(args.corpus.iterdir())
-        if p.suffix in (".txt", ".md")
-    ]
-    if not texts:
-        raise SystemExit(f"no .txt or .md files in {args.corpus}")
+    texts = [doc.text for doc in read_corpus(args.corpus).documents]  # CorpusError when empty
     target = int(args.mb * 1_000_000)
     docs: list[str] = []
     size = 0
