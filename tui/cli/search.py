@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from store.db import Store
 from store.errors import DossierError
 from tui.cli.common import add_command, print_json, terminal_text, use_color
+
+if TYPE_CHECKING:  # store.search imports numpy: only `run` loads it, when a search is asked for
+    from store.search import SearchResults
 
 EPILOG = """\
 query language:
@@ -64,13 +68,13 @@ def run(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
-def _summary(results) -> str:  # type: ignore[no-untyped-def]
+def _summary(results: SearchResults) -> str:
     shown = len(results.hits)
     more = f", showing {shown}" if shown < results.total else ""
     return f"{results.total} passage{'s' if results.total != 1 else ''}{more} ({results.elapsed_ms:.0f} ms)"
 
 
-def _print_plain(results) -> None:  # type: ignore[no-untyped-def]
+def _print_plain(results: SearchResults) -> None:
     out = sys.stdout
     out.write(_summary(results) + "\n")
     for file, hits in results.groups():
@@ -79,7 +83,7 @@ def _print_plain(results) -> None:  # type: ignore[no-untyped-def]
             out.write(f"  [{hit.passage}] {terminal_text(hit.snippet)}  ({hit.score:.2f})\n")
 
 
-def _print_rich(results) -> None:  # type: ignore[no-untyped-def]
+def _print_rich(results: SearchResults) -> None:
     """Document text goes in as data: Text objects styled by offset, never markup strings."""
     from rich.console import Console
     from rich.text import Text
