@@ -52,6 +52,14 @@ deputy vice first acting former interior foreign prime defence defense justice f
 economy state general chief senior executive regional provincial national
 """.split())
 
+TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
+
+
+def title_head(word: str) -> bool:
+    """A lower-case title head, also in the plural ("ministers")."""
+    return word in TITLE_HEADS or word.rstrip("s") in TITLE_HEADS
+
+
 # Verbs that, right after a name, say a person spoke.
 SPEECH_VERBS = frozenset("""
 said says told added warned stated announced noted argued wrote explained claimed insisted

@@ -30,6 +30,7 @@ from store.entities_cues import (
     TITLE_HEADS,
     TITLE_MODIFIERS,
     calendar_word,
+    title_head,
 )
 from store.entities_discover_acronyms import AcronymRules
 from store.entities_discover_rules import SentenceRules
@@ -50,6 +51,7 @@ _JOINERS = PARTICLES | {"of", "for", "on", "and", "&"}
 _STRONG_CUES = ORG_CUES | PLACE_CUES
 _OF_FOR_ON = frozenset({"of", "for", "on"})
 _ANY_CUE = ORG_CUES | PLACE_CUES | OTHER_CUES
+_CUE_OR_TITLE = _ANY_CUE | TITLE_HEADS
 _QUOTE_MARKS = re.compile("[“‘\"]")
 
 
@@ -183,8 +185,7 @@ class _Sentence(AcronymRules, SentenceRules):
         if all(x in PARTICLES for x in words):
             return k
         so_far = lower[first:j + 1]
-        cued = any(x in ORG_CUES or x in PLACE_CUES or x in OTHER_CUES or x in TITLE_HEADS
-                   for x in so_far)
+        cued = not _CUE_OR_TITLE.isdisjoint(so_far)
         if words in (["of"], ["for"], ["on"], ["of", "the"], ["for", "the"], ["on", "the"]):
             return k if cued else None
         if words in (["and"], ["&"]):
@@ -413,4 +414,4 @@ class _Sentence(AcronymRules, SentenceRules):
 
 
 def _title_word(word: str) -> bool:
-    return word in TITLE_HEADS or word in TITLE_MODIFIERS or word.rstrip("s") in TITLE_HEADS
+    return word in TITLE_MODIFIERS or title_head(word)

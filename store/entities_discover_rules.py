@@ -28,7 +28,9 @@ from store.entities_cues import (
     STOPWORDS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
+    TITLE_WORDS,
     calendar_word,
+    title_head,
 )
 from store.entities_match import is_acronym
 from store.entities_tokens import INITIALS, Found
@@ -39,8 +41,9 @@ if TYPE_CHECKING:
 
 _FINITE_VERBS = frozenset("is are was were has have had will would can could should may might "
                           "must shall does did do".split())
+_CLAUSE_VERBS = _FINITE_VERBS | SPEECH_VERBS  # in an apposition, they make it a clause
 _APPOSITION = re.compile(r", ((?:[\w'’/\-]+ ){0,14}[\w'’/\-]+)(?= ?[,;(]| ?\.(?:\s|$)|$)")
-_APPOSITION_STARTS = frozenset({"a", "an", "the"}) | TITLE_HEADS | TITLE_MODIFIERS
+_APPOSITION_STARTS = frozenset({"a", "an", "the"}) | TITLE_WORDS
 _SPACE_GAPS = frozenset({" ", "'s ", "’s ", "' ", "’ "})
 _DETERMINERS = frozenset("a an the its his her their one another".split())
 _APPOSITION_CLOSES = frozenset(",.;)")
@@ -66,7 +69,7 @@ class SentenceRules:
         w = self.w
         lower, starts, ends = w.lower, w.start, w.end
         for i in range(b - 1, a - 1, -1):
-            if lower[i] not in TITLE_HEADS and lower[i].rstrip("s") not in TITLE_HEADS:
+            if not title_head(lower[i]):
                 continue
             rest = i + 1
             if lower[rest] == "of" and rest + 1 < b:
@@ -100,7 +103,7 @@ class SentenceRules:
             return ""
         lower, caps = w.lower, w.capitalised
         for k in range(a - 1, max(-1, a - 8), -1):
-            if lower[k].rstrip("s") in TITLE_HEADS or lower[k] in TITLE_HEADS:
+            if title_head(lower[k]):
                 if not caps[k] or any(
                         not (caps[t] or lower[t] in ("of", "the", "for")) or
                         w.text[t][:1].isdigit() for t in range(k + 1, a)):
@@ -149,12 +152,12 @@ class SentenceRules:
             return ""
         phrase = m.group(1)
         lowered = set(phrase.lower().split())
-        if lowered & (_FINITE_VERBS | SPEECH_VERBS) or any(calendar_word(w) for w in lowered) or \
+        if not _CLAUSE_VERBS.isdisjoint(lowered) or any(calendar_word(w) for w in lowered) or \
                 re.search(r"\d", phrase):
             return ""  # a clause ("the region is on the alert", "a court June 22 sentenced")
         first = phrase.split()[0].lower()
         if first not in _APPOSITION_STARTS or phrase.split()[0][:1].isupper() and first not in \
-                TITLE_HEADS | TITLE_MODIFIERS:
+                TITLE_WORDS:
             return ""
         return phrase
 

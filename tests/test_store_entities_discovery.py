@@ -181,3 +181,17 @@ def test_country_acronym_is_a_place_and_spelling_variants_of_one_acronym_merge()
     assert "Coastal Defence Organization" not in by_name
     assert sum(1 for m in mentions if m.entity == cdo.id) == 5  # both long forms, CDO 3 times
     assert by_name["Northern Union"].type == "organisation"
+
+
+def test_lower_case_title_before_a_name_with_its_modifiers() -> None:
+    """'union chairman Ola Brennvik', 'the acting director Piet Sande': a title head in lower
+    case before a name makes a person; modifiers before the head join the description, the
+    words before them do not."""
+    text = ("Dock workers walked out on Monday. The strike began after union chairman Ola "
+            "Brennvik spoke, and the acting director Piet Sande agreed to talks.\n")
+    passages, sentences = segment("t.txt", text)
+    entities, _ = extract_entities([Document("t.txt", text, tuple(passages), tuple(sentences))],
+                                   load_catalogue(None))
+    got = {e.name: (e.type, e.description) for e in entities}
+    assert got == {"Ola Brennvik": ("person", "chairman"),
+                   "Piet Sande": ("person", "acting director")}
