@@ -43,7 +43,6 @@ PANES = ("sources", "chronology", "results", "entities", "reader")
 TITLES = {"sources": "Sources", "chronology": "Chronology", "results": "Results",
           "entities": "Entities", "reader": "Reader"}
 NUMBERED = ("sources", "chronology", "entities", "reader", "results")  # keys 1-5
-SEARCH_LIMIT = 500
 
 
 class MainScreen(MainActions, MainSearch, MainSelection, Screen[None]):
@@ -401,7 +400,7 @@ class MainScreen(MainActions, MainSearch, MainSelection, Screen[None]):
         quoted = self.quote_for_pane()
         file = quoted[1] if quoted else None
         if self.current_pane == "sources":
-            file = self.query_one(SourceList).highlighted_file
+            file = self.query_one(SourceList).highlighted_id
         if file is None:
             doc = self.query_one(Reader).doc
             file = doc.file if doc else None

@@ -76,7 +76,7 @@ class MainActions(_Base):
             return
         chosen: tuple[str, str, str] | None = None
         if self.current_pane == "sources":
-            file = self.query_one(SourceList).highlighted_file
+            file = self.query_one(SourceList).highlighted_id
             if file:
                 chosen = ("source", file, self.catalog.source_title(file))
         elif self.current_pane == "entities":

@@ -23,11 +23,9 @@ class ChronologyList(KeyedList):
         super().__init__(id=id, classes=classes)
         self.catalog: Catalog | None = None
         self.entries: list[ChronoRow] = []
-        self.by_id: dict[str, ChronoRow] = {}
 
     def show_rows(self, catalog: Catalog, entries: list[ChronoRow]) -> None:
         self.catalog, self.entries = catalog, entries
-        self.by_id = {row.event.id: row for row in entries}
         self.redraw()
 
     def rows(self, width: int) -> list[Option]:
@@ -63,7 +61,7 @@ class ChronologyList(KeyedList):
 
     def jump_to_year(self, year: str) -> bool:
         """Highlight the first event of `year` (palette "date: 2015"); False if none."""
-        for i, row in enumerate(self.entries):
+        for row in self.entries:
             if event_year(row.event) == year:
                 self.highlighted = self.get_option_index(row.event.id)
                 return True

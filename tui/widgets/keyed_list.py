@@ -52,7 +52,7 @@ class KeyedList(OptionList):
 
     def on_resize(self) -> None:
         width = self.scrollable_content_region.width
-        if width and abs(width - self._drawn_width) > 0:
+        if width and width != self._drawn_width:
             self.redraw()
 
     @property

@@ -163,9 +163,6 @@ class Reader(ScrollView, can_focus=True):
             self.scroll_to(y=max(0, row - self.size.height // 3), animate=False, immediate=True)
         self.refresh()
 
-    def visible_rows(self) -> range:
-        return range(int(self.scroll_offset.y), int(self.scroll_offset.y) + self.size.height)
-
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
         if self.doc is None or self._pending is not None:

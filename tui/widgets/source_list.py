@@ -36,7 +36,3 @@ class SourceList(KeyedList):
                 fit(facts, width).stylize("$text-muted"),
             ), id=s.file))
         return options
-
-    @property
-    def highlighted_file(self) -> str | None:
-        return self.highlighted_id
