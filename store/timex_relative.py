@@ -192,7 +192,7 @@ def _weekday(mt: re.Match[str], text: str) -> Cand | None:
 
 
 _AMPM = r"(?:[ap]\.m\.|[ap]m\b|[AP]M\b|[AP]\.M\.)"
-_TZ = r"(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|MSK|local\s+time|Moscow\s+time|Astana\s+time)"
+_TZ = r"(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|MSK|local\s+time|[A-Z][a-z]+\s+time)"
 CLOCK = re.compile(
     rf"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?(?![\d:])"
     rf"(?:\s*(?P<ap>{_AMPM}))?(?:\s*(?P<tz>{_TZ}))?(?:,?\s+(?:on\s+)?(?P<wd>{WEEKDAY}))?"

@@ -134,12 +134,12 @@ PLAN: list[tuple[re.Pattern[str], Builder, str, int, int]] = [
 
 _URL = re.compile(
     r"(?:https?://|www\.)[^\s<>\"')\]]+"
-    r"|\b[\w.-]+\.(?:com|org|net|gov|edu|int|info|kz|ru|uk|io|eu|uz|kg|tj|tm)/[^\s<>\"')\]]*",
+    r"|\b[\w.-]+\.(?:[a-z]{2}|com|org|net|gov|edu|int|info|biz|news)/[^\s<>\"')\]]*",
     re.IGNORECASE,
 )
 # Every _URL match contains one of these; a URL never contains white space.
 _URL_HINT = re.compile(
-    r"://|www\.|\.(?:com|org|net|gov|edu|int|info|kz|ru|uk|io|eu|uz|kg|tj|tm)/", re.IGNORECASE
+    r"://|www\.|\.(?:[a-z]{2}|com|org|net|gov|edu|int|info|biz|news)/", re.IGNORECASE
 )
 _SPACE = re.compile(r"\s")
 

@@ -34,7 +34,8 @@ _YEAR_MODIFIER_BEFORE = re.compile(
 _COUNT_NOUN_AFTER = re.compile(
     r"\s*(?:people|persons|men|women|children|troops|soldiers|fighters|militants|members|"
     r"families|cases|units|votes|km|kilometres|kilometers|miles|metres|meters|tons|tonnes|"
-    r"dollars|euros|pounds|roubles|rubles|tenge|som|manat|employees|workers|students|"
+    r"dollars|euros|pounds|roubles|rubles|yuan|yen|rupees|francs|lira|dinars|riyals|pesos|"
+    r"tenge|som|manat|employees|workers|students|"
     r"refugees|police|officers|residents|prisoners|individuals|citizens|sites|websites|"
     r"times|hours|minutes|percent|per\s+cent|to\s+\d)\b",
     _I,

@@ -447,3 +447,15 @@ def test_a_backwards_year_pair_is_not_a_range() -> None:
     assert values("a plan from 2017 to 2013 for", "2016") == [("2017", "2017")]
     t = find("from 5 June 2016 to 3 June 2016", "2016", "from 5 June 2016 to 3 June 2016")
     assert (t.date_begin, t.date_end) == ("2016-06-03", "2016-06-05")
+
+
+def test_dates_inside_urls_of_any_country_domain_are_not_tagged() -> None:
+    """No list of favoured domains: a two-letter country ending is a domain like any other."""
+    text = "See lemonde.fr/archive/2016-06-05-story and kyivpost.ua/news/2014-08-01 for the June 2016 report."
+    values = [t.value for t in tag(text, "2016-07-01")]
+    assert values == ["2016-06"]
+
+
+def test_a_named_place_time_zone_after_a_clock_time() -> None:
+    found = tag("The blast came at 10:30 Kyiv time on 5 May 2014.", "2014-05-06")
+    assert [t.text for t in found][:1] == ["10:30 Kyiv time"]
