@@ -322,6 +322,7 @@ class _Extraction:
         out.sort(key=attrgetter("file", "start"))
         return entities, out
 
+
 # Applied in order; the last pair also covers -ise/-ize and -isation/-ization.
 _BRITISH = (("centre", "center"), ("defence", "defense"), ("programme", "program"), ("our", "or"),
             ("s", "z"))
