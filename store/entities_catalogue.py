@@ -17,9 +17,8 @@ from pathlib import Path
 import yaml
 
 from store.errors import ManifestError
-from store.models import ENTITY_TYPES
+from store.models import ENTITY_TYPES, entity_type
 
-TYPE_SYNONYMS = {"organization": "organisation", "org": "organisation", "location": "place"}
 ENTRY_KEYS = {"name", "type", "aliases", "description", "id", "case_sensitive", "generic"}
 ALIAS_KEYS = {"form", "case_sensitive"}
 TOP_KEYS = {"entities", "exclude", "case_sensitive"}
@@ -187,8 +186,8 @@ class _Reader:
             raise self.fail(node, "an entity needs a `type:` (" + ", ".join(ENTITY_TYPES) + ")")
         name = self.text(fields["name"], "name")
         raw_type = self.text(fields["type"], "type").lower()
-        kind = TYPE_SYNONYMS.get(raw_type, raw_type)
-        if kind not in ENTITY_TYPES:
+        kind = entity_type(raw_type)
+        if kind is None:
             raise self.fail(fields["type"], f"unknown type {raw_type!r} for {name!r} (use one of "
                             + ", ".join(ENTITY_TYPES) + ")")
         entity_id = self.text(fields["id"], "id") if "id" in fields else slug(name)

@@ -23,6 +23,19 @@ BOILERPLATE = "boilerplate"
 PASSAGE_KINDS = (BODY, HEADING, FOOTNOTE, BOILERPLATE)
 
 ENTITY_TYPES = ("person", "organisation", "place", "other")
+# Other words people write for a type: in a catalogue, a `type:` query or `--type`.
+_TYPE_SYNONYMS = {
+    "people": "person", "persons": "person", "organization": "organisation",
+    "organizations": "organisation", "organisations": "organisation", "org": "organisation",
+    "places": "place", "location": "place",
+}  # fmt: skip
+
+
+def entity_type(word: str) -> str | None:
+    """The entity type a word names ("Organization" -> "organisation"), or None."""
+    key = word.strip().lower()
+    key = _TYPE_SYNONYMS.get(key, key)
+    return key if key in ENTITY_TYPES else None
 
 
 class Record:

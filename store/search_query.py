@@ -21,20 +21,10 @@ import re
 from dataclasses import dataclass
 
 from store.errors import QueryError
-from store.models import ENTITY_TYPES
+from store.models import ENTITY_TYPES, entity_type
 from store.textfold import TOKEN, fold, fold_text
 
 FIELDS = ("source", "entity", "type", "date", "kind")
-TYPE_ALIASES = {
-    "people": "person",
-    "persons": "person",
-    "organization": "organisation",
-    "organizations": "organisation",
-    "organisations": "organisation",
-    "org": "organisation",
-    "places": "place",
-    "location": "place",
-}
 MIN_PREFIX = 2
 
 
@@ -268,9 +258,8 @@ class _Parser:
         if not value:
             raise self.error(tok.start, f"'{tok.field}:' needs a value after the colon")
         if tok.field == "type":
-            folded = fold(value)
-            folded = TYPE_ALIASES.get(folded, folded)
-            if folded not in ENTITY_TYPES:
+            folded = entity_type(fold(value))
+            if folded is None:
                 raise self.error(
                     vstart, f"unknown entity type '{value}' (types: {', '.join(ENTITY_TYPES)})"
                 )

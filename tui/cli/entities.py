@@ -7,7 +7,7 @@ import argparse
 from store.db import Store
 from store.entities_details import entity_json, mention_counts
 from store.errors import DossierError
-from store.models import ENTITY_TYPES
+from store.models import ENTITY_TYPES, entity_type
 from tui.cli.common import add_command, print_json, terminal_text
 
 EPILOG = """\
@@ -32,8 +32,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, store: Store) -> int:
-    wanted = (args.type or "").lower().replace("organization", "organisation")
-    if wanted and wanted not in ENTITY_TYPES:
+    wanted = entity_type(args.type) if args.type else None
+    if args.type and wanted is None:
         raise DossierError(f"unknown entity type {args.type!r} (use one of {', '.join(ENTITY_TYPES)})")
     counts = mention_counts(store)
     entities = [e for e in store.entities() if not wanted or e.type == wanted]
