@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import on, work
 from textual.content import Content
+from textual.screen import Screen
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
     _Base = MainScreen
 else:
-    _Base = object
+    _Base = Screen  # a MessagePump class, so Textual collects the `@on` handler below
 
 SEARCH_LIMIT = 500
 
@@ -27,6 +28,7 @@ SEARCH_LIMIT = 500
 class MainSearch(_Base):
     """Mixed into MainScreen: `/`, Enter on the query line, and the results it brings."""
 
+    @on(Input.Submitted, "#query")
     def submit_query(self, event: Input.Submitted) -> None:
         query = event.value.strip()
         if not query:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import events
+from textual import events, on
+from textual.screen import Screen
 from textual.widgets import Input, OptionList
 
 from tui.widgets.entity_list import EntityList
@@ -14,48 +15,23 @@ if TYPE_CHECKING:
 
     _Base = MainScreen
 else:
-    _Base = object
+    _Base = Screen  # a MessagePump class, so Textual collects the `@on` handlers below
 
 
 class MainSelection(_Base):
-    """Mixed into MainScreen: highlighted items preview in the reader, Enter opens them.
+    """Mixed into MainScreen: highlighted items preview in the reader, Enter opens them."""
 
-    Textual collects `@on` handlers only from a widget class's own body, so a mixin routes
-    by the sender's id from the plain `on_<message>` methods instead.
-    """
-
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        route = {"sources": self.preview_source, "chronology": self.preview_event,
-                 "entities": self.highlight_entity_mentions, "results": self.preview_hit}
-        handler = route.get(event.option_list.id or "")
-        if handler is not None:
-            handler(event)
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        route = {"sources": self.read_source, "chronology": self.open_event_view,
-                 "entities": self.open_entity_view, "results": self.open_hit}
-        handler = route.get(event.option_list.id or "")
-        if handler is not None:
-            handler(event)
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "entity-filter":
-            self.filter_entities(event)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "entity-filter":
-            self.open_first_entity(event)
-        elif event.input.id == "query":
-            self.submit_query(event)
-
+    @on(OptionList.OptionHighlighted, "#sources")
     def preview_source(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_id and self.catalog and self.current_pane == "sources":
             self.open_in_reader(event.option_id)
 
+    @on(OptionList.OptionSelected, "#sources")
     def read_source(self, event: OptionList.OptionSelected) -> None:
         if event.option_id:
             self.open_in_reader(event.option_id, focus=True)
 
+    @on(OptionList.OptionHighlighted, "#chronology")
     def preview_event(self, event: OptionList.OptionHighlighted) -> None:
         if self.catalog and event.option_id in self.catalog.by_event and \
                 self.current_pane == "chronology":
@@ -63,23 +39,28 @@ class MainSelection(_Base):
             self.jump_target = None
             self.open_in_reader(chosen.file, chosen.start)
 
+    @on(OptionList.OptionSelected, "#chronology")
     def open_event_view(self, event: OptionList.OptionSelected) -> None:
         if self.catalog and event.option_id in self.catalog.by_event:
             self.show_event(self.catalog.by_event[event.option_id])
 
+    @on(OptionList.OptionHighlighted, "#entities")
     def highlight_entity_mentions(self, event: OptionList.OptionHighlighted) -> None:
         if self.catalog and event.option_id in self.catalog.by_entity and \
                 self.current_pane == "entities":
             self.selected_entity = event.option_id
             self.paint_highlights()
 
+    @on(OptionList.OptionSelected, "#entities")
     def open_entity_view(self, event: OptionList.OptionSelected) -> None:
         if event.option_id:
             self.show_entity(event.option_id)
 
+    @on(Input.Changed, "#entity-filter")
     def filter_entities(self, event: Input.Changed) -> None:
         self.query_one(EntityList).filter(event.value)
 
+    @on(Input.Submitted, "#entity-filter")
     def open_first_entity(self, event: Input.Submitted) -> None:
         entities = self.query_one(EntityList)
         if entities.highlighted_id and self.catalog and \
@@ -92,12 +73,14 @@ class MainSelection(_Base):
             self.query_one(EntityList).focus()
             event.stop()
 
+    @on(OptionList.OptionHighlighted, "#results")
     def preview_hit(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_id is not None and self.search.items and self.current_pane == "results":
             item = self.search.go(int(event.option_id))
             self.open_in_reader(item.hit.file, item.offset)
             self.paint_highlights()
 
+    @on(OptionList.OptionSelected, "#results")
     def open_hit(self, event: OptionList.OptionSelected) -> None:
         if event.option_id is not None and self.search.items:
             item = self.search.go(int(event.option_id))
