@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.doctext import DocText, control_offsets, visible, wrap_points
+from tui.doctext import DocText, control_offsets, show_controls, visible, wrap_points
 
 
 def test_controls_become_one_visible_character_each() -> None:
@@ -47,3 +47,9 @@ def test_row_of_finds_the_wrapped_row_of_an_offset() -> None:
 
 def test_visible_flattens_newlines_and_shows_escapes() -> None:
     assert visible("a\nb\r\nc\td\x1b") == "a b c d\u241b"
+
+
+def test_show_controls_is_one_for_one_and_keeps_newlines_and_tabs() -> None:
+    assert show_controls("a\x1b]52;c;x\x07\tb\r\nc\u2028d\x85") == \
+        "a\u241b]52;c;x\u2407\tb\u240d\nc\u2424d\ufffd"
+    assert show_controls("plain") == "plain"

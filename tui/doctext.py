@@ -37,10 +37,15 @@ def single_cell(line: str) -> bool:
     return line.isascii() or _SINGLE_CELL.fullmatch(line) is not None
 
 
+def show_controls(text: str) -> str:
+    """`text` with each control character as one visible picture (ESC -> U+241B), newlines and
+    tabs kept: one character for one, so offsets stay exact. Safe to print to a terminal."""
+    return _CONTROL_RE.sub(_picture, text) if _CONTROL_RE.search(text) else text
+
+
 def visible(text: str) -> str:
     """One-line, control-free form of `text` for labels, snippets and list items."""
-    text = text.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
-    return text.translate(_PICTURES)
+    return show_controls(text.replace("\r\n", " ").replace("\n", " ").replace("\t", " "))
 
 
 def control_offsets(text: str) -> list[int]:
@@ -121,8 +126,8 @@ class DocText:
     def __init__(self, text: str) -> None:
         self.text = text
         self.length = len(text)
-        safe = _CONTROL_RE.sub(_picture, text) if _CONTROL_RE.search(text) else text
-        safe = safe.replace("\u240d\n", " \n")  # CRLF: the CR becomes a trailing space
+        # CRLF: the CR becomes a trailing space
+        safe = show_controls(text).replace("\u240d\n", " \n")
         raw_lines = safe.split("\n")
         self.line_starts: list[int] = []
         offset = 0
