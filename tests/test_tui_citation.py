@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from store.models import Source
-from tui.citation import citation, quote
+from tui.citation import citation, published_label, quote
 
 
 def _source(**kw: object) -> Source:
@@ -35,3 +35,9 @@ def test_month_precision_date_is_kept_as_is() -> None:
 def test_title_asterisks_are_escaped_and_escapes_are_visible() -> None:
     src = _source(title="A *bold* claim", author="Mx \x1b[31mRed")
     assert citation(src) == "Mx \u241b[31mRed, *A \\*bold\\* claim*, Eurasianet, 2015-11-03"
+
+
+def test_published_label_says_nd_for_an_undated_or_missing_source() -> None:
+    assert published_label(_source(published="2015-11")) == "2015-11"
+    assert published_label(_source(published="unknown")) == "n.d."
+    assert published_label(None) == "n.d."

@@ -21,6 +21,11 @@ def _md_escape(text: str) -> str:
     return re.sub(r"([*_`\\])", r"\\\1", text)
 
 
+def published_label(source: Source | None) -> str:
+    """The source's date as every pane and the citation show it: "n.d." when undated."""
+    return source.published if source and source.published not in _UNKNOWN else "n.d."
+
+
 def citation(source: Source) -> str:
     """`Author, *Title*, Publisher, date` with unknown parts omitted."""
     parts: list[str] = []
@@ -30,7 +35,7 @@ def citation(source: Source) -> str:
     parts.append(f"*{_md_escape(title)}*")
     if source.publisher not in _UNKNOWN:
         parts.append(visible(source.publisher).strip())
-    parts.append(source.published if source.published not in _UNKNOWN else "n.d.")
+    parts.append(published_label(source))
     return ", ".join(parts)
 
 

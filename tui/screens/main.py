@@ -24,7 +24,7 @@ from textual.worker import Worker, get_current_worker
 from store.db import Store
 from store.models import Event
 from tui.catalog import Catalog
-from tui.citation import citation, quote
+from tui.citation import citation, published_label, quote
 from tui.doctext import visible
 from tui.hits import HitCursor
 from tui.reader_doc import ReaderDoc
@@ -342,8 +342,7 @@ class MainScreen(MainActions, MainSearch, MainSelection, Screen[None]):
             return
         source = doc.source
         title = visible(source.title) if source else doc.file
-        date = source.published if source and source.published != "unknown" else "n.d."
-        pane.border_title = f"{title} · {date}"
+        pane.border_title = f"{title} · {published_label(source)}"
         parts = []
         if self.search.items:
             parts.append(f"hit {self.search.counter}")

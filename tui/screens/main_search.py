@@ -11,6 +11,7 @@ from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from store.errors import QueryError
+from tui.citation import published_label
 from tui.doctext import visible
 from tui.hits import HitCursor
 from tui.widgets.results_list import ResultsList, make_item
@@ -51,8 +52,7 @@ class MainSearch(_Base):
         for hit in results.hits:
             source = self.store.source(hit.file)
             title = source.title if source else hit.file
-            date = source.published if source and source.published != "unknown" else "n.d."
-            items.append(make_item(hit, self.store.text(hit.file), title, date))
+            items.append(make_item(hit, self.store.text(hit.file), title, published_label(source)))
         if not get_current_worker().is_cancelled:
             self.post_message(self.Searched(query, items, results.total))
 

@@ -6,6 +6,7 @@ from textual.content import Content
 from textual.widgets.option_list import Option
 
 from tui.catalog import Catalog
+from tui.citation import published_label
 from tui.doctext import visible
 from tui.widgets.keyed_list import KeyedList, fit
 
@@ -27,9 +28,8 @@ class SourceList(KeyedList):
         cat = self.catalog
         options = []
         for s in sorted(cat.sources, key=lambda s: (s.published, s.title)):
-            date = s.published if s.published != "unknown" else "n.d."
             publisher = visible(s.publisher) if s.publisher != "unknown" else "—"
-            facts = (f"{date} · {publisher} · {cat.source_events[s.file]} events · "
+            facts = (f"{published_label(s)} · {publisher} · {cat.source_events[s.file]} events · "
                      f"{cat.source_mentions[s.file]} mentions")
             options.append(Option(Content.assemble(
                 fit(visible(s.title), width).stylize("bold"), "\n",
