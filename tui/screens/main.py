@@ -24,7 +24,7 @@ from textual.worker import Worker, get_current_worker
 from store.db import Store
 from store.models import Event
 from tui.catalog import Catalog
-from tui.citation import citation, published_label, quote
+from tui.citation import published_label
 from tui.doctext import visible
 from tui.hits import HitCursor
 from tui.reader_doc import ReaderDoc
@@ -376,39 +376,3 @@ class MainScreen(MainActions, MainSearch, MainSelection, Screen[None]):
         self.selected_event = None
         self.jump_target = target
         self.open_in_reader(file, start, focus=True)
-
-    def quote_for_pane(self) -> tuple[str, str] | None:
-        """(text, file) of what `y` quotes in the current pane, or None."""
-        if self.current_pane == "reader":
-            reader = self.query_one(Reader)
-            passage = reader.current_passage
-            if reader.doc is not None and passage is not None:
-                return reader.doc.text.text[passage.start:passage.end], reader.doc.file
-        elif self.current_pane == "results":
-            item = self.search.current
-            if item is not None:
-                return item.passage_text, item.hit.file
-        elif self.current_pane == "chronology" and self.catalog:
-            event_id = self.query_one(ChronologyList).highlighted_id
-            event = self.catalog.by_event.get(event_id or "")
-            if event is not None:
-                return event.quote, event.file
-        return None
-
-    def citation_for_pane(self) -> str | None:
-        quoted = self.quote_for_pane()
-        file = quoted[1] if quoted else None
-        if self.current_pane == "sources":
-            file = self.query_one(SourceList).highlighted_id
-        if file is None:
-            doc = self.query_one(Reader).doc
-            file = doc.file if doc else None
-        if file is None or self.catalog is None or file not in self.catalog.by_file:
-            return None
-        return citation(self.catalog.by_file[file])
-
-    def quote_markdown(self) -> str | None:
-        quoted = self.quote_for_pane()
-        if quoted is None or self.catalog is None or quoted[1] not in self.catalog.by_file:
-            return None
-        return quote(quoted[0], self.catalog.by_file[quoted[1]])
