@@ -128,6 +128,10 @@ async def test_an_empty_result_says_so_and_suggests(app: DossierApp) -> None:
         assert "zanzibar~" in text
         await pilot.press("n")  # nothing to step through: a warning, no crash
         await settle(pilot)
+        screen = main(app)
+        assert screen.search.index == -1 and screen.search.counter == ""
+        assert screen.query_one(Reader).highlighted("reader--hit-current") == []
+        assert app.is_running
 
 
 async def test_a_malformed_query_points_at_the_problem(app: DossierApp) -> None:
@@ -136,7 +140,8 @@ async def test_a_malformed_query_points_at_the_problem(app: DossierApp) -> None:
         await search(pilot, '"unclosed')
         screen = main(app)
         assert screen.has_class("-searching")
-        assert "column" in str(screen.query_one("#query-error", Static).render())
+        error = str(screen.query_one("#query-error", Static).render())
+        assert "column 1" in error and error.splitlines()[1:3] == ['"unclosed', "^"]
         assert isinstance(app.focused, Input)
         await pilot.press("escape")
         assert not screen.has_class("-searching")
