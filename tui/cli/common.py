@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -106,20 +105,12 @@ def use_color() -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
 def safe_for_terminal(text: str) -> str:
-    """Document text is data: show control characters (ESC, OSC, BEL) as visible symbols so a
-    document cannot drive the user's terminal; keep newlines and tabs."""
-    return _CONTROL.sub(lambda m: _visible(m.group()), text)
+    """Document text is data: control characters (ESC, OSC, BEL) become visible symbols, the
+    same ones the app's reader shows, so a document cannot drive the user's terminal."""
+    from tui.doctext import show_controls
 
-
-def _visible(char: str) -> str:
-    code = ord(char)
-    if code < 0x20:
-        return chr(0x2400 + code)  # the Unicode "control pictures" block: ␛ for ESC
-    return "\ufffd" if code != 0x7F else "\u2421"
+    return show_controls(text)
 
 
 def terminal_text(text: str) -> str:
