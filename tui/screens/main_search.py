@@ -49,10 +49,12 @@ class MainSearch(_Base):
             self.app.call_from_thread(self.show_query_error, exc)
             return
         items = []
-        for hit in results.hits:
+        for i, hit in enumerate(results.hits):
             source = self.store.source(hit.file)
             title = source.title if source else hit.file
-            items.append(make_item(hit, self.store.text(hit.file), title, published_label(source)))
+            passage = self.store.text(hit.file)[hit.start : hit.end]
+            items.append(make_item(hit, results.snippet_highlights(i), passage, title,
+                                   published_label(source)))
         if not get_current_worker().is_cancelled:
             self.post_message(self.Searched(query, items, results.total))
 

@@ -8,10 +8,8 @@ from textual.content import Content
 from textual.widgets.option_list import Option
 
 from store.models import Hit
-from tui.doctext import visible
+from tui.doctext import show_controls, visible
 from tui.widgets.keyed_list import KeyedList, fit
-
-CONTEXT = 70
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,23 +29,12 @@ class ResultItem:
         return self.hit.highlights[0][0] if self.hit.highlights else self.hit.start
 
 
-def make_item(hit: Hit, text: str, title: str, date: str) -> ResultItem:
-    """Cut a snippet around the first matched range from the document text itself."""
-    first = hit.highlights[0] if hit.highlights else (hit.start, hit.start)
-    lo = max(hit.start, first[0] - CONTEXT)
-    hi = min(hit.end, max(first[1] + CONTEXT, lo + 2 * CONTEXT))
-    if lo > hit.start:
-        space = text.find(" ", lo, first[0])
-        lo = space + 1 if space != -1 else lo
-    raw = text[lo:hi]
-    prefix = "…" if lo > hit.start else ""
-    suffix = "…" if hi < hit.end else ""
-    snippet = prefix + visible(raw) + suffix
-    spans = tuple(
-        (max(s, lo) - lo + len(prefix), min(e, hi) - lo + len(prefix))
-        for s, e in hit.highlights if e > lo and s < hi
-    )
-    return ResultItem(hit, title, date, text[hit.start:hit.end], snippet, spans)
+def make_item(
+    hit: Hit, spans: list[tuple[int, int]], passage_text: str, title: str, date: str
+) -> ResultItem:
+    """The search's own snippet (line breaks already spaces, one for one) with its highlight
+    spans; control characters are shown one for one too, so the spans stay exact."""
+    return ResultItem(hit, title, date, passage_text, show_controls(hit.snippet), tuple(spans))
 
 
 class ResultsList(KeyedList):
