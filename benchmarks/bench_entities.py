@@ -19,8 +19,9 @@ sys.path.insert(0, str(REPO))
 
 from machine import describe as describe_machine
 
-from store.corpus import bundled_corpus, read_corpus
+from store.corpus import read_corpus
 from store.entities import extract_entities, load_catalogue, matcher_for
+from store.locations import bundled_corpus
 from store.models import Document
 from store.segment import segment
 

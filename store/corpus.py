@@ -18,7 +18,6 @@ from typing import Any
 import yaml
 
 from store.errors import CorpusError, ManifestError
-from store.locations import bundled_corpus  # noqa: F401  (re-exported for callers)
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 MANIFEST_NAME = "sources.yaml"
