@@ -48,13 +48,33 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)
 
 
+# What the extractor is made of: its code and the word lists and data files shipped beside it.
+# The bundled corpus copied into a wheel (`store/seeds`) is input, not extractor.
+EXTRACTOR_SUFFIXES = frozenset({".py", ".yaml", ".yml", ".json", ".txt", ".tsv"})
+
+
+def extractor_files(root: Path) -> list[Path]:
+    """Every file under `root`, at any depth, whose bytes can change what a build extracts."""
+    return sorted(
+        path
+        for path in root.rglob("*")
+        if path.suffix in EXTRACTOR_SUFFIXES
+        and path.is_file()
+        and "__pycache__" not in path.parts
+        and path.relative_to(root).parts[0] != "seeds"
+    )
+
+
 @functools.cache
 def extractor_digest() -> str:
     """A hash of the pipeline's own source: a store rebuilds whenever the code that made it
-    changes, not only when someone remembers to bump EXTRACTOR_VERSION."""
+    changes, not only when someone remembers to bump EXTRACTOR_VERSION. Paths are hashed
+    relative to the package, so a module moved into a sub-package changes the digest."""
+    root = Path(__file__).resolve().parent
     digest = hashlib.blake2b(digest_size=8)
-    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for path in extractor_files(root):
+        relative = path.relative_to(root).as_posix()
+        digest.update(relative.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 

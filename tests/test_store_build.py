@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import store.build as pipeline
 from store.build import build, ensure_built, is_stale
 from store.db import Store
 from store.errors import StoreTooNew
@@ -101,10 +102,40 @@ def test_default_store_lives_in_xdg_data_home(tmp_path: Path, monkeypatch: pytes
 def test_a_change_to_the_extraction_code_makes_the_store_stale(
     tmp_path: Path, corpus_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import store.build as pipeline
-
     path = tmp_path / "s.json"
     ensure_built(corpus_copy, path)
     assert not is_stale(corpus_copy, path)
     monkeypatch.setattr(pipeline, "extractor_digest", lambda: "code-changed")
     assert is_stale(corpus_copy, path)
+
+
+def test_extractor_files_cover_nested_packages_and_data_but_not_the_seeds(tmp_path: Path) -> None:
+    (tmp_path / "timex" / "rules").mkdir(parents=True)
+    (tmp_path / "lang" / "en").mkdir(parents=True)
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "__pycache__").mkdir()
+    for name in ("build.py", "timex/rules/years.py", "lang/en/orgs.yaml", "seeds/a.txt",
+                 "__pycache__/build.cpython-311.pyc", "timex/README.md"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    found = [p.relative_to(tmp_path).as_posix() for p in pipeline.extractor_files(tmp_path)]
+    assert found == ["build.py", "lang/en/orgs.yaml", "timex/rules/years.py"]
+
+
+def test_moving_a_module_changes_the_extractor_digest(tmp_path: Path, monkeypatch) -> None:
+    """The digest hashes relative paths: the same bytes in a sub-package are another extractor."""
+    def digest_of(tree: dict[str, str]) -> str:
+        root = tmp_path / str(len(list(tmp_path.iterdir())))
+        for name, text in tree.items():
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / name).write_text(text, encoding="utf-8")
+        monkeypatch.setattr(pipeline, "__file__", str(root / "build.py"))
+        pipeline.extractor_digest.cache_clear()
+        try:
+            return pipeline.extractor_digest()
+        finally:
+            pipeline.extractor_digest.cache_clear()
+
+    flat = digest_of({"build.py": "b", "timex_scan.py": "scan"})
+    nested = digest_of({"build.py": "b", "timex/scan.py": "scan"})
+    edited = digest_of({"build.py": "b", "timex/scan.py": "scan2"})
+    assert len({flat, nested, edited}) == 3
