@@ -21,7 +21,7 @@ from machine import describe as describe_machine
 
 from store.corpus import read_corpus
 from store.entities import extract_entities, load_catalogue, matcher_for
-from store.locations import bundled_corpus
+from store.storage.locations import bundled_corpus
 from store.models import Document
 from store.segment import segment
 

@@ -25,7 +25,7 @@ import orjson
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from store.db import Store, write_store
+from store.storage.db import Store, write_store
 from store.search import load_index
 from store.search_file import index_path, load_index_file
 from store.search_index import ARRAYS, Index
@@ -80,7 +80,7 @@ def persistence(store_path: Path) -> list[tuple[str, float, float]]:
         write_store(plain, tables, meta)
         write_store(withidx, {**tables, "search_index": [lists]}, meta)
 
-        from store.db import OrjsonStorage
+        from store.storage.db import OrjsonStorage
 
         def open_with_table() -> None:
             data = OrjsonStorage(withidx).read() or {}  # what Store.open parses

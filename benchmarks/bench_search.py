@@ -59,7 +59,7 @@ def hwm():
             return int(line.split()[1])
 t0 = time.perf_counter()
 from pathlib import Path
-from store.db import Store
+from store.storage.db import Store
 t1 = time.perf_counter()
 base = hwm()
 store = Store(Path(sys.argv[1])).open()
@@ -123,7 +123,7 @@ def _time(fn, reps: int) -> dict[str, float]:  # type: ignore[no-untyped-def]
 
 def pick_queries(store_path: Path) -> list[dict[str, Any]]:
     """The six queries, chosen from the built index and catalogue so every size has real ones."""
-    from store.db import Store
+    from store.storage.db import Store
     from store.search import load_index
     from store.search_eval import EntityNames, Evaluator
     from store.textfold import fold
@@ -170,7 +170,7 @@ def pick_queries(store_path: Path) -> list[dict[str, Any]]:
 
 
 def fts5_db(store_path: Path, db_path: Path) -> float:
-    from store.db import Store
+    from store.storage.db import Store
 
     if db_path.exists():
         db_path.unlink()
@@ -215,7 +215,7 @@ def run(docs: int, work: Path, reps: int = 30, paint: bool = True, reuse: bool =
     queries = pick_queries(store_path)
     result["load"] = _child(LOAD, str(store_path), queries[1]["q"])
 
-    from store.db import Store
+    from store.storage.db import Store
     from store.search import load_index, search
 
     store = Store(store_path).open()

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from store import db
+from store.storage import db
+from store.storage.db import Store
 from store.corpus import (
     CATALOGUE_NAME,
     MANIFEST_NAME,
@@ -96,34 +97,47 @@ def fingerprint(corpus: CorpusRead, corpus_dir: Path) -> str:
 
 
 def ensure_built(
-    corpus_dir: Path, store_path: Path, *, force: bool = False, progress: Progress | None = None
+    corpus_dir: Path,
+    store: Store | Path,
+    *,
+    force: bool = False,
+    progress: Progress | None = None,
 ) -> BuildReport:
     """Build when the store is missing, stale, corrupt or forced; otherwise do nothing.
 
+    Given a `Store` (not yet opened), the parse made to read its meta is kept for its `open`.
     A corrupt store is moved aside (kept for inspection) and rebuilt from the corpus; a store
     written by a newer schema raises StoreTooNew rather than being overwritten.
     """
+    if not isinstance(store, Store):
+        store = Store(Path(store))
+    store_path = store.path
     corpus = read_corpus(Path(corpus_dir))
     stamp = fingerprint(corpus, corpus_dir)
     warnings = list(corpus.warnings)
     try:
-        meta = db.read_meta(store_path)
+        meta = store.read_meta()
     except StoreCorrupt as exc:
         kept = _move_aside(store_path)
         warnings.append(f"{exc}; kept it as {kept} and rebuilding from the corpus")
         meta = None
     if not force and meta is not None and meta.get("fingerprint") == stamp:
         return BuildReport(store_path, built=False, counts=meta.get("counts", {}), warnings=warnings)
+    store.forget_parse()
     report = _build(corpus, Path(corpus_dir), store_path, stamp, progress)
     report.warnings[:0] = warnings
     return report
 
 
 def build(
-    corpus_dir: Path, store_path: Path, *, force: bool = False, progress: Progress | None = None
+    corpus_dir: Path,
+    store: Store | Path,
+    *,
+    force: bool = False,
+    progress: Progress | None = None,
 ) -> BuildReport:
     """`dossier build`: the same as ensure_built, named for what the user asked."""
-    return ensure_built(corpus_dir, store_path, force=force, progress=progress)
+    return ensure_built(corpus_dir, store, force=force, progress=progress)
 
 
 def is_stale(corpus_dir: Path, store_path: Path) -> bool:

@@ -15,16 +15,14 @@ boilerplate a fifth, so page furniture is still found but sinks below the text.
 
 from __future__ import annotations
 
-import threading
 import time
-import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from store.db import Store
+from store.storage.db import Store
 from store.models import Document, Entity, Event, Hit, Mention, Source
 from store.search_eval import EntityNames, Evaluator
 from store.search_file import (
@@ -40,9 +38,6 @@ from store.search_query import parse
 
 __all__ = ["SearchResults", "load_index", "search", "write_index"]
 
-_lock = threading.Lock()
-_indexes: weakref.WeakKeyDictionary[Store, Index] = weakref.WeakKeyDictionary()
-_contexts: weakref.WeakKeyDictionary[Store, _Context] = weakref.WeakKeyDictionary()
 
 
 @dataclass(frozen=True)
@@ -120,26 +115,25 @@ def write_index(
 
 
 def load_index(store: Store) -> Index:
-    """The store's index, mapped once; rebuilt from the store when missing or mismatched."""
-    with _lock:
-        cached = _indexes.get(store)
-        if cached is not None:
-            return cached
-        fingerprint = str(store.meta().get("fingerprint", ""))
-        path = index_path(store.path)
+    """The store's index, mapped once per store; rebuilt when missing or mismatched."""
+    return store.derived("search.index", lambda: _open_index(store))
+
+
+def _open_index(store: Store) -> Index:
+    fingerprint = str(store.meta().get("fingerprint", ""))
+    path = index_path(store.path)
+    try:
+        index = load_index_file(path)
+        if index.fingerprint != fingerprint:
+            raise IndexUnusable("the index belongs to another build of the store")
+    except IndexUnusable:
+        index = _rebuild(store, fingerprint)
         try:
-            index = load_index_file(path)
-            if index.fingerprint != fingerprint:
-                raise IndexUnusable("the index belongs to another build of the store")
-        except IndexUnusable:
-            index = _rebuild(store, fingerprint)
-            try:
-                write_index_file(path, index)
-            except OSError:
-                # A read-only store directory: keep the rebuilt index in memory for this session.
-                pass
-        _indexes[store] = index
-        return index
+            write_index_file(path, index)
+        except OSError:
+            # A read-only store directory: keep the rebuilt index in memory for this session.
+            pass
+    return index
 
 
 def _rebuild(store: Store, fingerprint: str) -> Index:
@@ -183,13 +177,9 @@ def search(store: Store, query: str, limit: int | None = 20) -> SearchResults:
 
 
 def _context(store: Store) -> _Context:
-    index = load_index(store)
-    with _lock:
-        context = _contexts.get(store)
-        if context is None or context.index is not index:
-            context = _Context(index, EntityNames(store.entities()))
-            _contexts[store] = context
-        return context
+    return store.derived(
+        "search.context", lambda: _Context(load_index(store), EntityNames(store.entities()))
+    )
 
 
 def _top(pids: np.ndarray, scores: np.ndarray, k: int) -> np.ndarray:

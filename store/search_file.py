@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import orjson
 
-from store.atomic import write_bytes_atomic
+from store.storage.atomic import write_bytes_atomic
 from store.models import Document
 from store.search_index import ARRAYS, Index
 

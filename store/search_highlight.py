@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from store.db import Store
+from store.storage.db import Store
 from store.search_eval import EntityNames, Matcher
 from store.search_index import Index
 from store.textfold import TOKEN, fold_text, variants

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from store.db import Store
-from store.locations import bundled_corpus
+from store.storage.db import Store
+from store.storage.locations import bundled_corpus
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"

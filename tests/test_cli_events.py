@@ -30,7 +30,7 @@ def test_json_shape_and_quotes(built_store_path: Path, capsys: pytest.CaptureFix
         assert set(e) == KEYS
         assert set(e["anchor"]) == {"text", "start", "end"}
         assert isinstance(e["entities"], list)
-    from store.db import Store
+    from store.storage.db import Store
 
     with Store(built_store_path) as store:
         for e in events:
@@ -85,7 +85,7 @@ def test_unknown_source_or_entity_exits_2(
 def test_entity_filter_matches_aliases_case_insensitively(
     built_store_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from store.db import Store
+    from store.storage.db import Store
 
     with Store(built_store_path) as store:
         mentioned = {i for e in store.events() for i in e.entities}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from store.db import Store
+from store.storage.db import Store
 from tui.cli import main
 
 

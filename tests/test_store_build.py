@@ -10,9 +10,9 @@ import pytest
 
 import store.build as pipeline
 from store.build import build, ensure_built, is_stale
-from store.db import Store
+from store.storage.db import Store
 from store.errors import StoreTooNew
-from store.locations import default_store_path
+from store.storage.locations import default_store_path
 
 
 def test_every_passage_and_sentence_slices_back(built_store: Store) -> None:

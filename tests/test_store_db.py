@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from store.db import SCHEMA_VERSION, Store, read_meta, write_store
+from store.storage.db import SCHEMA_VERSION, Store, read_meta, write_store
 from store.errors import StoreCorrupt, StoreError, StoreTooNew
 from store.models import Entity, Passage, Source
 
@@ -139,18 +139,18 @@ def test_events_round_trip_with_derived_quote_and_anchor(
     tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Packed tables give back exactly the records the build wrote, derived fields included."""
-    import store.db
+    import store.storage.db
     from store.build import build
     from store.models import Event, Mention
 
     written: dict = {}
-    real_write = store.db.write_store
+    real_write = store.storage.db.write_store
 
     def capture(path, tables, meta):  # type: ignore[no-untyped-def]
         written.update({name: list(rows) for name, rows in tables.items()})
         real_write(path, written, meta)
 
-    monkeypatch.setattr(store.db, "write_store", capture)
+    monkeypatch.setattr(store.storage.db, "write_store", capture)
     path = tmp_path / "s.json"
     build(seeds_dir, path)
     expected_events = [Event.from_row(row) for row in written["events"]]
@@ -169,7 +169,7 @@ def test_tinydb_itself_reads_the_store(built_store_path: Path) -> None:
     """The file is a TinyDB database: its query API works on it, for users who script."""
     from tinydb import Query, TinyDB
 
-    from store.db import OrjsonStorage
+    from store.storage.db import OrjsonStorage
 
     db = TinyDB(built_store_path, storage=OrjsonStorage, access_mode="rb")
     try:

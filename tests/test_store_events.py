@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from store.build import build
-from store.db import Store
+from store.storage.db import Store
 from store.events_cluster import Profile, assign_clusters, same_happening, tokens
 from store.events_text import (
     is_anaphor,

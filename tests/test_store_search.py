@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from store.db import Store, write_store
+from store.storage.db import Store, write_store
 from store.models import (
     BODY,
     BOILERPLATE,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from store.build import ensure_built
-from store.db import Store
+from store.storage.db import Store
 from store.search import search
 from tui.widgets.results_list import make_item
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from store.db import write_store
+from store.storage.db import write_store
 from store.models import Entity, Event, Mention, Passage, Sentence, Source
 
 DOC_A = """Kazakhstan Bans Islamic State

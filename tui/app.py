@@ -10,7 +10,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from store.db import Store
+from store.storage.db import Store
 from tui.catalog import Catalog
 from tui.commands import DossierCommands
 from tui.screens.main import MainScreen

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from store.dates import date_label as label_of
-from store.db import Store
+from store.storage.db import Store
 from store.models import Entity, Event, Source
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from store.db import Store
+from store.storage.db import Store
 from store.entities_details import entity_details
 from store.models import Entity, Event
 from tui.catalog import Catalog

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from store.db import Store
+from store.storage.db import Store
 from store.models import Passage, Source
 from tui.doctext import DocText
 

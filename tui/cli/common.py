@@ -10,11 +10,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from store.locations import bundled_corpus, default_store_path
+from store.storage.locations import bundled_corpus, default_store_path
 
 if TYPE_CHECKING:  # the pipeline is imported only by commands that build, not before the app paints
     from store.build import BuildReport, Progress
-    from store.db import Store
+    from store.storage.db import Store
 
 
 def add_location_options(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
@@ -59,12 +59,14 @@ def store_path(args: argparse.Namespace) -> Path:
     return Path(chosen).expanduser() if chosen else default_store_path(corpus_dir(args))
 
 
-def prepare_store(args: argparse.Namespace, *, force: bool = False) -> BuildReport:
+def prepare_store(
+    args: argparse.Namespace, *, force: bool = False, store: Store | None = None
+) -> BuildReport:
     """Build the store when missing or stale, reporting progress on stderr when it is a terminal."""
     from store.build import ensure_built
 
     report = ensure_built(
-        corpus_dir(args), store_path(args), force=force, progress=_progress_printer()
+        corpus_dir(args), store or store_path(args), force=force, progress=_progress_printer()
     )
     for warning in report.warnings:
         print(f"dossier: warning: {warning}", file=sys.stderr)
@@ -72,10 +74,11 @@ def prepare_store(args: argparse.Namespace, *, force: bool = False) -> BuildRepo
 
 
 def open_store(args: argparse.Namespace) -> Store:
-    from store.db import Store
+    from store.storage.db import Store
 
-    prepare_store(args)
-    return Store(store_path(args)).open()
+    store = Store(store_path(args))
+    prepare_store(args, store=store)
+    return store.open()
 
 
 def run_command(args: argparse.Namespace) -> int:

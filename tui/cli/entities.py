@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from store.db import Store
+from store.storage.db import Store
 from store.entities_details import entity_json, mention_counts
 from store.errors import DossierError
 from store.models import ENTITY_TYPES, entity_type

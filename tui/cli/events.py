@@ -7,7 +7,7 @@ import re
 from calendar import monthrange
 
 from store.dates import date_label as label_of
-from store.db import Store
+from store.storage.db import Store
 from store.errors import DossierError
 from store.models import Event
 from tui.cli.common import add_command, print_json, terminal_text

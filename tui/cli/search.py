@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from store.db import Store
+from store.storage.db import Store
 from store.errors import DossierError
 from tui.cli.common import add_command, print_json, terminal_text, use_color
 

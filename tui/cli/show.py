@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import textwrap
 
-from store.db import Store
+from store.storage.db import Store
 from store.errors import DossierError
 from store.models import BODY
 from tui.cli.common import add_command, terminal_text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from store.db import Store
+from store.storage.db import Store
 from tui.cli.common import add_command, print_json, terminal_text
 
 EPILOG = """\

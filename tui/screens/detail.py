@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.screen import Screen
 
-from store.db import Store
+from store.storage.db import Store
 from tui.catalog import Catalog
 from tui.citation import citation, quote
 

@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.widgets import Footer, OptionList, Static
 from textual.worker import Worker, get_current_worker
 
-from store.db import Store
+from store.storage.db import Store
 from tui.catalog import Catalog, date_label
 from tui.doctext import visible
 from tui.entity_view import EntityView, load_entity_view

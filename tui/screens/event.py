@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 
-from store.db import Store
+from store.storage.db import Store
 from store.models import Event
 from tui.catalog import Catalog, date_label
 from tui.citation import citation

@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, ProgressBar, Static, Tab, Tabs
 from textual.worker import Worker, get_current_worker
 
-from store.db import Store
+from store.storage.db import Store
 from store.models import Event
 from tui.catalog import Catalog
 from tui.citation import published_label
@@ -236,7 +236,7 @@ class MainScreen(MainActions, MainSearch, MainSelection, Screen[None]):
             def progress(stage: str, done: int, total: int) -> None:
                 self.post_message(self.Progressed(stage, done, total))
 
-            ensure_built(self.corpus_dir, self.store.path, progress=progress)
+            ensure_built(self.corpus_dir, self.store, progress=progress)
         self.store.open()
         catalog = Catalog.load(self.store)
         from store.search import load_index

@@ -26,12 +26,13 @@ import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any, Self, TypeVar
 
 import orjson
 from tinydb.storages import Storage
 
-from store.atomic import write_bytes_atomic
+from store.storage.atomic import write_bytes_atomic
 from store.errors import StoreCorrupt, StoreError, StoreTooNew
 from store.models import Entity, Event, Mention, Passage, Record, Sentence, Source
 
@@ -39,6 +40,7 @@ SCHEMA_VERSION = 2
 TABLES = ("sources", "texts", "passages", "sentences", "entities", "mentions", "events", "meta")
 
 R = TypeVar("R", bound=Record)
+T = TypeVar("T")
 
 # Tables stored one row per document, column by column; the record's position in its document's
 # row is its order. Fields not listed (a mention's surface) are derived from the text on read.
@@ -85,8 +87,6 @@ class OrjsonStorage(Storage):
 
 def write_store(path: Path, tables: dict[str, Iterable[dict[str, Any]]], meta: dict[str, Any]) -> None:
     """Write every table and the meta row to `path` in one atomic replace."""
-    global _parsed
-    _parsed = None  # a parse of the file being replaced is of no more use
     layout: dict[str, dict[str, Any]] = {}
     for name, rows in tables.items():
         if name in PACKED:
@@ -113,10 +113,6 @@ def _pack(rows: Iterable[dict[str, Any]], columns: tuple[str, ...]) -> list[dict
     return [{"file": f, "columns": orjson.dumps(cols).decode()} for f, cols in packed.items()]
 
 
-_parsed: tuple[tuple[str, int, int], dict[str, Any]] | None = None
-"""The last file `read_meta` parsed, so the `Store.open` that follows does not parse it again."""
-
-
 def _stat_key(path: Path) -> tuple[str, int, int] | None:
     try:
         stat = path.stat()
@@ -125,26 +121,9 @@ def _stat_key(path: Path) -> tuple[str, int, int] | None:
     return (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
 
 
-def _read_parsed(path: Path) -> dict[str, Any] | None:
-    """Parse the store file, reusing (once) the parse `read_meta` just did of the same file."""
-    global _parsed
-    key = _stat_key(path)
-    if _parsed is not None and key is not None and _parsed[0] == key:
-        data, _parsed = _parsed[1], None
-        return data
-    return OrjsonStorage(path).read()
-
-
 def read_meta(path: Path) -> dict[str, Any] | None:
     """The meta row of a store, or None when there is no store; raises StoreCorrupt."""
-    global _parsed
-    data = OrjsonStorage(path).read()
-    if data is None:
-        return None
-    meta = _meta_of(path, data)
-    key = _stat_key(path)
-    _parsed = (key, data) if key is not None else None
-    return meta
+    return Store(path).read_meta()
 
 
 def _meta_of(path: Path, data: dict[str, Any]) -> dict[str, Any]:
@@ -183,6 +162,10 @@ class Store:
         self._sources: list[Source] = []
         self._source_names: dict[str, Source] = {}
         self._by_entity: dict[str, list[tuple[str, int]]] | None = None
+        self._derived: dict[str, Any] = {}
+        # The parse `read_meta` made of the file, handed (once) to the `open` that follows, so a
+        # command that checks staleness and then opens the store parses the file once.
+        self._handoff: tuple[tuple[str, int, int], dict[str, Any]] | None = None
 
     # -- life cycle -------------------------------------------------------------------------
     def open(self) -> Store:
@@ -191,7 +174,7 @@ class Store:
                 return self
             if not self.path.exists():
                 raise StoreError(f"{self.path}: no store here; run `dossier build` first")
-            data = _read_parsed(self.path) or {}
+            data = self._take_parse() or {}
             self._meta = _meta_of(self.path, data)
             self._raw = {name: list(data.get(name, {}).values()) for name in TABLES}
             self._texts = {row["file"]: row["text"] for row in self._raw["texts"]}
@@ -207,6 +190,37 @@ class Store:
             self._opened = False
             self._raw, self._cache, self._by_file, self._texts = {}, {}, {}, {}
             self._source_names, self._by_entity = {}, None
+            self._derived, self._handoff = {}, None
+
+    def read_meta(self) -> dict[str, Any] | None:
+        """The meta row of the file, or None when there is none; raises StoreCorrupt.
+
+        Keeps the parse for the `open` that follows, as long as the file is unchanged.
+        """
+        data = OrjsonStorage(self.path).read()
+        if data is None:
+            return None
+        meta = _meta_of(self.path, data)
+        key = _stat_key(self.path)
+        with self._lock:
+            self._handoff = (key, data) if key is not None else None
+        return meta
+
+    def forget_parse(self) -> None:
+        """Drop a kept parse: the file is about to be (or has been) replaced."""
+        with self._lock:
+            self._handoff = None
+
+    def derived(self, key: str, make: Callable[[], T]) -> T:
+        """A value computed once from this store (the search index, entity name tables...).
+
+        Kept on the store so it lives and dies with it; `make` runs under the store's lock.
+        """
+        with self._lock:
+            if key not in self._derived:
+                self._derived[key] = make()
+            value: T = self._derived[key]
+            return value
 
     def __enter__(self) -> Self:
         return self.open()
@@ -280,6 +294,13 @@ class Store:
         return list(self._raw.get(table, ()))
 
     # -- internals --------------------------------------------------------------------------
+    def _take_parse(self) -> dict[str, Any] | None:
+        """The kept parse when it is of the file as it is now; otherwise a fresh parse."""
+        handoff, self._handoff = self._handoff, None
+        if handoff is not None and handoff[0] == _stat_key(self.path):
+            return handoff[1]
+        return OrjsonStorage(self.path).read()
+
     def _records(self, table: str, kind: type[R], file: str | None) -> list[R]:
         key = (table, file)
         with self._lock:

@@ -9,10 +9,11 @@ from pathlib import Path
 
 def bundled_corpus() -> Path:
     """The seeds shipped with Dossier: the repository's `seeds/`, or the copy in the wheel."""
-    repo_seeds = Path(__file__).resolve().parent.parent / "seeds"
+    package = Path(__file__).resolve().parent.parent  # store/
+    repo_seeds = package.parent / "seeds"
     if repo_seeds.is_dir():
         return repo_seeds
-    return Path(__file__).resolve().parent / "seeds"
+    return package / "seeds"
 
 
 def default_store_path(corpus_dir: Path) -> Path:
