@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from store.storage import db
-from store.storage.db import Store
 from store.corpus import (
     CATALOGUE_NAME,
     MANIFEST_NAME,
@@ -29,6 +27,8 @@ from store.corpus import (
 from store.errors import StoreCorrupt
 from store.models import Document, Source
 from store.segment import segment
+from store.storage import db
+from store.storage.db import Store
 
 # Named in the store's meta; the fingerprint also hashes the extraction code itself
 # (`extractor_digest`), so a code change rebuilds stores even when this is not bumped.

@@ -16,7 +16,7 @@ without one loses most of its events. The rules, strongest first (the first that
    year precision, since "this year" pins the year and nothing finer.
 6. Otherwise "unknown": a latest date alone is only a lower bound, and the basis says that.
 
-Nothing here imports the temporal tagger (only its month names, `store.timex_lexicon`): the
+Nothing here imports the temporal tagger (only the month names of `store.lang.en`): the
 rules need only explicit dates, and the tagger itself takes the result as its reference date.
 """
 
@@ -26,15 +26,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from store.lang.en import MONTH_NAME_OR_ABBR, MONTHS
 from store.models import BODY, Passage
-from store.timex_lexicon import MONTHS
 
 UNKNOWN = ("unknown", "unknown", "unknown")
 
-_MONTH = (
-    r"(?P<{n}>January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
-)
+_MONTH = "(?P<{n}>" + MONTH_NAME_OR_ABBR.replace("{", "{{").replace("}", "}}") + ")"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s+"
 _ORD = r"(?:st|nd|rd|th|<sup>(?:st|nd|rd|th)</sup>)?"
 _YEAR = r"(?P<{n}>(?:1[89]|20)\d\d)(?![\d\w])"

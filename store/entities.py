@@ -25,9 +25,9 @@ from store.entities_catalogue import (
     load_catalogue,
     slug,
 )
-from store.entities_cues import STOPWORDS
 from store.entities_discover import Found, discover, lower_vocabulary
 from store.entities_match import Matcher, default_case_sensitive, is_acronym
+from store.lang.en import STOPWORDS
 from store.models import Document, Entity, Mention, Sentence
 
 __all__ = ["Alias", "Catalogue", "CatalogueEntry", "extract_entities", "load_catalogue", "matcher_for"]

@@ -12,10 +12,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from store.storage.db import Store
 from store.entities_catalogue import form_key
 from store.errors import DossierError
 from store.models import Entity, Event, Mention
+from store.storage.db import Store
 
 CONTEXT_CHARS = 60
 _WHITESPACE = re.compile(r"\s+")

@@ -16,7 +16,11 @@ import bisect
 import re
 from itertools import compress
 
-from store.entities_cues import (
+from store.entities_discover_acronyms import AcronymRules
+from store.entities_discover_rules import SentenceRules
+from store.entities_match import is_acronym
+from store.entities_tokens import DocFindings, Found, Words, lower_vocabulary
+from store.lang.en import (
     ADJECTIVE_ENDINGS,
     COMMON_ACRONYMS,
     DEMONYM_PLURALS,
@@ -32,10 +36,6 @@ from store.entities_cues import (
     calendar_word,
     title_head,
 )
-from store.entities_discover_acronyms import AcronymRules
-from store.entities_discover_rules import SentenceRules
-from store.entities_match import is_acronym
-from store.entities_tokens import DocFindings, Found, Words, lower_vocabulary
 from store.models import Document, Sentence
 
 __all__ = ["DocFindings", "Found", "Words", "discover", "lower_vocabulary"]

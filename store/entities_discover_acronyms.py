@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from store.entities_cues import COUNTRY_NOUNS_AFTER, COUNTRY_NOUNS_BEFORE, ORG_CUES
 from store.entities_tokens import Found
+from store.lang.en import COUNTRY_NOUNS_AFTER, COUNTRY_NOUNS_BEFORE, ORG_CUES
 
 if TYPE_CHECKING:
     from store.entities_tokens import DocFindings, Words

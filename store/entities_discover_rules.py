@@ -10,11 +10,15 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from store.entities_cues import (
+from store.entities_match import is_acronym
+from store.entities_tokens import INITIALS, Found
+from store.lang.en import (
     ADJECTIVE_ENDINGS,
     AFTER_PLACE,
     COMPASS,
     DEMONYM_PLURALS,
+    DETERMINERS,
+    FINITE_VERBS,
     ORG_ADJECTIVES,
     ORG_CUES,
     ORG_NOUNS,
@@ -24,6 +28,7 @@ from store.entities_cues import (
     PERSON_PARTICLES_INSIDE,
     PLACE_CUES,
     PLACE_NOUNS,
+    PLACE_PREPOSITIONS,
     SPEECH_VERBS,
     STOPWORDS,
     TITLE_HEADS,
@@ -32,26 +37,18 @@ from store.entities_cues import (
     calendar_word,
     title_head,
 )
-from store.entities_match import is_acronym
-from store.entities_tokens import INITIALS, Found
 
 if TYPE_CHECKING:
     from store.entities_tokens import DocFindings, Words
     from store.models import Sentence
 
-_FINITE_VERBS = frozenset("is are was were has have had will would can could should may might "
-                          "must shall does did do".split())
-_CLAUSE_VERBS = _FINITE_VERBS | SPEECH_VERBS  # in an apposition, they make it a clause
+_CLAUSE_VERBS = FINITE_VERBS | SPEECH_VERBS  # in an apposition, they make it a clause
 _APPOSITION = re.compile(r", ((?:[\w'’/\-]+ ){0,14}[\w'’/\-]+)(?= ?[,;(]| ?\.(?:\s|$)|$)")
 _APPOSITION_STARTS = frozenset({"a", "an", "the"}) | TITLE_WORDS
 _SPACE_GAPS = frozenset({" ", "'s ", "’s ", "' ", "’ "})
-_DETERMINERS = frozenset("a an the its his her their one another".split())
 _APPOSITION_CLOSES = frozenset(",.;)")
 _ORG_AFTER = re.compile(r"(?: \([^()]{1,40}\))?((?: [a-z][a-z\-]*){0,2}) ([a-z]+)\b")
 _WHO_AFTER = re.compile(r",? who\b")
-_PLACE_PREPOSITIONS = frozenset(
-    {"in", "near", "throughout", "across", "from", "outside", "inside"}
-)
 
 
 class SentenceRules:
@@ -170,7 +167,7 @@ class SentenceRules:
         """'in Syria.', 'in Almaty to discuss': a place; 'in Kazakh mosques' is not."""
         w = self.w
         lower = w.lower
-        if a == 0 or b - a > 2 or lower[a - 1] not in _PLACE_PREPOSITIONS:
+        if a == 0 or b - a > 2 or lower[a - 1] not in PLACE_PREPOSITIONS:
             return False
         if lower[a - 1] == "to" and a >= 2 and lower[a - 2] in (
                 "according", "due", "thanks", "prior", "told", "said", "reported", "spoke", "talked"):
@@ -200,7 +197,7 @@ class SentenceRules:
             kind = _noun_kind(word)
             if kind and not _noun_kind(nxt):
                 return kind
-            if not kind and word in STOPWORDS and word not in _DETERMINERS:
+            if not kind and word in STOPWORDS and word not in DETERMINERS:
                 return None
             if gaps[i] not in _SPACE_GAPS:
                 return None
@@ -222,7 +219,7 @@ class SentenceRules:
         first = a - 1
         while first > 0 and "," not in w.gap[first - 1] and ";" not in w.gap[first - 1]:
             first -= 1
-        if w.lower[first] not in _DETERMINERS:
+        if w.lower[first] not in DETERMINERS:
             return None
         return self.noun_kind(first + 1, first + 4)
 

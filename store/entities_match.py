@@ -22,6 +22,8 @@ from operator import itemgetter
 
 import ahocorasick
 
+from store.lang.en import DATE_PREPOSITIONS, FULL_MONTHS, WEEKDAYS
+
 # One-for-one character maps: offsets in the mapped text equal offsets in the original.
 _FOLD = {
     "\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'",
@@ -31,15 +33,7 @@ _FOLD = {
 _FOLD_ASCII = tuple((k, v) for k, v in _FOLD.items() if k.isascii())
 _FOLD_OTHER = tuple((k, v) for k, v in _FOLD.items() if not k.isascii())
 
-MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()
-)
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_CALENDAR = MONTHS | WEEKDAYS
-_DATE_WORDS = frozenset(
-    "in since until till by from to of during early late mid last next this on before after "
-    "between through each every".split()
-)
+_CALENDAR = FULL_MONTHS | frozenset(WEEKDAYS)  # full names only: "Mar" may be a name
 _DATE_AFTER = re.compile(r"\s*(?:\d|,\s*\d|of\s+(?:this|last|next|that)\b)")
 _MONEY_AFTER = re.compile(r"\s?\\?[$€£¥]")
 _LAST_WORD = re.compile(r"([A-Za-z]+)$")
@@ -225,7 +219,7 @@ def looks_like_date(text: str, start: int, end: int) -> bool:
         return True
     before = text[max(0, start - 24):start].rstrip(" -")
     previous = _LAST_WORD.search(before)
-    return bool(previous and previous.group(1).lower() in _DATE_WORDS)
+    return bool(previous and previous.group(1).lower() in DATE_PREPOSITIONS)
 
 
 def _shouting(text: str, start: int, end: int) -> bool:

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from operator import itemgetter
 
-from store.entities_cues import PARTICLES
 from store.entities_match import fold
+from store.lang.en import PARTICLES
 from store.models import Document, Sentence
 
 _SPLIT = re.compile(r"([^\W_][\w'’.\-]*)")  # a word: starts with a letter or digit

@@ -19,34 +19,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from store.timex_lexicon import MONTHS, WEEKDAYS
+from store.lang.en import CALENDAR_WORDS, CONTENT_STOPWORDS, DATE_NOUNS, SMALL_NUMBERS
 
 TIGHT_DAYS = 3
 MIN_SHARED = 3
 
-_NUMBERS = {
-    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13",
-    "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18",
-    "nineteen": "19", "twenty": "20", "dozen": "12", "hundred": "100",
-}  # fmt: skip
 # Words of the date itself: the anchor is compared as a date, not as words.
-_MONTH_WORDS = {
-    *MONTHS, *WEEKDAYS, "day", "days", "week", "weeks", "month", "months", "year", "years",
-    "today", "yesterday", "tomorrow", "later", "earlier", "ago",
-}  # fmt: skip
-STOPWORDS = {
-    "the", "and", "for", "are", "was", "were", "been", "has", "have", "had", "with", "that",
-    "this", "these", "those", "from", "into", "over", "under", "after", "before", "during", "its",
-    "their", "his", "her", "him", "she", "they", "them", "who", "whom", "which", "what", "when",
-    "where", "while", "than", "then", "there", "here", "also", "but", "not", "all", "any", "some",
-    "said", "says", "say", "told", "according", "about", "between", "through", "other", "such",
-    "would", "could", "should", "will", "shall", "may", "might", "can", "did", "does", "being",
-    "out", "off", "upon", "onto", "our", "your", "one's", "more", "most", "many", "much", "several",
-    "only", "very", "just", "same", "each", "both", "either", "neither", "whose", "as", "at", "by",
-    "in", "of", "on", "or", "to", "an", "a", "is", "be", "it", "he", "we", "you", "so", "if",
-    "up", "no", "per", "via", "amid", "among", "against", "within", "without", "since", "until",
-}  # fmt: skip
+_DATE_WORDS = CALENDAR_WORDS | DATE_NOUNS
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\d+(?:[.,]\d+)*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(]\s*)$")
 
@@ -67,7 +46,7 @@ def tokens(text: str) -> tuple[set[str], set[str]]:
         raw = m.group(0)
         low = raw.lower().replace("’", "'")
         low = low.removesuffix("'s")
-        if low in STOPWORDS or low in _MONTH_WORDS:
+        if low in CONTENT_STOPWORDS or low in _DATE_WORDS:
             continue
         if low[0].isdigit():
             value = low.replace(",", "")
@@ -75,8 +54,8 @@ def tokens(text: str) -> tuple[set[str], set[str]]:
                 continue  # a year: the date is compared separately
             words.add(value)
             continue
-        if low in _NUMBERS:
-            words.add(_NUMBERS[low])
+        if low in SMALL_NUMBERS:
+            words.add(SMALL_NUMBERS[low])
             continue
         if len(low) < 3:
             continue

@@ -18,24 +18,16 @@ from __future__ import annotations
 import itertools
 import re
 
+from store.lang.en import ACCESS_DATE_LABEL, REFERENCE_CUES, URL_IN_PROSE
+
 SUMMARY_CHARS = 220
 
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]\"“”]+|<https?://[^>\s]+>")
-_ACCESS = re.compile(
-    r"(?:\[|\()?\s*(?:cited|accessed|retrieved|viewed|visited|consulted|checked|downloaded|"
-    r"last\s+(?:accessed|visited|viewed|checked|modified|updated))(?:\s+(?:on|at))?\s*:?\s*$",
-    re.IGNORECASE,
-)
 _AUTHOR_YEAR = re.compile(
     r"^\s*[A-Z][\w.'’\- &]*?(?:\s+et\s+al\.?)?,?\s+(?:1[5-9]|20)\d\d[a-z]?"
     r"(?:\s*[:,]\s*(?:pp?\.\s*)?\d+(?:[-–]\d+)?)?\s*$"
 )
 _REFERENCE_ENTRY = re.compile(
     r"^\s*(?:\d+\.\s*)?[A-Z][^\n()]{0,80}?\(\s*(?:1[5-9]|20)\d\d[a-z]?\s*\)\s*[.,]?\s*[“\"‘'*_]"
-)
-_REFERENCE_WORDS = re.compile(
-    r"\[Internet\]|\bAvailable (?:from|at|online)\b|\bRetrieved from\b|\bdoi:\s*10\.",
-    re.IGNORECASE,
 )
 _QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»"}
 ANAPHOR = re.compile(
@@ -73,11 +65,11 @@ def is_citation_date(text: str, sent_start: int, sent_end: int, start: int, end:
     lead = _DATELINE_LEAD.match(text, sent_start, sent_end)
     if lead is not None and end <= lead.end():
         return True  # "TASHKENT, March 3, 2019 (Steppe Wire) --": when the story was filed
-    for m in _URL.finditer(text, sent_start, sent_end):
+    for m in URL_IN_PROSE.finditer(text, sent_start, sent_end):
         if m.start() < end and start < m.end():
             return True
     before = text[max(sent_start, start - 40) : start]
-    if _ACCESS.search(before):
+    if ACCESS_DATE_LABEL.search(before):
         return True
     inner = _enclosing(text, sent_start, sent_end, start, end, "(", ")")
     if inner is not None and all(_AUTHOR_YEAR.match(part) for part in re.split(r"[;]", inner)):
@@ -87,7 +79,7 @@ def is_citation_date(text: str, sent_start: int, sent_end: int, start: int, end:
 
 def is_reference_entry(sentence: str) -> bool:
     """A bibliography line that reached the body: "Smith, J. (2016) “Title”, Publisher, 5 June."""
-    return bool(_REFERENCE_ENTRY.match(sentence) or _REFERENCE_WORDS.search(sentence))
+    return bool(_REFERENCE_ENTRY.match(sentence) or REFERENCE_CUES.search(sentence))
 
 
 def _enclosing(

@@ -22,7 +22,6 @@ from typing import Any
 
 import numpy as np
 
-from store.storage.db import Store
 from store.models import Document, Entity, Event, Hit, Mention, Source
 from store.search_eval import EntityNames, Evaluator
 from store.search_file import (
@@ -35,6 +34,7 @@ from store.search_file import (
 from store.search_highlight import highlights_for, make_snippet
 from store.search_index import Index, build_index
 from store.search_query import parse
+from store.storage.db import Store
 
 __all__ = ["SearchResults", "load_index", "search", "write_index"]
 

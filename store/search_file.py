@@ -19,9 +19,9 @@ from typing import Any
 import numpy as np
 import orjson
 
-from store.storage.atomic import write_bytes_atomic
 from store.models import Document
 from store.search_index import ARRAYS, Index
+from store.storage.atomic import write_bytes_atomic
 
 MAGIC = b"DOSSIDX1"
 FORMAT_VERSION = 1

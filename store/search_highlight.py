@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from store.storage.db import Store
 from store.search_eval import EntityNames, Matcher
 from store.search_index import Index
+from store.storage.db import Store
 from store.textfold import TOKEN, fold_text, variants
 
 SNIPPET_WIDTH = 200

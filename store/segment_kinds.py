@@ -13,24 +13,20 @@ from __future__ import annotations
 import itertools
 import re
 
+from store.lang.en import CITATION_CUE_WORDS, CITATION_CUES, LINK, MONTH_STEMS
 from store.models import BODY, BOILERPLATE, FOOTNOTE, HEADING
 
 _MD_HEADING = re.compile(r"#{1,6}\s")
 _RULE = re.compile(r"([-*_])(?:[ \t]*\1){2,}")
 _FOOTNOTE_START = re.compile(r"(?:<sup>\s*[\w*†‡]{1,4}\s*</sup>|\[\^?\d{1,3}\]:?|\^\d{1,3}\b)")
-_LINK = r"(?:<https?://[^\s>]+>|\[[^\]\n]*\]\((?:https?://|www\.)[^)\s]*\)|(?:https?://|www\.)\S+)"
-_BARE_LINKS = re.compile(rf"{_LINK}(?:\s+{_LINK})*")
-_CITATION = re.compile(  # matched against lowercased text
-    r"\[cited\b|\[internet\]|\[available at\]|\bavailable (?:from|at|online)\s*:|"
-    r"\bretrieved (?:from|on)\b|\bdoi:\s*10\.|\baccessed (?:on )?\d"
-)
+_BARE_LINKS = re.compile(rf"{LINK}(?:\s+{LINK})*")
 _IBID = re.compile(
     r"(?:ibid|op\.?\s*cit|loc\.?\s*cit|id)\.?(?:,?\s*(?:pp?\.?\s*)?\d[\d\s,–-]*)?", re.IGNORECASE
 )
 # A reference-list entry: author words, "(2016a)", then a quoted or italic title or a date.
 _REFERENCE = re.compile(
     r"(?:[-*+•]\s+|\d{1,3}[.)]\s+)?[A-Z][^\n()]{0,80}?\(\s*(?:1[5-9]|20)\d\d[a-z]?\s*\)[^\n]*?"
-    r"(?:[“\"*][^\n]{3,}[”\"*]|\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|pp?\.\s*\d)"
+    r"(?:[“\"*][^\n]{3,}[”\"*]|\b\d{1,2} " + MONTH_STEMS + r"|pp?\.\s*\d)"
 )
 # Markdown decoration; the leading class check lets the engine skip plain text quickly.
 _MD_NOISE = re.compile(
@@ -82,15 +78,6 @@ _FURNITURE_START = re.compile(
     r"(?:copyright\s*)?©|sign up\b|subscribe\b|(?:image|photo|picture)s?(?: attribution| credit)?\s*:|"
     r"tags?\s*:|filed (?:under|in)\b|categor(?:y|ies)\s*:|(?:author[’']?s? bio|about the author|bio)\b|"
     r"(?:important )?disclaimer\s*:|published in (?!.*\d{4})|(?:posted|updated) (?:on|at|by)\b"
-)
-_CITATION_WORDS = (
-    "[cited",
-    "[internet]",
-    "[available",
-    "available",
-    "retrieved",
-    "doi:",
-    "accessed",
 )
 _SIDEBAR_HEADER = re.compile(
     r"(?:(?:related|other|more|recent|latest|popular|recommended|similar|staff|further|our|top)\b"
@@ -185,7 +172,7 @@ def _furniture(low: str) -> bool:
 
 
 def _citation(low: str) -> bool:
-    return any(word in low for word in _CITATION_WORDS) and _CITATION.search(low) is not None
+    return any(word in low for word in CITATION_CUE_WORDS) and CITATION_CUES.search(low) is not None
 
 
 def _reference_list(lines: list[str]) -> bool:

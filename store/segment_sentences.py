@@ -12,6 +12,14 @@ from __future__ import annotations
 import itertools
 import re
 
+from store.lang.en import (
+    AMBIGUOUS_ENDINGS,
+    BEFORE_NUMBER,
+    NAME_TITLES,
+    NEVER_BREAK_DOTTED,
+    SENTENCE_STARTERS,
+)
+
 # A candidate end: terminal punctuation, then closers that belong to the sentence (quotes,
 # brackets, markdown emphasis, footnote markers "<sup>12</sup>" or "[3]"), then whitespace and the
 # first real character of what follows (`ch`). ASCII lowercase there ("Mosul. has", "e.g. the") is
@@ -28,33 +36,6 @@ _TERMINAL_LINE = re.compile(r"(?:[.!?…:;]|\.{2,})(?:[\"'”’»)\]*_]|<sup>[^
 _LIST_LINE = re.compile(r"\s*(?:[-*+•·]\s|\d{1,3}[.)]\s|\|)")
 
 
-def _words(spaced: str) -> frozenset[str]:
-    """A word set written as one spaced string, so the lists stay readable."""
-    return frozenset(spaced.split())
-
-
-# Titles and name parts: a capitalised word after them is part of the same name.
-_TITLES = _words(
-    "mr mrs ms mme mlle messrs dr prof gen col lt sgt capt cpt maj adm cmdr sen rep gov pres "
-    "rev hon st mt ft supt insp amb sec-gen"
-)
-# Abbreviations that come before a number ("No. 5", "Oct. 2006", "pp. 12").
-_BEFORE_NUMBER = _words(
-    "no nos vol vols art arts fig figs ch chap sec para paras pp p pg ed eds tel ex jan feb "
-    "mar apr jun jul aug sep sept oct nov dec anon"
-)
-# Abbreviations that can also end a sentence; they end one only before a typical opening word.
-_AMBIGUOUS = _words(
-    "etc inc ltd co corp plc llc al vs approx dept est govt univ assn bros jr sr esq cf ibid "
-    "op cit viz ed eds trans"
-)
-_NEVER_BREAK_DOTTED = frozenset({"e.g", "i.e", "cf", "viz", "n.b", "h.e"})
-# Words that typically open a sentence: after "U.S." or "etc." they signal a real boundary.
-_STARTERS = _words(
-    "the a an he she it they we i you this that these those there his her its their our my "
-    "but and however in on at as if when while after before since during according for so "
-    "yet what who why how its meanwhile moreover furthermore also then"
-)
 # An open parenthesis older than this is treated as stray, so it cannot swallow a passage.
 _MAX_PAREN_SPAN = 300
 _SHORT_LINE = 60
@@ -160,16 +141,16 @@ def _is_boundary(text: str, m: re.Match[str], start: int) -> bool:
     token = before[-1].lstrip("\"'“‘«([*_")
     low = token.lower()
     if ch.isdigit():
-        return low not in _BEFORE_NUMBER
-    if low in _TITLES:
+        return low not in BEFORE_NUMBER
+    if low in NAME_TITLES:
         return False
     if len(token) == 1 and token.isalpha():
         return False  # an initial: "R. N.", "S. Frederick Starr"
     if "." in token and _is_dotted(token):
-        if low in _NEVER_BREAK_DOTTED:
+        if low in NEVER_BREAK_DOTTED:
             return False
         return _starts_sentence(text, m)  # "U.S. Secretary" vs "the U.S. The"
-    if low in _AMBIGUOUS:
+    if low in AMBIGUOUS_ENDINGS:
         return _starts_sentence(text, m)
     return True
 
@@ -182,4 +163,4 @@ def _is_dotted(token: str) -> bool:
 
 def _starts_sentence(text: str, m: re.Match[str]) -> bool:
     word = _WORD.match(text, m.start("ch"))
-    return word is not None and word.group().lower() in _STARTERS
+    return word is not None and word.group().lower() in SENTENCE_STARTERS

@@ -13,8 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from store.lang.en import MODIFIERS
 from store.timex_calendar import Ref, parse_ref, ref_value, span_of
-from store.timex_lexicon import MODIFIERS
 from store.timex_patterns import Cand
 from store.timex_resolve import Resolved, as_ref, clip, narrowed, resolve_one
 from store.timex_scan import find_candidates_in

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from store.timex_lexicon import DAYPARTS, NUMBER, SEASON, SEASONS, UNIT, VAGUE, WEEKDAY, WEEKDAYS
+from store.lang.en import DAYPARTS, NUMBER, SEASON, SEASONS, UNIT, VAGUE, WEEKDAY, WEEKDAYS
 from store.timex_patterns import Cand, _number, _unit, duration_value
 
 _I = re.IGNORECASE

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from store.timex_lexicon import (
+from store.lang.en import (
     MONTH_ANY,
     MONTH_FULL,
     MONTHS,

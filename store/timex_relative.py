@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from store.timex_lexicon import (
+from store.lang.en import (
     DAYPARTS,
     MONTH_FULL,
     MONTHS,

@@ -15,6 +15,7 @@ import re
 
 import ahocorasick
 
+from store.lang.en import TIMEX_KEY_WORDS, URL_HINT, URL_OR_DOMAIN_PATH
 from store.timex_durations import (
     BARE_DURATION,
     DURATION,
@@ -86,19 +87,11 @@ from store.timex_years import (
     _year_alone,
 )
 
-_KEY_WORDS: dict[str, str] = {
-    "M": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
-    "U": "day night week month year hour minute second decade centur millenni quarter fortnight "
-         "spring summer autumn fall winter morning noon evening midday midnight tomorrow half",
-    "R": "now current present moment past recent lately time formerly future writing press",
-    "S": "daily annual annum ties",
-}
-
 
 def _automaton() -> ahocorasick.Automaton:
     """Key words in lower, Capitalised and UPPER case: one C-speed pass over the text."""
     auto = ahocorasick.Automaton()
-    for group, words in _KEY_WORDS.items():
+    for group, words in TIMEX_KEY_WORDS.items():
         for w in words.split():
             variants = {w, w.upper()} if group == "M" else {w, w.capitalize(), w.upper()}
             for v in variants:
@@ -132,15 +125,6 @@ PLAN: list[tuple[re.Pattern[str], Builder, str, int, int]] = [
     (THE_DAY, _the_day, "U", 10, 16), (DURATION_PAIR, _duration_pair, "U", 64, 10),
 ]
 
-_URL = re.compile(
-    r"(?:https?://|www\.)[^\s<>\"')\]]+"
-    r"|\b[\w.-]+\.(?:[a-z]{2}|com|org|net|gov|edu|int|info|biz|news)/[^\s<>\"')\]]*",
-    re.IGNORECASE,
-)
-# Every _URL match contains one of these; a URL never contains white space.
-_URL_HINT = re.compile(
-    r"://|www\.|\.(?:[a-z]{2}|com|org|net|gov|edu|int|info|biz|news)/", re.IGNORECASE
-)
 _SPACE = re.compile(r"\s")
 
 # Words every match of a pattern contains (checked in each window before the pattern runs): a
@@ -261,14 +245,14 @@ def find_candidates_in(text: str, regions: list[tuple[int, int]], *, full: bool 
 
 
 def _url_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """What `_URL.finditer(text, lo, hi)` finds, scanning only the words that can hold a URL.
+    """What `URL_OR_DOMAIN_PATH.finditer(text, lo, hi)` finds, scanning only the words that can hold a URL.
 
     A URL never spans white space, so the scan runs over each space-delimited word that holds
     a hint ("://", "www.", ".com/"); the matches are the same as a scan of the whole region.
     """
     urls: list[tuple[int, int]] = []
     done = lo
-    for hint in _URL_HINT.finditer(text, lo, hi):
+    for hint in URL_HINT.finditer(text, lo, hi):
         if hint.start() < done:
             continue
         ws = max(text.rfind(" ", lo, hint.start()), text.rfind("\n", lo, hint.start()),
@@ -282,7 +266,7 @@ def _url_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
             pass
         if inner is not None:
             ws = inner.end()
-        urls.extend(m.span() for m in _URL.finditer(text, ws, we))
+        urls.extend(m.span() for m in URL_OR_DOMAIN_PATH.finditer(text, ws, we))
         done = we
     return urls
 

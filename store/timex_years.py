@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from store.timex_lexicon import DECADE_WORDS, ORDINALS, SEASON, SEASONS
+from store.lang.en import DECADE_WORDS, ORDINALS, SEASON, SEASONS
 from store.timex_patterns import YEAR, Cand
 
 _I = re.IGNORECASE

@@ -10,8 +10,8 @@ import pytest
 
 import store.build as pipeline
 from store.build import build, ensure_built, is_stale
-from store.storage.db import Store
 from store.errors import StoreTooNew
+from store.storage.db import Store
 from store.storage.locations import default_store_path
 
 

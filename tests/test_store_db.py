@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from store.storage.db import SCHEMA_VERSION, Store, read_meta, write_store
 from store.errors import StoreCorrupt, StoreError, StoreTooNew
 from store.models import Entity, Passage, Source
+from store.storage.db import SCHEMA_VERSION, Store, read_meta, write_store
 
 
 def _write_small(path: Path, title: str = "One") -> None:

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from store.storage.db import Store
 from store.entities_details import entity_details, find_entity
+from store.storage.db import Store
 
 
 def counts(store: Store, entity_id: str) -> dict[str, int]:

@@ -10,7 +10,6 @@ import pytest
 import yaml
 
 from store.build import build
-from store.storage.db import Store
 from store.events_cluster import Profile, assign_clusters, same_happening, tokens
 from store.events_text import (
     is_anaphor,
@@ -20,6 +19,7 @@ from store.events_text import (
     summarize,
 )
 from store.models import Event
+from store.storage.db import Store
 
 
 def _at(text: str, needle: str) -> tuple[int, int]:

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from store.storage.db import Store, write_store
 from store.models import (
     BODY,
     BOILERPLATE,
@@ -21,6 +20,7 @@ from store.models import (
 )
 from store.search import SearchResults, search, write_index
 from store.search_file import index_path
+from store.storage.db import Store, write_store
 
 # (file, title, kind, [(passage kind, text), ...]); passages are joined by blank lines.
 DOCS = [

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from store.build import ensure_built
-from store.storage.db import Store
 from store.search import search
+from store.storage.db import Store
 from tui.widgets.results_list import make_item
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from store.storage.db import write_store
 from store.models import Entity, Event, Mention, Passage, Sentence, Source
+from store.storage.db import write_store
 
 DOC_A = """Kazakhstan Bans Islamic State
 

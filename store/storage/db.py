@@ -24,17 +24,16 @@ from __future__ import annotations
 
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any, Self, TypeVar
 
 import orjson
 from tinydb.storages import Storage
 
-from store.storage.atomic import write_bytes_atomic
 from store.errors import StoreCorrupt, StoreError, StoreTooNew
 from store.models import Entity, Event, Mention, Passage, Record, Sentence, Source
+from store.storage.atomic import write_bytes_atomic
 
 SCHEMA_VERSION = 2
 TABLES = ("sources", "texts", "passages", "sentences", "entities", "mentions", "events", "meta")

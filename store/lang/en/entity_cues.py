@@ -7,7 +7,7 @@ have to work on documents nobody has seen.
 
 from __future__ import annotations
 
-from store import timex_lexicon
+from store.lang.en.calendar import CALENDAR_WORDS
 
 # A capitalised word in a span that makes it an organisation.
 ORG_CUES = frozenset("""
@@ -60,6 +60,14 @@ def title_head(word: str) -> bool:
     return word in TITLE_HEADS or word.rstrip("s") in TITLE_HEADS
 
 
+# Finite verbs: after a name they start a clause, inside an apposition they make it one.
+FINITE_VERBS = frozenset("is are was were has have had will would can could should may might "
+                         "must shall does did do".split())
+# Words that open a noun phrase without naming anything ("a", "its", "another").
+DETERMINERS = frozenset("a an the its his her their one another".split())
+# Prepositions before a place ("in Osh", "across Syria").
+PLACE_PREPOSITIONS = frozenset({"in", "near", "throughout", "across", "from", "outside", "inside"})
+
 # Verbs that, right after a name, say a person spoke.
 SPEECH_VERBS = frozenset("""
 said says told added warned stated announced noted argued wrote explained claimed insisted
@@ -77,11 +85,6 @@ election commission agency service department of for the and
 
 # Lower-case joiners allowed inside a name ("Hizb ut-Tahrir al Islami", "Charles de Gaulle").
 PARTICLES = frozenset("al el ul ut an bin ibn de da du van von der la le wal e".split())
-
-# Month and weekday names and abbreviations ("may", "sept", "tuesday"): the temporal tagger's
-# lexicon, so both stages agree on what a calendar word is.
-CALENDAR_WORDS = frozenset(timex_lexicon.MONTHS) | frozenset(timex_lexicon.WEEKDAYS)
-
 
 def calendar_word(word: str) -> bool:
     """A lower-case calendar word, also as the last part of a hyphenated one ("mid-may")."""
