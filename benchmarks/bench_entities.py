@@ -23,7 +23,7 @@ from store.corpus import read_corpus
 from store.entities import extract_entities, load_catalogue, matcher_for
 from store.storage.locations import bundled_corpus
 from store.models import Document
-from store.segment import segment
+from store.text.segment import segment
 
 
 def synthetic(mb: float, seed: int = 7) -> list[str]:

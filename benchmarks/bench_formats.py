@@ -30,7 +30,7 @@ from store.search import load_index
 from store.search_file import index_path, load_index_file
 from store.search_index import ARRAYS, Index
 from store.search_query import Phrase, parse
-from store.textfold import TOKEN, fold_text
+from store.text.fold import TOKEN, fold_text
 
 
 def best(fn: Callable[[], Any], reps: int = 5) -> float:

@@ -126,7 +126,7 @@ def pick_queries(store_path: Path) -> list[dict[str, Any]]:
     from store.storage.db import Store
     from store.search import load_index
     from store.search_eval import EntityNames, Evaluator
-    from store.textfold import fold
+    from store.text.fold import fold
 
     sys.path.insert(0, str(HERE))
     from gen_corpus import FUNCTION

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from store.corpus import read_corpus
-from store.segment import segment
+from store.text.segment import segment
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -36,7 +36,7 @@ for entry in (ROOT, ROOT / "benchmarks"):
 
 from machine import describe as describe_machine  # benchmarks/ is on sys.path as a script
 
-from store.segment import segment
+from store.text.segment import segment
 from store.timex import tag
 
 SEEDS = ROOT / "seeds"

@@ -26,9 +26,9 @@ from store.corpus import (
 )
 from store.errors import StoreCorrupt
 from store.models import Document, Source
-from store.segment import segment
 from store.storage import db
 from store.storage.db import Store
+from store.text.segment import segment
 
 # Named in the store's meta; the fingerprint also hashes the extraction code itself
 # (`extractor_digest`), so a code change rebuilds stores even when this is not bumped.

@@ -19,6 +19,7 @@ import itertools
 import re
 
 from store.lang.en import ACCESS_DATE_LABEL, REFERENCE_CUES, URL_IN_PROSE
+from store.text.markdown import MARKDOWN_LINK
 
 SUMMARY_CHARS = 220
 
@@ -44,7 +45,6 @@ _CITATION_PAREN = re.compile(r"\s*\(([^()]{2,120})\)")
 _MARKUP = re.compile(
     r"\*{1,3}|(?<!\w)_{1,2}(?=\w)|(?<=\w)_{1,2}(?!\w)|</?[a-z][^>]*>|\\(?=[^\w\s])"
 )
-_MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)")
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][\w.'’ ]{1,30})?\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–)\s*"
 )
@@ -230,7 +230,7 @@ def summarize(quote: str, limit: int = SUMMARY_CHARS) -> str:
     """The clause as a reader wants it in a list: no footnote marks, markup or author-year notes."""
     clean = _ORDINAL.sub(r"\1", quote)
     clean = _FOOTNOTE.sub("", clean)
-    clean = _MD_LINK.sub(r"\1", clean)
+    clean = MARKDOWN_LINK.sub(r"\1", clean)
     clean = _CITATION_PAREN.sub(
         lambda m: "" if all(_AUTHOR_YEAR.match(p) for p in m.group(1).split(";")) else m.group(0),
         clean,

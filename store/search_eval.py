@@ -21,7 +21,7 @@ import numpy as np
 from store.models import Entity
 from store.search_index import KIND_WEIGHTS, Index, impact, term_histogram
 from store.search_query import And, Field, Node, Not, Or, Phrase, Term
-from store.textfold import TOKEN, fold, fold_term
+from store.text.fold import TOKEN, fold, fold_term
 
 MAX_FUZZY_TERMS = 64
 

@@ -14,7 +14,7 @@ import numpy as np
 from store.search_eval import EntityNames, Matcher
 from store.search_index import Index
 from store.storage.db import Store
-from store.textfold import TOKEN, fold_text, variants
+from store.text.fold import TOKEN, fold_text, variants
 
 SNIPPET_WIDTH = 200
 ELLIPSIS = "…"

@@ -32,7 +32,7 @@ from store.models import (
     Mention,
     Source,
 )
-from store.textfold import TOKEN, fold, fold_term, fold_text, variants
+from store.text.fold import TOKEN, fold, fold_term, fold_text, variants
 
 K1, B = 1.2, 0.75
 # Passage kinds: body and headings rank normally; footnotes and page furniture stay findable

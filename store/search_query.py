@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from store.errors import QueryError
 from store.models import ENTITY_TYPES, entity_type
-from store.textfold import TOKEN, fold, fold_text
+from store.text.fold import TOKEN, fold, fold_text
 
 FIELDS = ("source", "entity", "type", "date", "kind")
 MIN_PREFIX = 2

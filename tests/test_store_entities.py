@@ -9,7 +9,7 @@ import pytest
 from store.entities import extract_entities, load_catalogue
 from store.errors import ManifestError
 from store.models import Document
-from store.segment import segment
+from store.text.segment import segment
 
 CATALOGUE = """\
 exclude:

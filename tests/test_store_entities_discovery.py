@@ -7,7 +7,7 @@ from pathlib import Path
 
 from store.entities import extract_entities, load_catalogue
 from store.models import Document
-from store.segment import segment
+from store.text.segment import segment
 
 DATA = Path(__file__).resolve().parent / "data"
 

@@ -6,7 +6,7 @@ import pytest
 
 from store.errors import QueryError
 from store.search_query import And, Field, Not, Or, Phrase, Term, parse
-from store.textfold import fold, fold_text, variants
+from store.text.fold import fold, fold_text, variants
 
 
 def test_words_phrases_and_operators() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from store.models import BODY, BOILERPLATE, FOOTNOTE, HEADING, PASSAGE_KINDS, Passage, Sentence
-from store.segment import segment
+from store.text.segment import segment
 
 DATA = Path(__file__).resolve().parent / "data"
 SEED_NAMES = [

@@ -15,6 +15,7 @@ import re
 
 from store.lang.en import CITATION_CUE_WORDS, CITATION_CUES, LINK, MONTH_STEMS
 from store.models import BODY, BOILERPLATE, FOOTNOTE, HEADING
+from store.text.markdown import MARKDOWN_LINK
 
 _MD_HEADING = re.compile(r"#{1,6}\s")
 _RULE = re.compile(r"([-*_])(?:[ \t]*\1){2,}")
@@ -33,7 +34,6 @@ _MD_NOISE = re.compile(
     r"(?=[<*_\\#>])(?:<sup>.*?</sup>|<[^>\s]+>|\*+|(?<!\w)_+|_+(?!\w)|\\(?=\W)|^#{1,6}\s*|^>\s*)",
     re.MULTILINE,
 )
-_MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)")
 _CLOSERS = "\"'”’»)]"
 
 # Whole-line furniture: the line is nothing but this.
@@ -135,7 +135,7 @@ def _clean(raw: str) -> str:
     """The passage without markdown decoration, for judging its words (long ones as they are)."""
     if len(raw) > _SHORT:
         return raw
-    text = _MD_LINK.sub(r"\1", raw) if "](" in raw else raw
+    text = MARKDOWN_LINK.sub(r"\1", raw) if "](" in raw else raw
     if any(mark in text for mark in "<*_#>\\"):
         text = _MD_NOISE.sub("", text)
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())

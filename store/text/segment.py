@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from store.models import HEADING, Passage, Sentence
-from store.segment_kinds import classify
-from store.segment_sentences import split_sentences
+from store.text.kinds import classify
+from store.text.sentences import split_sentences
 
 # A blank line: a line break, then only whitespace up to one or more further line breaks.
 # `\r\n`, a bare `\r` and `\n` all end lines; `[^\S\r\n]` is whitespace other than a line end.
