@@ -9,7 +9,7 @@ sentences as `spans`; segmentation is done before the clock starts).
 Events: `extract_events` over synthetic corpora from `benchmarks/gen_corpus.py` at each
 `--docs` size (documents, sources and mentions prepared before the clock starts), so the
 time per document shows whether the stage stays linear. `--undated F` drops the manifest date
-of a fraction F of the documents, which sends them through `store.docdate` and borrowed years.
+of a fraction F of the documents, which sends them through `store.corpus.pubdate` and borrowed years.
 
     python benchmarks/bench_timex.py                        # 12 MB of text; 500 and 2,000 docs
     python benchmarks/bench_timex.py --mb 20 --docs 1000 10000 --undated 0.2

@@ -258,6 +258,6 @@ def _source_for(raw: RawDocument, document: Document, corpus: CorpusRead) -> Sou
 
 
 def _infer_published(document: Document) -> tuple[str, str, str]:
-    from store.docdate import infer_published
+    from store.corpus.pubdate import infer_published
 
     return infer_published(document.text, list(document.passages))

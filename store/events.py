@@ -1,7 +1,7 @@
 """Events: the dated statements of the body text, and which of them report the same happening.
 
 Each document's body sentences are tagged (`store.timex.tag`) against the document's
-publication date: the manifest's, else the one `store.docdate` reads from the text. Every DATE
+publication date: the manifest's, else the one `store.corpus.pubdate` reads from the text. Every DATE
 expression that resolves to a calendar span makes one event: its clause (the sentence, or the
 part of it around the anchor when a sentence carries two dated facts), the anchor, the TIMEX
 value, precision, first and last day, modifier, a summary and the entities mentioned in the
@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from store.docdate import infer_published
+from store.corpus.pubdate import infer_published
 from store.events_cluster import Profile, assign_clusters, is_tight, same_happening, tokens
 from store.events_text import (
     ANAPHOR,

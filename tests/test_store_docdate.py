@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from store.docdate import find_dates, infer_published
+from store.corpus.pubdate import find_dates, infer_published
 from store.models import BODY, BOILERPLATE, Passage
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
