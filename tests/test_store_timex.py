@@ -411,7 +411,7 @@ def test_windowed_scan_finds_what_a_full_scan_finds() -> None:
     """The speed-up (patterns run only near their key words) must not change any match."""
     from pathlib import Path
 
-    from store.timex_scan import find_candidates
+    from store.timex.scan import find_candidates
 
     seeds = Path(__file__).resolve().parents[1] / "seeds"
     texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]

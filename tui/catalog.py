@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from store.dates import date_label as label_of
+from store.timex.labels import date_label as label_of
 from store.storage.db import Store
 from store.models import Entity, Event, Source
 

@@ -6,7 +6,7 @@ import argparse
 import re
 from calendar import monthrange
 
-from store.dates import date_label as label_of
+from store.timex.labels import date_label as label_of
 from store.storage.db import Store
 from store.errors import DossierError
 from store.models import Event

@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from store.lang.en import MODIFIERS
-from store.timex_calendar import Ref, parse_ref, ref_value, span_of
-from store.timex_patterns import Cand
-from store.timex_resolve import Resolved, as_ref, clip, narrowed, resolve_one
-from store.timex_scan import find_candidates_in
+from store.timex.calendar import Ref, parse_ref, ref_value, span_of
+from store.timex.candidate import Candidate
+from store.timex.resolve import Resolved, as_ref, clip, narrowed, resolve_one
+from store.timex.scan import find_candidates_in
 
 __all__ = ["Timex", "tag"]
 
@@ -70,7 +70,7 @@ def tag(
     regions = [(0, len(text))] if spans is None else sorted(spans)
     regions = [(max(0, lo), min(len(text), hi)) for lo, hi in regions]
     regions = [(lo, hi) for lo, hi in regions if hi > lo]
-    cands: list[Cand] = []
+    cands: list[Candidate] = []
     for (lo, _), found in zip(regions, find_candidates_in(text, regions)):
         if not found:
             continue
@@ -81,11 +81,11 @@ def tag(
     return _resolve_all(cands, text, dct_ref, narrative)
 
 
-def _select(found: list[Cand]) -> list[Cand]:
+def _select(found: list[Candidate]) -> list[Candidate]:
     """Keep the longest of overlapping candidates (earlier patterns win ties)."""
     order = sorted(range(len(found)), key=lambda i: (found[i].start, -(found[i].end -
                                                                           found[i].start), i))
-    out: list[Cand] = []
+    out: list[Candidate] = []
     for i in order:
         c = found[i]
         if out and c.start < out[-1].end:
@@ -98,7 +98,7 @@ def _select(found: list[Cand]) -> list[Cand]:
     return out
 
 
-def _attach_modifier(c: Cand, text: str, lo: int) -> None:
+def _attach_modifier(c: Candidate, text: str, lo: int) -> None:
     """Fold "early", "late", "about", "almost" into the expression; note "more than", "before"."""
     for _ in range(2):  # "about the end of" stays one modifier; "late last July" is one
         m = _MOD_BEFORE.search(text, max(lo, c.start - 30), c.start)
@@ -125,16 +125,16 @@ def _attach_modifier(c: Cand, text: str, lo: int) -> None:
         if not inside:
             return
         c.start = m.start()
-        if c.gran in ("decade", "century"):
+        if c.granularity in ("decade", "century"):
             the = _THE_BEFORE.search(text[max(lo, c.start - 4):c.start])
             if the:
                 c.start -= len(the[0])
                 return
 
 
-def _join_ranges(chosen: list[Cand], text: str, lo: int) -> list[Cand]:
+def _join_ranges(chosen: list[Candidate], text: str, lo: int) -> list[Candidate]:
     """"between A and B", "from A to B", "A - B", "since A" become one range candidate."""
-    out: list[Cand] = []
+    out: list[Candidate] = []
     i = 0
     while i < len(chosen):
         a = chosen[i]
@@ -152,7 +152,7 @@ def _join_ranges(chosen: list[Cand], text: str, lo: int) -> list[Cand]:
                 if ok:
                     start = opener.start() if opener else a.start
                     _share_year(a, b)
-                    out.append(Cand(start, b.end, "DATE", "range", parts=[a, b]))
+                    out.append(Candidate(start, b.end, "DATE", "range", parts=[a, b]))
                     i += 2
                     continue
         if a.kind == "range":  # built by one pattern ("January-April 2014"); take its opener
@@ -161,19 +161,19 @@ def _join_ranges(chosen: list[Cand], text: str, lo: int) -> list[Cand]:
                 a.start = opener.start()
         since = _SINCE.search(text, max(lo, a.start - 12), a.start)
         if since and _pointlike(a):
-            out.append(Cand(since.start(), a.end, "DATE", "range", parts=[a], open_end=True))
+            out.append(Candidate(since.start(), a.end, "DATE", "range", parts=[a], open_end=True))
         else:
             out.append(a)
         i += 1
     return out
 
 
-def _pointlike(c: Cand) -> bool:
-    return c.type == "DATE" and c.kind in ("date", "rel", "weekday") and c.gran not in (
+def _pointlike(c: Candidate) -> bool:
+    return c.type == "DATE" and c.kind in ("date", "rel", "weekday") and c.granularity not in (
         "decade", "century")
 
 
-def _share_year(a: Cand, b: Cand) -> None:
+def _share_year(a: Candidate, b: Candidate) -> None:
     """"from January to April 2014": the end lends its year to the start, and the reverse."""
     if a.kind != "date" or b.kind != "date":
         return
@@ -185,7 +185,7 @@ def _share_year(a: Cand, b: Cand) -> None:
         b.anchor = "abs"
 
 
-def _resolve_all(cands: list[Cand], text: str, dct: Ref | None, narrative: bool) -> list[Timex]:
+def _resolve_all(cands: list[Candidate], text: str, dct: Ref | None, narrative: bool) -> list[Timex]:
     out: list[Timex] = []
     narr: Ref | None = None
     for c in cands:
@@ -198,7 +198,7 @@ def _resolve_all(cands: list[Cand], text: str, dct: Ref | None, narrative: bool)
                 parts.append(_make(p, resolve_one(p, text, dct, narr, narrative), text, dct,
                                    narr))
                 moved = as_ref(parts[-1].value)
-                if moved and p.gran not in ("decade", "century") and p.moves:
+                if moved and p.granularity not in ("decade", "century") and p.moves:
                     narr = moved
             out.append(_range(c, parts, text, dct, before, narrative))
             continue
@@ -206,14 +206,14 @@ def _resolve_all(cands: list[Cand], text: str, dct: Ref | None, narrative: bool)
         t = _make(c, r, text, dct, narr)
         out.append(t)
         if c.type in ("DATE", "TIME") and c.kind in ("date", "rel", "weekday") and (
-                c.gran not in ("decade", "century")) and c.moves:
+                c.granularity not in ("decade", "century")) and c.moves:
             moved = as_ref(r.value)
             if moved:
                 narr = moved
     return out
 
 
-def _make(c: Cand, r: Resolved, text: str, dct: Ref | None, narr: Ref | None) -> Timex:
+def _make(c: Candidate, r: Resolved, text: str, dct: Ref | None, narr: Ref | None) -> Timex:
     begin, end = narrowed(r, c.mod)
     if c.window and c.kind != "window":
         ref = (narr or dct) if c.anchor == "anaphoric" else dct or narr
@@ -223,7 +223,7 @@ def _make(c: Cand, r: Resolved, text: str, dct: Ref | None, narr: Ref | None) ->
                  begin, end, (), r.relative)
 
 
-def _range(c: Cand, parts: list[Timex], text: str, dct: Ref | None, narr: Ref | None,
+def _range(c: Candidate, parts: list[Timex], text: str, dct: Ref | None, narr: Ref | None,
            narrative: bool) -> Timex:
     first = parts[0]
     if c.open_end:

@@ -24,7 +24,7 @@ from store.lang.en import (
     WEEKDAY,
     WEEKDAYS,
 )
-from store.timex_patterns import Cand, _number, _unit, duration_value
+from store.timex.candidate import Candidate, Rule, count_of, duration_value, unit_of
 
 _I = re.IGNORECASE
 
@@ -55,22 +55,22 @@ def _det(s: str) -> tuple[str, int]:
 _SPAN_PREP = re.compile(r"\b(?:over|for|during|throughout|within)\s+$", _I)
 
 
-def _rel_unit(mt: re.Match[str], text: str) -> Cand | None:
+def _rel_unit(mt: re.Match[str], text: str) -> Candidate | None:
     anchor, n = _det(mt["det"])
     u = mt["u"].lower()
     if n != 0 and mt["det"].lower().startswith("the ") and u in UNITS and _SPAN_PREP.search(
             text, max(0, mt.start() - 12), mt.start()):
         # "over the next decade", "for the past year": a stretch of time, not a date
-        return Cand(mt.start(), mt.end(), "DURATION", "fixed", value=duration_value(1, u))
+        return Candidate(mt.start(), mt.end(), "DURATION", "fixed", value=duration_value(1, u))
     if u == "fall" and anchor == "anaphoric":
         return None
     if u in SEASONS:
-        return Cand(mt.start(), mt.end(), "DATE", "rel", "season", unit="season", n=n,
+        return Candidate(mt.start(), mt.end(), "DATE", "rel", "season", unit="season", n=n,
                     season=SEASONS[u], anchor=anchor)
-    gran = "week" if u == "weekend" else u
-    c = Cand(mt.start(), mt.end(), "DATE", "rel", gran, unit=gran, n=n, anchor=anchor)
+    granularity = "week" if u == "weekend" else u
+    c = Candidate(mt.start(), mt.end(), "DATE", "rel", granularity, unit=granularity, n=n, anchor=anchor)
     if u == "weekend":
-        c.tsuf = "-WE"
+        c.time_suffix = "-WE"
     if mt["fiscal"] and u == "year":
         c.mod = "APPROX"
     return c
@@ -82,18 +82,18 @@ REL_NAMED = re.compile(
 )
 
 
-def _rel_named(mt: re.Match[str], text: str) -> Cand | None:
+def _rel_named(mt: re.Match[str], text: str) -> Candidate | None:
     det = mt["det"].lower()
     n = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0, "that": 0}[det]
     name = mt["name"].lower()
     anchor = "anaphoric" if det == "that" else "deictic"
     if name in WEEKDAYS:
-        c = Cand(mt.start(), mt.end(), "DATE", "weekday", "day", weekday=WEEKDAYS[name],
+        c = Candidate(mt.start(), mt.end(), "DATE", "weekday", "day", weekday=WEEKDAYS[name],
                  n=n, anchor=anchor, unit="named")
         if mt["dp"]:
-            c.type, c.tsuf = "TIME", "T" + DAYPARTS[mt["dp"].lower()]
+            c.type, c.time_suffix = "TIME", "T" + DAYPARTS[mt["dp"].lower()]
         return c
-    return Cand(mt.start(), mt.end(), "DATE", "rel", "month", unit="monthname", n=n,
+    return Candidate(mt.start(), mt.end(), "DATE", "rel", "month", unit="monthname", n=n,
                 m=MONTHS[name], anchor=anchor)
 
 
@@ -105,7 +105,7 @@ DEICTIC_DAY = re.compile(
 )
 
 
-def _deictic_day(mt: re.Match[str], text: str) -> Cand | None:
+def _deictic_day(mt: re.Match[str], text: str) -> Candidate | None:
     w = re.sub(r"\s+", " ", mt["w"].lower())
     n = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "last night": -1,
          "the day before yesterday": -2, "the day after tomorrow": 2}.get(w, 0)
@@ -115,13 +115,13 @@ def _deictic_day(mt: re.Match[str], text: str) -> Cand | None:
         or re.match(r"['’]s", text[mt.end("w"):mt.end("w") + 2])
     ):
         # "than can be done today", "today's world": the present, not a day
-        return Cand(mt.start(), mt.end(), "DATE", "ref", value="PRESENT_REF")
+        return Candidate(mt.start(), mt.end(), "DATE", "ref", value="PRESENT_REF")
     if w.startswith("this") and not mt["dp"]:
         return None
-    c = Cand(mt.start(), mt.end(), "DATE", "rel", "day", unit="day", n=n, anchor="deictic")
+    c = Candidate(mt.start(), mt.end(), "DATE", "rel", "day", unit="day", n=n, anchor="deictic")
     dp = mt["dp"] or ("night" if w in ("tonight", "last night") else None)
     if dp:
-        c.type, c.tsuf = "TIME", "T" + DAYPARTS[dp.lower()]
+        c.type, c.time_suffix = "TIME", "T" + DAYPARTS[dp.lower()]
     return c
 
 
@@ -136,14 +136,14 @@ AGO = re.compile(
 _WINDOW_UNITS = ("day", "week", "month", "year", "decade", "hour", "minute")
 
 
-def _ago(mt: re.Match[str], text: str) -> Cand | None:
+def _ago(mt: re.Match[str], text: str) -> Candidate | None:
     if mt["bu"]:
-        raw_n, u, direction = None, _unit(mt["bu"]), mt["bdir"].lower()
+        raw_n, u, direction = None, unit_of(mt["bu"]), mt["bdir"].lower()
         n: int | None = None
         count_end = mt.end("bu")
     else:
-        raw_n, u, direction = mt["n"], _unit(mt["u"]), mt["dir"].lower()
-        n = _number(raw_n)
+        raw_n, u, direction = mt["n"], unit_of(mt["u"]), mt["dir"].lower()
+        n = count_of(raw_n)
         count_end = mt.end("u")
         if u == "second" and not raw_n[0].isdigit() and raw_n.lower() != "seconds":
             return None
@@ -153,23 +153,23 @@ def _ago(mt: re.Match[str], text: str) -> Cand | None:
     if direction in ("earlier", "later") and re.match(r"\s+than\b", after, _I):
         return None  # "a month earlier than usual": a duration
     if direction == "ago" and n is not None:
-        gran = {"decade": "year", "hour": "day", "minute": "day", "quarter": "quarter"}.get(u, u)
+        granularity = {"decade": "year", "hour": "day", "minute": "day", "quarter": "quarter"}.get(u, u)
         k = n * 10 if u == "decade" else n
         unit = {"decade": "year", "hour": "day", "minute": "day"}.get(u, u)
         if u in ("hour", "minute"):
             k = 0
-        return Cand(mt.start(), mt.end(), "DATE", "rel", gran, unit=unit, n=-k,
+        return Candidate(mt.start(), mt.end(), "DATE", "rel", granularity, unit=unit, n=-k,
                     anchor="deictic")
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     event_follows = direction in ("before", "after") and re.match(r"\s+[A-Za-z]", after)
     if n is not None and not event_follows and u in ("day", "week", "month", "year", "decade"):
         k = n * 10 if u == "decade" else n
         unit = "year" if u == "decade" else u
-        return Cand(mt.start(), mt.end(), "DATE", "rel", unit, unit=unit, n=sign * k,
+        return Candidate(mt.start(), mt.end(), "DATE", "rel", unit, unit=unit, n=sign * k,
                     anchor="anaphoric")
     # a span of time before/after something: a duration that still points at days
     start = mt.start()
-    return Cand(start, count_end, "DURATION", "window", unit=u, n=n or 0,
+    return Candidate(start, count_end, "DURATION", "window", unit=u, n=n or 0,
                 value=duration_value(n, u), window="before" if sign < 0 else "after",
                 mod="BEFORE" if sign < 0 else "AFTER", anchor="anaphoric")
 
@@ -181,13 +181,13 @@ WEEKDAY_RE = re.compile(
 )
 
 
-def _weekday(mt: re.Match[str], text: str) -> Cand | None:
+def _weekday(mt: re.Match[str], text: str) -> Candidate | None:
     wd = WEEKDAYS[mt["wd"].lower()]
     if mt["pl"]:
-        return Cand(mt.start(), mt.end(), "SET", "fixed", value=f"XXXX-WXX-{wd}")
-    c = Cand(mt.start(), mt.end(), "DATE", "weekday", "day", weekday=wd, anchor="tense")
+        return Candidate(mt.start(), mt.end(), "SET", "fixed", value=f"XXXX-WXX-{wd}")
+    c = Candidate(mt.start(), mt.end(), "DATE", "weekday", "day", weekday=wd, anchor="tense")
     if mt["dp"]:
-        c.type, c.tsuf = "TIME", "T" + DAYPARTS[mt["dp"].lower()]
+        c.type, c.time_suffix = "TIME", "T" + DAYPARTS[mt["dp"].lower()]
     return c
 
 
@@ -202,15 +202,15 @@ CLOCK = re.compile(
 )
 
 
-def _clock(mt: re.Match[str], text: str) -> Cand | None:
+def _clock(mt: re.Match[str], text: str) -> Candidate | None:
     if mt["word"]:
-        tsuf = "T24:00" if mt["word"].lower() == "midnight" else "T12:00"
-        return Cand(mt.start(), mt.end(), "TIME", "rel", "day", unit="day", n=0,
-                    anchor="anaphoric", tsuf=tsuf)
+        time_suffix = "T24:00" if mt["word"].lower() == "midnight" else "T12:00"
+        return Candidate(mt.start(), mt.end(), "TIME", "rel", "day", unit="day", n=0,
+                    anchor="anaphoric", time_suffix=time_suffix)
     if mt["h"] is not None:
         h, mi, ap, tz, wd = int(mt["h"]), int(mt["mi"]), mt["ap"], mt["tz"], mt["wd"]
         if mt["s"] is not None and not (ap or tz or wd):
-            return Cand(mt.start(), mt.end(), "DURATION", "fixed",
+            return Candidate(mt.start(), mt.end(), "DURATION", "fixed",
                         value=f"PT{h}H{mi}M{int(mt['s'])}S")
         before = text[max(0, mt.start() - 12):mt.start()]
         if not (ap or tz or wd or re.search(
@@ -222,12 +222,12 @@ def _clock(mt: re.Match[str], text: str) -> Cand | None:
         h += 12
     if ap and ap.lower().startswith("a") and h == 12:
         h = 0
-    tsuf = f"T{h:02d}" if (mt["h"] is None and mi == 0) else f"T{h:02d}:{mi:02d}"
+    time_suffix = f"T{h:02d}" if (mt["h"] is None and mi == 0) else f"T{h:02d}:{mi:02d}"
     if wd:
-        return Cand(mt.start(), mt.end(), "TIME", "weekday", "day", weekday=WEEKDAYS[wd.lower()],
-                    anchor="tense", tsuf=tsuf)
-    return Cand(mt.start(), mt.end(), "TIME", "rel", "day", unit="day", n=0,
-                anchor="anaphoric", tsuf=tsuf)
+        return Candidate(mt.start(), mt.end(), "TIME", "weekday", "day", weekday=WEEKDAYS[wd.lower()],
+                    anchor="tense", time_suffix=time_suffix)
+    return Candidate(mt.start(), mt.end(), "TIME", "rel", "day", unit="day", n=0,
+                anchor="anaphoric", time_suffix=time_suffix)
 
 
 # --- PRESENT_REF, PAST_REF, FUTURE_REF, "at the time of writing" ---------------------------
@@ -244,18 +244,18 @@ REFS = re.compile(
 )
 
 
-def _refs(mt: re.Match[str], text: str) -> Cand | None:
+def _refs(mt: re.Match[str], text: str) -> Candidate | None:
     if mt["writing"]:
-        return Cand(mt.start(), mt.end(), "DATE", "writing", anchor="deictic")
+        return Candidate(mt.start(), mt.end(), "DATE", "writing", anchor="deictic")
     if mt["present"]:
-        return Cand(mt.start(), mt.end(), "DATE", "ref", value="PRESENT_REF")
+        return Candidate(mt.start(), mt.end(), "DATE", "ref", value="PRESENT_REF")
     if mt["past"]:
         if mt["past"].lower().startswith("the") and re.match(r"\s*(?:,\s*)?(?:\d|[a-z]+\s+"
                                                              r"(?:days|weeks|months|years))",
                                                              text[mt.end():mt.end() + 25]):
             return None
-        return Cand(mt.start(), mt.end(), "DATE", "ref", value="PAST_REF")
-    return Cand(mt.start(), mt.end(), "DATE", "ref", value="FUTURE_REF")
+        return Candidate(mt.start(), mt.end(), "DATE", "ref", value="PAST_REF")
+    return Candidate(mt.start(), mt.end(), "DATE", "ref", value="FUTURE_REF")
 
 
 PERIOD_OF = re.compile(
@@ -267,10 +267,10 @@ _PERIOD_MOD = {"end": "END", "close": "END", "beginning": "START", "start": "STA
                "turn": "START", "middle": "MID"}
 
 
-def _period_of(mt: re.Match[str], text: str) -> Cand | None:
+def _period_of(mt: re.Match[str], text: str) -> Candidate | None:
     """"by the end of the year": the year the narrative is in."""
     u = mt["u"].lower()
-    c = Cand(mt.start(), mt.end(), "DATE", "rel", u, unit=u, n=0, anchor="anaphoric")
+    c = Candidate(mt.start(), mt.end(), "DATE", "rel", u, unit=u, n=0, anchor="anaphoric")
     c.mod = _PERIOD_MOD[mt["w"].split()[1].lower()]
     return c
 
@@ -283,14 +283,14 @@ COUNTED = re.compile(
 )
 
 
-def _counted(mt: re.Match[str], text: str) -> Cand | None:
+def _counted(mt: re.Match[str], text: str) -> Candidate | None:
     """"on the 99th day" of something that has no date: a day, but not one we can place."""
     o = mt["o"].lower()
     if not (o[0].isdigit() or o in ORDINALS):
         return None
     u = mt["u"].lower()
     value = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}[u]
-    return Cand(mt.start(), mt.end(), "DATE", "ref", value=value)
+    return Candidate(mt.start(), mt.end(), "DATE", "ref", value=value)
 
 
 THE_DAY = re.compile(
@@ -299,11 +299,37 @@ THE_DAY = re.compile(
 )
 
 
-def _the_day(mt: re.Match[str], text: str) -> Cand | None:
+def _the_day(mt: re.Match[str], text: str) -> Candidate | None:
     """"the day before he was stopped": a day near the narrative, known to the narrative's
     own precision."""
-    c = Cand(mt.start(), mt.end(), "DATE", "rel", "day", unit="day", n=0, anchor="anaphoric")
+    c = Candidate(mt.start(), mt.end(), "DATE", "rel", "day", unit="day", n=0, anchor="anaphoric")
     u = mt["u"].lower()
     if u != "day":
-        c.type, c.tsuf = "TIME", "T" + DAYPARTS[u]
+        c.type, c.time_suffix = "TIME", "T" + DAYPARTS[u]
     return c
+
+
+RELATIVE_RULES: list[Rule] = [
+    Rule("rel_unit", REL_UNIT, _rel_unit, "U", 30, 10,
+         prefilter=re.compile(
+            r"last|next|this|coming|past|previous|current|that|preceding|following|same",
+            re.IGNORECASE,
+        )),
+    Rule("rel_named", REL_NAMED, _rel_named, "MU", 12, 16,
+         prefilter=re.compile(r"last|next|this|coming|past|that", re.IGNORECASE)),
+    Rule("deictic_day", DEICTIC_DAY, _deictic_day, "U", 30, 18,
+         prefilter=re.compile(r"yesterday|today|tomorrow|tonight|night|this", re.IGNORECASE)),
+    Rule("ago", AGO, _ago, "U", 32, 14,
+         prefilter=re.compile(r"ago|later|earlier|before|after", re.IGNORECASE)),
+    Rule("weekday", WEEKDAY_RE, _weekday, "U", 12, 16,
+         prefilter=re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")),
+    Rule("clock", CLOCK, _clock, "NU", 8, 46,
+         prefilter=re.compile(r"\d|noon|midday|midnight")),
+    Rule("refs", REFS, _refs, "R", 22, 24),
+    Rule("period_of", PERIOD_OF, _period_of, "U", 26, 12,
+         prefilter=re.compile(r"end|beginning|start|middle|close|turn", re.IGNORECASE)),
+    Rule("counted", COUNTED, _counted, "U", 18, 24,
+         prefilter=re.compile(r"(?:st|nd|rd|th)\s+(?:day|week|month|year)", re.IGNORECASE)),
+    Rule("the_day", THE_DAY, _the_day, "U", 10, 16,
+         prefilter=re.compile(r"(?:day|night|morning|evening)\s+(?:before|after|when)", re.IGNORECASE)),
+]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from store.lang.en import DAYPARTS, NUMBER, SEASON, SEASONS, UNIT, VAGUE, WEEKDAY, WEEKDAYS
-from store.timex_patterns import Cand, _number, _unit, duration_value
+from store.timex.candidate import Candidate, Rule, count_of, duration_value, unit_of
 
 _I = re.IGNORECASE
 
@@ -30,11 +30,11 @@ BARE_DURATION = re.compile(
 )
 
 
-def _duration(mt: re.Match[str], text: str) -> Cand | None:
+def _duration(mt: re.Match[str], text: str) -> Candidate | None:
     if mt["tn"]:
-        n, u = int(mt["tn"]), _unit(mt["tu"])
-        return Cand(mt.start(), mt.end(), "DURATION", "fixed", value=duration_value(n, u))
-    u = _unit(mt["u"])
+        n, u = int(mt["tn"]), unit_of(mt["tu"])
+        return Candidate(mt.start(), mt.end(), "DURATION", "fixed", value=duration_value(n, u))
+    u = unit_of(mt["u"])
     raw = mt["n"].lower()
     plural = mt["u"].lower().endswith("s") and u not in ("century",)
     if u in ("second", "quarter") and not plural and not raw[0].isdigit():
@@ -43,7 +43,7 @@ def _duration(mt: re.Match[str], text: str) -> Cand | None:
         return None
     if raw in ("some",) and not plural:
         return None  # "some day": not a count
-    n = _number(raw)
+    n = count_of(raw)
     decimal = None
     if re.fullmatch(r"\d+\.\d+", raw):
         decimal = raw
@@ -59,15 +59,15 @@ def _duration(mt: re.Match[str], text: str) -> Cand | None:
         return None
     if n is None and decimal is None and mt["dir"] is None and raw in ("few",):
         return None
-    return Cand(mt.start(), end, "DURATION", "fixed", value=duration_value(n, u, decimal))
+    return Candidate(mt.start(), end, "DURATION", "fixed", value=duration_value(n, u, decimal))
 
 
-def _bare_duration(mt: re.Match[str], text: str) -> Cand | None:
+def _bare_duration(mt: re.Match[str], text: str) -> Candidate | None:
     if mt["u2"]:
-        return Cand(mt.start(), mt.end(), "DURATION", "fixed",
-                    value=duration_value(None, _unit(mt["u2"])))
-    u = _unit(mt["u"])
-    return Cand(mt.start("u"), mt.end("u"), "DURATION", "fixed", value=duration_value(None, u))
+        return Candidate(mt.start(), mt.end(), "DURATION", "fixed",
+                    value=duration_value(None, unit_of(mt["u2"])))
+    u = unit_of(mt["u"])
+    return Candidate(mt.start("u"), mt.end("u"), "DURATION", "fixed", value=duration_value(None, u))
 
 
 # --- sets -------------------------------------------------------------------------------
@@ -97,33 +97,33 @@ _ADVERB_SETS = {
 }
 
 
-def _set_every(mt: re.Match[str], text: str) -> Cand | None:
+def _set_every(mt: re.Match[str], text: str) -> Candidate | None:
     u = mt["u"].lower()
     if u in DAYPARTS:
-        return Cand(mt.start(), mt.end(), "SET", "fixed", value=f"XXXX-XX-XXT{DAYPARTS[u]}")
+        return Candidate(mt.start(), mt.end(), "SET", "fixed", value=f"XXXX-XX-XXT{DAYPARTS[u]}")
     if u in WEEKDAYS:
-        return Cand(mt.start(), mt.end(), "SET", "fixed", value=f"XXXX-WXX-{WEEKDAYS[u]}")
+        return Candidate(mt.start(), mt.end(), "SET", "fixed", value=f"XXXX-WXX-{WEEKDAYS[u]}")
     if u in SEASONS:
-        return Cand(mt.start(), mt.end(), "SET", "fixed", value=f"XXXX-{SEASONS[u]}")
+        return Candidate(mt.start(), mt.end(), "SET", "fixed", value=f"XXXX-{SEASONS[u]}")
     if u == "weekend":
-        return Cand(mt.start(), mt.end(), "SET", "fixed", value="XXXX-WXX-WE")
-    n = _number(mt["n"]) if mt["n"] else 1
+        return Candidate(mt.start(), mt.end(), "SET", "fixed", value="XXXX-WXX-WE")
+    n = count_of(mt["n"]) if mt["n"] else 1
     if mt["other"]:
         n = 2
-    return Cand(mt.start(), mt.end(), "SET", "fixed", value=duration_value(n, _unit(u)))
+    return Candidate(mt.start(), mt.end(), "SET", "fixed", value=duration_value(n, unit_of(u)))
 
 
-def _set_adverb(mt: re.Match[str], text: str) -> Cand | None:
+def _set_adverb(mt: re.Match[str], text: str) -> Candidate | None:
     if mt["w"][0].isupper() and mt["next"]:
         return None  # "Daily Mail", "Weekly Standard": a name
-    return Cand(mt.start("w"), mt.end("w"), "SET", "fixed",
+    return Candidate(mt.start("w"), mt.end("w"), "SET", "fixed",
                 value=_ADVERB_SETS[mt["w"].lower().replace("semi-", "semi")])
 
 
-def _set_freq(mt: re.Match[str], text: str) -> Cand | None:
+def _set_freq(mt: re.Match[str], text: str) -> Candidate | None:
     u = (mt["u"] or mt["u2"]).lower()
     u = "year" if u == "annum" else u
-    return Cand(mt.start(), mt.end(), "SET", "fixed", value=duration_value(1, u))
+    return Candidate(mt.start(), mt.end(), "SET", "fixed", value=duration_value(1, u))
 
 
 
@@ -132,11 +132,32 @@ DURATION_PAIR = re.compile(
 )
 
 
-def _duration_pair(mt: re.Match[str], text: str) -> list[Cand] | None:
+def _duration_pair(mt: re.Match[str], text: str) -> list[Candidate] | None:
     """"between 12 and 18 months": two durations, the first borrowing the unit (TimeML)."""
-    u = _unit(mt["u"])
-    n1, n2 = _number(mt["n1"]), _number(mt["n2"])
+    u = unit_of(mt["u"])
+    n1, n2 = count_of(mt["n1"]), count_of(mt["n2"])
     if n1 is None or n2 is None or mt["n1"].lower() in ("a", "an"):
         return None
-    return [Cand(mt.start("n1"), mt.end("n1"), "DURATION", "fixed", value=duration_value(n1, u)),
-            Cand(mt.start("n2"), mt.end(), "DURATION", "fixed", value=duration_value(n2, u))]
+    return [Candidate(mt.start("n1"), mt.end("n1"), "DURATION", "fixed", value=duration_value(n1, u)),
+            Candidate(mt.start("n2"), mt.end(), "DURATION", "fixed", value=duration_value(n2, u))]
+
+
+DURATION_RULES: list[Rule] = [
+    Rule("duration", DURATION, _duration, "U", 34, 10,
+         prefilter=re.compile(
+            r"[\s-](?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur|millenni)",
+            re.IGNORECASE,
+        )),
+    Rule("bare_duration", BARE_DURATION, _bare_duration, "U", 12, 16,
+         prefilter=re.compile(
+            r"\s(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries)", re.IGNORECASE
+        )),
+    Rule("set_every", SET_EVERY, _set_every, "U", 28, 8,
+         prefilter=re.compile(r"every|each", re.IGNORECASE)),
+    Rule("set_adverb", SET_ADVERB, _set_adverb, "US", 14, 8,
+         prefilter=re.compile(r"ly", re.IGNORECASE)),
+    Rule("set_freq", SET_FREQ, _set_freq, "US", 34, 10,
+         prefilter=re.compile(r"once|twice|thrice|times|per", re.IGNORECASE)),
+    Rule("duration_pair", DURATION_PAIR, _duration_pair, "U", 64, 10,
+         prefilter=re.compile(r"\s(?:and|to|or)\s", re.IGNORECASE)),
+]

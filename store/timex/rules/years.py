@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from store.lang.en import DECADE_WORDS, ORDINALS, SEASON, SEASONS
-from store.timex_patterns import YEAR, Cand
+from store.timex.candidate import YEAR, Candidate, Rule
 
 _I = re.IGNORECASE
 
@@ -48,7 +48,7 @@ _COUNT_PREP_BEFORE = re.compile(r"\b(?:to|by|from|for|about|around|of|over)\s+$"
 _LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
 
 
-def _year_alone(mt: re.Match[str], text: str) -> Cand | list[Cand] | None:
+def _year_alone(mt: re.Match[str], text: str) -> Candidate | list[Candidate] | None:
     y = int(mt["y"])
     before = text[max(0, mt.start() - 30):mt.start()]
     after = text[mt.end():mt.end() + 30]
@@ -58,17 +58,17 @@ def _year_alone(mt: re.Match[str], text: str) -> Cand | list[Cand] | None:
         sep = mt["sep"].lower()
         range_ok = y < y2 <= y + 60 and (sep in "-–—/" or _YEAR_BEFORE.search(before))
         if range_ok and sep not in ("and", "or"):
-            lo = Cand(mt.start(), mt.end("y"), "DATE", "date", "year", y=y, explicit=True)
-            hi = Cand(mt.start("y2") + (1 if raw != mt["y2"] else 0), mt.end(), "DATE", "date",
+            lo = Candidate(mt.start(), mt.end("y"), "DATE", "date", "year", y=y, explicit=True)
+            hi = Candidate(mt.start("y2") + (1 if raw != mt["y2"] else 0), mt.end(), "DATE", "date",
                       "year", y=y2, explicit=True)
-            return Cand(mt.start(), mt.end(), "DATE", "range", parts=[lo, hi])
+            return Candidate(mt.start(), mt.end(), "DATE", "range", parts=[lo, hi])
         if range_ok and sep == "and" and re.search(r"\bbetween\s+$", before, _I):
-            lo = Cand(mt.start(), mt.end("y"), "DATE", "date", "year", y=y, explicit=True)
-            hi = Cand(mt.start("y2"), mt.end(), "DATE", "date", "year", y=y2, explicit=True)
-            return Cand(mt.start(), mt.end(), "DATE", "range", parts=[lo, hi])
+            lo = Candidate(mt.start(), mt.end("y"), "DATE", "date", "year", y=y, explicit=True)
+            hi = Candidate(mt.start("y2"), mt.end(), "DATE", "date", "year", y=y2, explicit=True)
+            return Candidate(mt.start(), mt.end(), "DATE", "range", parts=[lo, hi])
         if sep in ("and", "or") and len(raw) == 4 and _YEAR_BEFORE.search(before):
-            return [Cand(mt.start(), mt.end("y"), "DATE", "date", "year", y=y, explicit=True),
-                    Cand(mt.start("y2"), mt.end(), "DATE", "date", "year", y=y2,
+            return [Candidate(mt.start(), mt.end("y"), "DATE", "date", "year", y=y, explicit=True),
+                    Candidate(mt.start("y2"), mt.end(), "DATE", "date", "year", y=y2,
                          explicit=True)]
         # not a range: fall through to the first year alone
     end = mt.end("y")
@@ -81,11 +81,11 @@ def _year_alone(mt: re.Match[str], text: str) -> Cand | list[Cand] | None:
         if _COUNT_PREP_BEFORE.search(before) and (
                 _COUNT_NOUN_AFTER.match(after)):
             return None
-        return Cand(mt.start(), end, "DATE", "date", "year", y=y, explicit=True)
+        return Candidate(mt.start(), end, "DATE", "date", "year", y=y, explicit=True)
     if _YEAR_MODIFIER_BEFORE.search(before) and _LOWER_WORD_AFTER.match(after):
         if _COUNT_NOUN_AFTER.match(after):
             return None
-        c = Cand(mt.start(), end, "DATE", "date", "year", y=y, explicit=True)
+        c = Candidate(mt.start(), end, "DATE", "date", "year", y=y, explicit=True)
         c.moves = False  # "the 2013 law": names a thing, the story stays where it was
         return c
     return None
@@ -98,13 +98,13 @@ DECADE = re.compile(
 )
 
 
-def _decade(mt: re.Match[str], text: str) -> Cand | None:
+def _decade(mt: re.Match[str], text: str) -> Candidate | None:
     if mt["dec"]:
         dec = int(mt["dec"])
     else:
         digit = int(mt["short"]) if mt["short"] else DECADE_WORDS[mt["word"].lower()]
         dec = 190 + digit
-    return Cand(mt.start(), mt.end(), "DATE", "date", "decade", decade=dec, explicit=True)
+    return Candidate(mt.start(), mt.end(), "DATE", "date", "decade", decade=dec, explicit=True)
 
 
 CENTURY = re.compile(
@@ -114,15 +114,15 @@ CENTURY = re.compile(
 )
 
 
-def _century(mt: re.Match[str], text: str) -> Cand | None:
+def _century(mt: re.Match[str], text: str) -> Candidate | None:
     if mt["rel"] or mt["this"]:
         n = {"current": 0, "present": 0, "this": 0, "last": -1, "previous": -1, "next": 1}
-        return Cand(mt.start(), mt.end(), "DATE", "rel", "century", unit="century",
+        return Candidate(mt.start(), mt.end(), "DATE", "rel", "century", unit="century",
                     n=n[(mt["rel"] or mt["this"]).lower()], anchor="deictic")
     num = int(mt["num"]) if mt["num"] else ORDINALS.get(mt["word"].lower())
     if num is None:
         return None
-    return Cand(mt.start(), mt.end(), "DATE", "date", "century", century=num - 1, explicit=True)
+    return Candidate(mt.start(), mt.end(), "DATE", "date", "century", century=num - 1, explicit=True)
 
 
 # --- seasons, quarters, halves --------------------------------------------------------------
@@ -143,10 +143,10 @@ HALF = re.compile(
 )
 
 
-def _season_year(mt: re.Match[str], text: str) -> Cand | None:
+def _season_year(mt: re.Match[str], text: str) -> Candidate | None:
     if mt["s"].lower() == "fall" and not re.match(r"(?i)(?:the\s+)?fall", mt[0]):
         return None
-    return Cand(mt.start(), mt.end(), "DATE", "date", "season", y=int(mt["y"]),
+    return Candidate(mt.start(), mt.end(), "DATE", "date", "season", y=int(mt["y"]),
                 season=SEASONS[mt["s"].lower()], explicit=True)
 
 
@@ -154,29 +154,44 @@ _ORD_Q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 
 _REL_N = {"this": 0, "last": -1, "next": 1}
 
 
-def _quarter(mt: re.Match[str], text: str) -> Cand | None:
+def _quarter(mt: re.Match[str], text: str) -> Candidate | None:
     if mt["qn"]:
-        return Cand(mt.start(), mt.end(), "DATE", "date", "quarter", y=int(mt["y2"]),
+        return Candidate(mt.start(), mt.end(), "DATE", "date", "quarter", y=int(mt["y2"]),
                     q=int(mt["qn"]), explicit=True)
     q = _ORD_Q[mt["ord"].lower()]
     if mt["y"]:
-        return Cand(mt.start(), mt.end(), "DATE", "date", "quarter", y=int(mt["y"]), q=q,
+        return Candidate(mt.start(), mt.end(), "DATE", "date", "quarter", y=int(mt["y"]), q=q,
                     explicit=True)
     if mt["rel"]:
-        return Cand(mt.start(), mt.end(), "DATE", "rel", "quarter", unit="year",
+        return Candidate(mt.start(), mt.end(), "DATE", "rel", "quarter", unit="year",
                     n=_REL_N[mt["rel"].lower()], q=q, anchor="deictic")
     if mt["ord"].lower() == "last":
         return None  # "the last quarter" is relative; the relative pattern owns it
-    return Cand(mt.start(), mt.end(), "DATE", "rel", "quarter", unit="year", n=0, q=q,
+    return Candidate(mt.start(), mt.end(), "DATE", "rel", "quarter", unit="year", n=0, q=q,
                 anchor="deictic")
 
 
-def _half(mt: re.Match[str], text: str) -> Cand | None:
+def _half(mt: re.Match[str], text: str) -> Candidate | None:
     h = 1 if mt["ord"].lower() == "first" else 2
     if mt["y"]:
-        c = Cand(mt.start(), mt.end(), "DATE", "date", "half", y=int(mt["y"]), explicit=True)
+        c = Candidate(mt.start(), mt.end(), "DATE", "date", "half", y=int(mt["y"]), explicit=True)
     else:
-        c = Cand(mt.start(), mt.end(), "DATE", "rel", "half", unit="year",
+        c = Candidate(mt.start(), mt.end(), "DATE", "rel", "half", unit="year",
                  n=_REL_N[mt["rel"].lower()], anchor="deictic")
     c.q = h  # the half number rides in q
     return c
+
+
+YEAR_RULES: list[Rule] = [
+    Rule("year_alone", YEAR_ALONE, _year_alone, "Y", 4, 20),
+    Rule("decade", DECADE, _decade, "YS", 14, 10,
+         prefilter=re.compile(r"0['’]?s|ties", re.IGNORECASE)),
+    Rule("century", CENTURY, _century, "U", 26, 10,
+         prefilter=re.compile(r"century", re.IGNORECASE)),
+    Rule("season_year", SEASON_YEAR, _season_year, "U", 8, 16,
+         prefilter=re.compile(r"spring|summer|autumn|fall|winter", re.IGNORECASE)),
+    Rule("quarter", QUARTER, _quarter, "UY", 26, 22,
+         prefilter=re.compile(r"quarter|q[1-4]", re.IGNORECASE)),
+    Rule("half", HALF, _half, "U", 32, 22,
+         prefilter=re.compile(r"half", re.IGNORECASE)),
+]

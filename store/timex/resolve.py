@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from store.timex_calendar import (
+from store.timex.calendar import (
     SEASON_ORDER,
     Ref,
     add_months,
@@ -28,7 +28,7 @@ from store.timex_calendar import (
     valid_day,
     week_value,
 )
-from store.timex_patterns import Cand
+from store.timex.candidate import Candidate
 
 _FUTURE = re.compile(
     r"\b(?:will|shall|won['’]t|going\s+to|scheduled|expected|plans?|planned|planning|intends?|"
@@ -82,14 +82,14 @@ class Resolved:
     relative: bool
 
 
-def _fmt(c: Cand, y: int | None, m: int | None = None, d: int | None = None) -> str:
+def _fmt(c: Candidate, y: int | None, m: int | None = None, d: int | None = None) -> str:
     """The TIMEX3 value of calendar fields at the candidate's granularity."""
     ys = f"{y:04d}" if y is not None else "XXXX"
-    g = c.gran
+    g = c.granularity
     if g == "day":
         ms = f"{m:02d}" if m is not None else "XX"
         ds = f"{d:02d}" if d is not None else "XX"
-        return f"{ys}-{ms}-{ds}{c.tsuf}"
+        return f"{ys}-{ms}-{ds}{c.time_suffix}"
     if g == "month":
         return f"{ys}-{m:02d}" if m is not None else f"{ys}-XX"
     if g == "season":
@@ -105,7 +105,7 @@ def _fmt(c: Cand, y: int | None, m: int | None = None, d: int | None = None) -> 
     return ys
 
 
-def _year_for(c: Cand, ref: Ref, direction: str | None) -> int:
+def _year_for(c: Candidate, ref: Ref, direction: str | None) -> int:
     """The year an underspecified month/day falls in, closest to the reference by tense."""
     y, rm, rd = ref
     if rm is None or c.m is None:
@@ -117,7 +117,7 @@ def _year_for(c: Cand, ref: Ref, direction: str | None) -> int:
     return y - 1 if here > now else y  # past tense, or no cue: news mostly reports the past
 
 
-def _weekday(c: Cand, ref: Ref, direction: str | None) -> dt.date | None:
+def _weekday(c: Candidate, ref: Ref, direction: str | None) -> dt.date | None:
     day = ref_day(ref)
     if day is None or c.weekday is None:
         return None
@@ -133,7 +133,7 @@ def _weekday(c: Cand, ref: Ref, direction: str | None) -> dt.date | None:
     return day - dt.timedelta(days=(wd - c.weekday) % 7)
 
 
-def _relative(c: Cand, ref: Ref) -> str | None:
+def _relative(c: Candidate, ref: Ref) -> str | None:
     """Value of an offset from the reference, or None when the reference is too coarse."""
     y, m, _ = ref
     u, n = c.unit, c.n
@@ -173,13 +173,13 @@ def _relative(c: Cand, ref: Ref) -> str | None:
     if day is None:
         return None
     if u == "week":
-        return week_value(day + dt.timedelta(weeks=n)) + c.tsuf
+        return week_value(day + dt.timedelta(weeks=n)) + c.time_suffix
     if u == "day":
-        return iso(day + dt.timedelta(days=n)) + c.tsuf
+        return iso(day + dt.timedelta(days=n)) + c.time_suffix
     return None
 
 
-def _window(c: Cand, ref: Ref | None) -> tuple[str, str] | None:
+def _window(c: Candidate, ref: Ref | None) -> tuple[str, str] | None:
     """Days covered by "days before"/"two weeks after": up to nine units either side."""
     if ref is None:
         return None
@@ -202,7 +202,7 @@ def _window(c: Cand, ref: Ref | None) -> tuple[str, str] | None:
 
 
 def resolve_one(
-    c: Cand, text: str, dct: Ref | None, narr: Ref | None, narrative: bool
+    c: Candidate, text: str, dct: Ref | None, narr: Ref | None, narrative: bool
 ) -> Resolved:
     """Resolve one (non-range) candidate."""
     if c.kind == "fixed" or c.kind == "ref":
@@ -232,23 +232,23 @@ def resolve_one(
             y, m = ref[0], ref[1]
             if m is not None and d is not None and not valid_day(y, m, d):
                 m = None
-        elif y is None and ref is not None and c.gran in ("day", "month"):
+        elif y is None and ref is not None and c.granularity in ("day", "month"):
             if ref is dct:  # news: the year that puts it on the right side of the dct
                 y = _year_for(c, ref, tense(text, c.start, c.end))
             else:  # narrative: the story's own year (HeidelTime's narrative rule)
                 y = ref[0]
-        elif y is None and ref is not None and c.gran in ("season", "quarter", "half", "year"):
+        elif y is None and ref is not None and c.granularity in ("season", "quarter", "half", "year"):
             y = ref[0]
         if y is not None and m is not None and d is not None and not valid_day(y, m, d):
             return Resolved(_fmt(c, None, m, d), None, None, None, relative)
         value = _fmt(c, y, m, d)
     elif c.kind == "weekday":
         day = _weekday(c, ref, tense(text, c.start, c.end)) if ref else None
-        value = (iso(day) + c.tsuf) if day else f"XXXX-WXX-{c.weekday}{c.tsuf}"
+        value = (iso(day) + c.time_suffix) if day else f"XXXX-WXX-{c.weekday}{c.time_suffix}"
     elif c.kind == "rel":
         value = _relative(c, ref) if ref else None
-        if value is not None and c.tsuf and "T" not in value and c.unit == "day":
-            value += c.tsuf
+        if value is not None and c.time_suffix and "T" not in value and c.unit == "day":
+            value += c.time_suffix
         if value is None:
             value = _unresolved(c, ref)
     else:
@@ -256,18 +256,18 @@ def resolve_one(
     return _with_span(value, relative)
 
 
-def _unresolved(c: Cand, ref: Ref | None) -> str:
+def _unresolved(c: Candidate, ref: Ref | None) -> str:
     """A relative expression whose reference is too coarse: keep what is known (TimeML X)."""
     if ref is None:
-        return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX"}.get(c.gran, "XXXX")
+        return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX"}.get(c.granularity, "XXXX")
     y, m, _ = ref
-    if c.gran == "day" and m is not None:
-        return f"{y:04d}-{m:02d}-XX{c.tsuf}"
-    if c.gran == "day":
-        return f"{y:04d}-XX-XX{c.tsuf}"
-    if c.gran == "week":
+    if c.granularity == "day" and m is not None:
+        return f"{y:04d}-{m:02d}-XX{c.time_suffix}"
+    if c.granularity == "day":
+        return f"{y:04d}-XX-XX{c.time_suffix}"
+    if c.granularity == "week":
         return f"{y:04d}-WXX"
-    if c.gran == "month":
+    if c.granularity == "month":
         return f"{y:04d}-XX"
     return f"{y:04d}"
 
