@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from store.entities_details import entity_details, find_entity
+from store.entities.details import entity_details, find_entity
 from store.storage.db import Store
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from store.storage.db import Store
-from store.entities_details import entity_details
+from store.entities.details import entity_details
 from store.models import Entity, Event
 from tui.catalog import Catalog
 
@@ -32,7 +32,7 @@ class EntityView:
 
 def load_entity_view(store: Store, catalog: Catalog, entity_id: str) -> EntityView:
     """Mentions in context, counts per source, entities sharing its sentences, its events:
-    `store.entities_details.entity_details`, shaped for the screen."""
+    `store.entities.details.entity_details`, shaped for the screen."""
     details = entity_details(store, entity_id)
     mentions = [
         MentionInContext(k.file, k.start, k.end, k.surface, k.left, k.right,

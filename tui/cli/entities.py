@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from store.storage.db import Store
-from store.entities_details import entity_json, mention_counts
+from store.entities.details import entity_json, mention_counts
 from store.errors import DossierError
 from store.models import ENTITY_TYPES, entity_type
 from tui.cli.common import add_command, print_json, terminal_text

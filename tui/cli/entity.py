@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from store.storage.db import Store
-from store.entities_details import entity_details, find_entity
+from store.entities.details import entity_details, find_entity
 from tui.cli.common import add_command, print_json, terminal_text
 
 EPILOG = """\

@@ -49,7 +49,7 @@ class Match:
     key: str
 
 
-def fold(text: str) -> str:
+def fold_punctuation(text: str) -> str:
     """The text with apostrophes, hyphens and spaces normalised, same length as the input.
 
     Chained `str.replace` (a fast C scan per character) rather than `str.translate` with a
@@ -73,7 +73,7 @@ def lower_same_length(text: str) -> str:
 
 
 def normalise_form(form: str) -> str:
-    return re.sub(r" {2,}", " ", fold(form).strip())
+    return re.sub(r" {2,}", " ", fold_punctuation(form).strip())
 
 
 @lru_cache(maxsize=1 << 16)
@@ -120,7 +120,7 @@ class Matcher:
 
     def find(self, text: str) -> list[Match]:
         """Accepted, non-overlapping matches in text order."""
-        folded = fold(text)
+        folded = fold_punctuation(text)
         candidates: list[tuple[int, int, str]] = []
         scans = []
         if self._has_exact:

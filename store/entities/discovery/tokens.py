@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from operator import itemgetter
 
-from store.entities_match import fold
+from store.entities.match import fold_punctuation
 from store.lang.en import PARTICLES
 from store.models import Document, Sentence
 
@@ -138,7 +138,7 @@ class DocFindings:
 def lower_vocabulary(document: Document, sentences: list[Sentence]) -> set[str]:
     """Words the document writes in lower case: capitalised only at a sentence start."""
     vocab: set[str] = set()
-    text = fold(document.text)
+    text = fold_punctuation(document.text)
     for sentence in sentences:
         vocab.update(_LOWER_WORD.findall(text[sentence.start:sentence.end]))
     return vocab

@@ -16,42 +16,36 @@ import bisect
 import re
 from itertools import compress
 
-from store.entities_discover_acronyms import AcronymRules
-from store.entities_discover_rules import SentenceRules
-from store.entities_match import is_acronym
-from store.entities_tokens import DocFindings, Found, Words, lower_vocabulary
+from store.entities.discovery.runs import (
+    ANY_CUE,
+    BASED_SUFFIX,
+    CONNECTORS,
+    CONNECTORS_OR_PARTICLES,
+    OF_FOR_ON,
+    RunRules,
+)
+from store.entities.discovery.tokens import DocFindings, Words
 from store.lang.en import (
     ADJECTIVE_ENDINGS,
-    COMMON_ACRONYMS,
-    DEMONYM_PLURALS,
-    GENERIC_WORDS,
     ORG_CUES,
     OTHER_CUES,
     PARTICLES,
     PLACE_CUES,
-    PLACE_NOUNS_AFTER,
     STOPWORDS,
     TITLE_HEADS,
-    TITLE_MODIFIERS,
     calendar_word,
-    title_head,
 )
 from store.models import Document, Sentence
 
-__all__ = ["DocFindings", "Found", "Words", "discover", "lower_vocabulary"]
+__all__ = ["discover"]
 
-_BASED = re.compile(r"^(.+?)-based$")
 _QUOTED = re.compile(r"([“‘\"])\*{0,2}([^“”‘’\"*]{2,160}?)\*{0,2}(?:[”’\"])(?!\w)")
-_CONNECTORS = frozenset({"of", "for", "on", "and", "the", "&"})
 _SPACES = re.compile(r"[ ]+")
 _SPACES_OR_HYPHEN = re.compile(r"[ ]+|-")
 _LONG_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
-_CONNECTORS_OR_PARTICLES = _CONNECTORS | PARTICLES
 _JOINERS = PARTICLES | {"of", "for", "on", "and", "&"}
 _STRONG_CUES = ORG_CUES | PLACE_CUES
-_OF_FOR_ON = frozenset({"of", "for", "on"})
-_ANY_CUE = ORG_CUES | PLACE_CUES | OTHER_CUES
-_CUE_OR_TITLE = _ANY_CUE | TITLE_HEADS
+_CUE_OR_TITLE = ANY_CUE | TITLE_HEADS
 _QUOTE_MARKS = re.compile("[“‘\"]")
 
 
@@ -77,7 +71,7 @@ def discover(
     return findings
 
 
-class _Sentence(AcronymRules, SentenceRules):
+class _Sentence(RunRules):
     """The rules applied to one sentence's words."""
 
     def __init__(
@@ -92,7 +86,7 @@ class _Sentence(AcronymRules, SentenceRules):
             self.quoted_titles(body)
         if "-based" in body:
             for i in range(w.n):
-                based = _BASED.match(w.text[i])
+                based = BASED_SUFFIX.match(w.text[i])
                 if based and based.group(1)[:1].isupper() and w.covered[i] is None and \
                         not based.group(1).lower().endswith(ADJECTIVE_ENDINGS):
                     self.emit(w.start[i], w.start[i] + len(based.group(1)), "place", "")
@@ -138,7 +132,7 @@ class _Sentence(AcronymRules, SentenceRules):
         if len(words) != 2:
             return False
         last = words[1].lower()
-        return last in self.vocab and last not in _ANY_CUE and words[0].lower() not in _ANY_CUE
+        return last in self.vocab and last not in ANY_CUE and words[0].lower() not in ANY_CUE
 
     def spans(self) -> list[tuple[int, int]]:
         """Maximal runs of capitalised words, joined by particles and guarded connectors."""
@@ -204,9 +198,9 @@ class _Sentence(AcronymRules, SentenceRules):
             if lower[first] in STOPWORDS and self.acronym_word(first):
                 break  # "IS" the group, not "is": capitals in a sentence that is not shouted
             first += 1
-        while first <= last and (lower[first] in _CONNECTORS or lower[first] in PARTICLES):
+        while first <= last and (lower[first] in CONNECTORS or lower[first] in PARTICLES):
             first += 1
-        while last >= first and lower[last] in _CONNECTORS_OR_PARTICLES:
+        while last >= first and lower[last] in CONNECTORS_OR_PARTICLES:
             last -= 1
         if first > last:
             return
@@ -267,151 +261,8 @@ class _Sentence(AcronymRules, SentenceRules):
         title that goes on through the name, not a name of its own. (An institution keeps its
         name: 'Ministry of Defence of' + 'Kazakhstan'.)"""
         lower = self.w.lower
-        if lower[j] not in _CONNECTORS:
+        if lower[j] not in CONNECTORS:
             return False
         head = lower[i:j + 1]
-        head = head[:next((k for k, x in enumerate(head) if x in _OF_FOR_ON), len(head))]
+        head = head[:next((k for k, x in enumerate(head) if x in OF_FOR_ON), len(head))]
         return not OTHER_CUES.isdisjoint(head)
-
-    def segment(self, a: int, b: int, span_first: int, fragment: bool) -> None:
-        """Type an uncovered run of capitalised tokens, or leave it pending.
-
-        A fragment (the rest of a span whose other words a catalogue name took) needs strong
-        evidence: a title, a cue word; "Northern" of "Northern Afghanistan" is not a place.
-        """
-        w, text = self.w, self.text
-        lower = w.lower
-        while b >= a and lower[b] in _CONNECTORS_OR_PARTICLES:
-            b -= 1
-        while a <= b and lower[a] in _CONNECTORS_OR_PARTICLES:
-            a += 1
-        if a > b:
-            return
-        while a < b and w.text[a].upper() in COMMON_ACRONYMS:
-            a += 1  # "NGO Infocentre Panorama"
-        words = lower[a:b + 1]
-        if (_title_word(words[0]) or words[0] in _CONNECTORS) and \
-                all(_title_word(x) or x in _CONNECTORS for x in words):
-            return  # a bare title ("Deputy Prosecutor General")
-        if words[-1].endswith(DEMONYM_PLURALS):
-            return
-        if len(words) > 1 and words[-1][-1:] == "s" and words[-1][:-1] in _ANY_CUE and \
-                words[0] in self.vocab:
-            return  # "the new Criminal Codes", "regional Courts": a plural is a kind, not a name
-        if a == b and is_acronym(w.text[a]):
-            if w.text[a].upper() not in COMMON_ACRONYMS and not fragment:
-                self.lone_acronym(a, self.apposition(b))
-            return
-        # "Taraz-based": the place is the part before the suffix.
-        based = _BASED.match(w.text[b])
-        if based:
-            end = w.start[b] + len(based.group(1))
-            if not based.group(1).lower().endswith(ADJECTIVE_ENDINGS):
-                self.emit(w.start[a], end, "place", "")
-            return
-        person = self.title_split(a, b, span_first)
-        if person is not None:
-            return
-        k = a
-        while k < b and _title_word(words[k - a]):
-            k += 1
-        if k > a and words[k - a] == "of":
-            return  # "President of Kazakhstan", "Deputy Chairman of the NSC": a title phrase
-        name_start, name_end = w.start[a], w.end[b]
-        name = text[name_start:name_end]
-        after = b + 1 if b + 1 < w.n else None
-        before = a - 1 if a > 0 else None
-        follow = text[name_end:name_end + 3]
-        description = self.apposition(b)
-        adjective = words[-1].endswith(ADJECTIVE_ENDINGS) and after is not None and \
-            w.text[after][:1].islower() and follow.startswith(" ")
-        if adjective:
-            return  # "Central Asian states", "Chinese province"
-        if a == b and (words[0] in ORG_CUES or words[0] in PLACE_CUES):
-            return  # "The Committee has opened": a reference back, not a name
-        if not _OF_FOR_ON.isdisjoint(words):
-            head = words[:next(i for i, x in enumerate(words) if x in _OF_FOR_ON)]
-        else:
-            head = words
-        if len(head) < len(words) and not OTHER_CUES.isdisjoint(head):
-            self.emit(name_start, name_end, "other", description, last=b)
-            return  # "Criminal Code of the Republic": the head word decides
-        if not ORG_CUES.isdisjoint(words):
-            generic = GENERIC_WORDS.issuperset(words)
-            self.emit(name_start, name_end, "organisation", description, generic=generic, last=b)
-            return
-        if not PLACE_CUES.isdisjoint(words):
-            self.emit(name_start, name_end, "place", description, last=b)
-            return
-        if len(words) > 1 and not OTHER_CUES.isdisjoint(words):
-            self.emit(name_start, name_end, "other", description, last=b)
-            return
-        if self.region(words, self.vocab):
-            self.emit(name_start, name_end, "place", description, last=b)
-            return
-        if self.organisation_after(name_end):
-            self.emit(name_start, name_end, "organisation", description, last=b)
-            return
-        if after is not None and lower[after] in PLACE_NOUNS_AFTER and follow.startswith(" "):
-            self.emit(name_start, name_end, "place", description or lower[after], last=b)
-            return
-        if before is not None and lower[before] in ("city", "town", "village", "capital") and \
-                text[w.end[before]:name_start].strip() in ("of", ",", ""):
-            self.emit(name_start, name_end, "place", description, last=b)
-            return
-        if before is not None and lower[a - 1] == "of" and a > 1 and \
-                lower[a - 2] in ("city", "town", "village", "port", "capital"):
-            self.emit(name_start, name_end, "place", description, last=b)
-            return
-        if fragment:
-            return
-        titled = self.title_before_comma(a, b)
-        if titled:
-            self.emit(name_start, name_end, "person", titled, last=b)
-            return
-        kind = self.apposition_kind(a, b)
-        if kind == "person" and not self.personal_name(a, b):
-            kind = None
-        speaker = kind == "person" or self.speaker(a, b) or (
-            self.who_after(name_end) and self.personal_name(a, b))
-        if kind and kind != "person":
-            self.emit(name_start, name_end, kind, description, last=b)
-            return
-        if a == b and speaker:
-            # "Officials said", "Nobody told": a first word may be capitalised only because it
-            # opens the sentence; it can still join a person's surname, never stand alone.
-            kind = None if a == 0 else "person"
-            self.out.pending.append(Found(name_start, name_end, name, kind, description,
-                                          self.sentence))
-            return
-        if speaker or (description and self.personal(description)):
-            self.emit(name_start, name_end, "person", description, last=b)
-            return
-        if self.place_after_preposition(a, b):
-            self.emit(name_start, name_end, "place", description, last=b)
-            return
-        if self.particle_name(words):
-            self.emit(name_start, name_end, "person", description, last=b)
-            return
-        if a == b:
-            found = Found(name_start, name_end, name, None, description, self.sentence)
-            if self.acronym_definition(a, b, found=found):
-                self.out.found.append(found)
-            else:
-                self.out.pending.append(found)
-            return
-        if all(x.isupper() for x in w.text[a:b + 1]):
-            return  # a line in capitals, not a name
-        self.emit(name_start, name_end, None, description, last=b)
-
-    def emit(self, start: int, end: int, kind: str | None, description: str,
-             generic: bool = False, last: int | None = None) -> Found:
-        found = Found(start, end, self.text[start:end], kind, description, self.sentence, generic)
-        self.out.found.append(found)
-        if last is not None:
-            self.acronym_definition(last, last, found=found)
-        return found
-
-
-def _title_word(word: str) -> bool:
-    return word in TITLE_MODIFIERS or title_head(word)

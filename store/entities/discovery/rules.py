@@ -10,8 +10,8 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from store.entities_match import is_acronym
-from store.entities_tokens import INITIALS, Found
+from store.entities.discovery.tokens import INITIALS, Found
+from store.entities.match import is_acronym
 from store.lang.en import (
     ADJECTIVE_ENDINGS,
     AFTER_PLACE,
@@ -39,7 +39,7 @@ from store.lang.en import (
 )
 
 if TYPE_CHECKING:
-    from store.entities_tokens import DocFindings, Words
+    from store.entities.discovery.tokens import DocFindings, Words
     from store.models import Sentence
 
 _CLAUSE_VERBS = FINITE_VERBS | SPEECH_VERBS  # in an apposition, they make it a clause

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from store.entities_catalogue import form_key
+from store.entities.catalogue import form_key
 from store.errors import DossierError
 from store.models import Entity, Event, Mention
 from store.storage.db import Store

@@ -11,11 +11,11 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from store.entities_tokens import Found
+from store.entities.discovery.tokens import Found
 from store.lang.en import COUNTRY_NOUNS_AFTER, COUNTRY_NOUNS_BEFORE, ORG_CUES
 
 if TYPE_CHECKING:
-    from store.entities_tokens import DocFindings, Words
+    from store.entities.discovery.tokens import DocFindings, Words
     from store.models import Sentence
 
 _ACRONYM_DEFINED = re.compile(r" \((?:[^()]{0,60}?, )?([A-Z][A-Za-z&\-]{1,9})\)")

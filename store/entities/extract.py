@@ -17,20 +17,19 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from store.entities_catalogue import (
+from store.entities.catalogue import (
     Alias,
     Catalogue,
-    CatalogueEntry,
     form_key,
-    load_catalogue,
     slug,
 )
-from store.entities_discover import Found, discover, lower_vocabulary
-from store.entities_match import Matcher, default_case_sensitive, is_acronym
+from store.entities.discovery.sentence import discover
+from store.entities.discovery.tokens import Found, lower_vocabulary
+from store.entities.match import Matcher, default_case_sensitive, is_acronym
 from store.lang.en import STOPWORDS
 from store.models import Document, Entity, Mention, Sentence
 
-__all__ = ["Alias", "Catalogue", "CatalogueEntry", "extract_entities", "load_catalogue", "matcher_for"]
+__all__ = ["extract_entities", "matcher_for"]
 
 TYPE_PRIORITY = ("person", "organisation", "place", "other")
 
