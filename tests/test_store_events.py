@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from store.build import build
-from store.events_cluster import Profile, assign_clusters, same_happening, tokens
-from store.events_text import (
+from store.events.cluster import Profile, assign_clusters, same_happening, tokens
+from store.events.text import (
     is_anaphor,
     is_citation_date,
     is_definite_modifier,

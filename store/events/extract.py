@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from store.corpus.pubdate import infer_published
-from store.events_cluster import Profile, assign_clusters, is_tight, same_happening, tokens
-from store.events_text import (
+from store.events.cluster import Profile, assign_clusters, is_tight, same_happening, tokens
+from store.events.text import (
     ANAPHOR,
     is_anaphor,
     is_citation_date,
