@@ -21,8 +21,8 @@ from machine import describe as describe_machine
 
 from store.corpus import read_corpus
 from store.entities import extract_entities, load_catalogue, matcher_for
-from store.storage.locations import bundled_corpus
 from store.models import Document
+from store.storage.locations import bundled_corpus
 from store.text.segment import segment
 
 

@@ -25,11 +25,11 @@ import orjson
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from store.storage.db import Store, write_store
 from store.search import load_index
-from store.search_file import index_path, load_index_file
-from store.search_index import ARRAYS, Index
-from store.search_query import Phrase, parse
+from store.search.index import ARRAYS, Index
+from store.search.query import Phrase, parse
+from store.search.sidecar import index_path, load_index_file
+from store.storage.db import Store, write_store
 from store.text.fold import TOKEN, fold_text
 
 
@@ -98,7 +98,7 @@ def phrases(store_path: Path, query: str) -> dict[str, float]:
     words = [t.raw for t in tree.terms]
     with Store(store_path) as store:
         index = load_index(store)
-        from store.search_eval import EntityNames, Evaluator
+        from store.search.evaluate import EntityNames, Evaluator
 
         ev = Evaluator(index, EntityNames([]))
         positional = best(lambda: ev.evaluate(tree), 10)

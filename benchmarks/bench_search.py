@@ -123,9 +123,9 @@ def _time(fn, reps: int) -> dict[str, float]:  # type: ignore[no-untyped-def]
 
 def pick_queries(store_path: Path) -> list[dict[str, Any]]:
     """The six queries, chosen from the built index and catalogue so every size has real ones."""
-    from store.storage.db import Store
     from store.search import load_index
-    from store.search_eval import EntityNames, Evaluator
+    from store.search.evaluate import EntityNames, Evaluator
+    from store.storage.db import Store
     from store.text.fold import fold
 
     sys.path.insert(0, str(HERE))
@@ -215,8 +215,8 @@ def run(docs: int, work: Path, reps: int = 30, paint: bool = True, reuse: bool =
     queries = pick_queries(store_path)
     result["load"] = _child(LOAD, str(store_path), queries[1]["q"])
 
-    from store.storage.db import Store
     from store.search import load_index, search
+    from store.storage.db import Store
 
     store = Store(store_path).open()
     load_index(store)

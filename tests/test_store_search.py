@@ -19,7 +19,7 @@ from store.models import (
     Source,
 )
 from store.search import SearchResults, search, write_index
-from store.search_file import index_path
+from store.search.sidecar import index_path
 from store.storage.db import Store, write_store
 
 # (file, title, kind, [(passage kind, text), ...]); passages are joined by blank lines.
@@ -335,7 +335,7 @@ def test_mismatched_or_missing_sidecar_is_rebuilt_from_the_store(tmp_path: Path,
     write_store(path, tables, {"fingerprint": "new-build"})
     with Store(path) as fresh:
         assert search(fresh, "aktobe").total == 5
-    from store.search_file import load_index_file
+    from store.search.sidecar import load_index_file
 
     assert load_index_file(index_path(path)).fingerprint == "new-build"
     index_path(path).write_bytes(b"garbage")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from store.errors import QueryError
-from store.search_query import And, Field, Not, Or, Phrase, Term, parse
+from store.search.query import And, Field, Not, Or, Phrase, Term, parse
 from store.text.fold import fold, fold_text, variants
 
 

@@ -23,17 +23,17 @@ from typing import Any
 import numpy as np
 
 from store.models import Document, Entity, Event, Hit, Mention, Source
-from store.search_eval import EntityNames, Evaluator
-from store.search_file import (
+from store.search.evaluate import EntityNames, Evaluator
+from store.search.highlight import highlights_for, make_snippet
+from store.search.index import Index, build_index
+from store.search.query import parse
+from store.search.sidecar import (
     IndexUnusable,
     documents_from,
     index_path,
     load_index_file,
     write_index_file,
 )
-from store.search_highlight import highlights_for, make_snippet
-from store.search_index import Index, build_index
-from store.search_query import parse
 from store.storage.db import Store
 
 __all__ = ["SearchResults", "load_index", "search", "write_index"]

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from store.models import Entity
-from store.search_index import KIND_WEIGHTS, Index, impact, term_histogram
-from store.search_query import And, Field, Node, Not, Or, Phrase, Term
+from store.search.index import KIND_WEIGHTS, Index, impact, term_histogram
+from store.search.query import And, Field, Node, Not, Or, Phrase, Term
 from store.text.fold import TOKEN, fold, fold_term
 
 MAX_FUZZY_TERMS = 64

@@ -4,7 +4,7 @@ A small JSON header (format version, the store's fingerprint, file names, titles
 layout) is followed by the vocabulary as one UTF-8 blob and the raw little-endian arrays, each
 8-byte aligned. Loading maps the file and wraps the arrays without copying, so opening costs
 milliseconds whatever the corpus size (docs/search.md compares this with JSON, orjson, marshal,
-pickle and a TinyDB table). The fingerprint lets `store.search.load_index` notice a sidecar that
+pickle and a TinyDB table). The fingerprint lets `store.search.engine.load_index` notice a sidecar that
 belongs to another build and rebuild it from the store's passages.
 """
 
@@ -20,7 +20,7 @@ import numpy as np
 import orjson
 
 from store.models import Document
-from store.search_index import ARRAYS, Index
+from store.search.index import ARRAYS, Index
 from store.storage.atomic import write_bytes_atomic
 
 MAGIC = b"DOSSIDX1"

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from store.search_eval import EntityNames, Matcher
-from store.search_index import Index
+from store.search.evaluate import EntityNames, Matcher
+from store.search.index import Index
 from store.storage.db import Store
 from store.text.fold import TOKEN, fold_text, variants
 
