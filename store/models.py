@@ -47,7 +47,9 @@ class Record:
         """A shallow dict of the fields: records hold only scalars and tuples, which JSON writes
         as lists, so `dataclasses.asdict`'s recursive deep copy (most of a big build's table
         assembly) buys nothing."""
-        return {name: getattr(self, name) for name in _field_names(type(self))}
+        # A class is hashable; mypy checks the instances' __hash__ instead.
+        names = _field_names(type(self))  # type: ignore[arg-type]
+        return {name: getattr(self, name) for name in names}
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Self:

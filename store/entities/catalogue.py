@@ -124,6 +124,7 @@ class _Reader:
     def catalogue(self, root: yaml.Node) -> Catalogue:
         exclude: frozenset[str] = frozenset()
         default_case: bool | None = None
+        entity_nodes: yaml.Node | None
         if isinstance(root, yaml.SequenceNode):
             entity_nodes = root
         elif isinstance(root, yaml.MappingNode):
@@ -158,7 +159,7 @@ class _Reader:
     def text(self, node: yaml.Node, what: str) -> str:
         if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str":
             raise self.fail(node, f"{what} must be a string")
-        value = node.value.strip()
+        value = str(node.value).strip()
         if not value:
             raise self.fail(node, f"{what} must not be empty")
         return value

@@ -11,6 +11,7 @@ import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from store.entities.catalogue import form_key
 from store.errors import DossierError
@@ -45,7 +46,7 @@ class EntityDetails:
     related: tuple[tuple[Entity, int], ...]  # co-occurring entities, most sentences first
     events: tuple[Event, ...]
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """The shape `dossier entity --json` prints."""
         return {
             **entity_json(self.entity, self.mention_counts),
@@ -63,7 +64,7 @@ class EntityDetails:
         }
 
 
-def entity_json(entity: Entity, counts: dict[str, int]) -> dict:
+def entity_json(entity: Entity, counts: dict[str, int]) -> dict[str, Any]:
     """The shape of one item of `dossier entities --json`."""
     return {
         "id": entity.id,
@@ -76,7 +77,7 @@ def entity_json(entity: Entity, counts: dict[str, int]) -> dict:
     }
 
 
-def _mention_json(m: Mention | None) -> dict | None:
+def _mention_json(m: Mention | None) -> dict[str, Any] | None:
     if m is None:
         return None
     return {"file": m.file, "start": m.start, "end": m.end, "surface": m.surface}
@@ -120,14 +121,14 @@ def entity_details(store: Store, entity_id: str, context_chars: int = CONTEXT_CH
     own.sort(key=lambda m: (order.get(m.file, 1 << 30), m.start))
     ordered_counts = dict(Counter(m.file for m in own))  # `own` is in source order already
 
-    def when(m: Mention) -> tuple:
+    def when(m: Mention) -> tuple[bool, str, str, int]:
         date = dated.get(m.file, "unknown")
         return (date == "unknown", date, m.file, m.start)
 
     chronological = sorted(own, key=when)
     contexts = tuple(_kwic(store.text(m.file), m, context_chars) for m in own)
     sentences = {(m.file, m.sentence_start) for m in own}
-    together: Counter = Counter()
+    together: Counter[str] = Counter()
     seen: set[tuple[str, str, int]] = set()
     neighbours = (m for f in {m.file for m in own} for m in store.mentions(f))
     for m in neighbours:

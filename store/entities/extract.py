@@ -44,8 +44,8 @@ class _Info:
     discovered: bool = False
     generic: bool = False
     aliases: dict[str, None] = field(default_factory=dict)
-    types: Counter = field(default_factory=Counter)
-    weak: Counter = field(default_factory=Counter)  # default guesses, used when types is empty
+    types: Counter[str] = field(default_factory=Counter)
+    weak: Counter[str] = field(default_factory=Counter)  # default guesses, used when types is empty
     catalogue_id: str | None = None
 
 

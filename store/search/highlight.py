@@ -91,7 +91,7 @@ def _phrase_spans(tokens: list[list[tuple[str, int, int]]], matcher: Matcher) ->
         first = _first(tokens[i], matcher.tests[0])
         if first is None:
             continue
-        last = first
+        last: tuple[int, int] | None = first
         for k in range(1, width):
             last = _first(tokens[i + k], matcher.tests[k])
             if last is None:

@@ -73,7 +73,8 @@ class Index:
 
     def __getattr__(self, name: str) -> np.ndarray:
         try:
-            return self.__dict__["arrays"][name]
+            array: np.ndarray = self.__dict__["arrays"][name]
+            return array
         except KeyError:
             raise AttributeError(name) from None
 
@@ -279,7 +280,7 @@ def build_index(
             continue
         rows.append((p, begin, end, ev.anchor_start, ev.anchor_end))
     rows.sort()
-    ev = np.array(rows, dtype=np.int32).reshape(len(rows), 5)
+    event_rows = np.array(rows, dtype=np.int32).reshape(len(rows), 5)
 
     by_file = {s.file: s for s in sources}
     return Index(
@@ -301,8 +302,9 @@ def build_index(
             "file_first": np.frombuffer(file_first, np.int32),
             "ent_off": ent_off, "ent_pid": ent_pid, "ent_imp": ent_imp,
             "typ_off": typ_off, "typ_pid": typ_pid, "typ_imp": typ_imp,
-            "ev_pid": ev[:, 0].copy(), "ev_begin": ev[:, 1].copy(), "ev_end": ev[:, 2].copy(),
-            "ev_astart": ev[:, 3].copy(), "ev_aend": ev[:, 4].copy(),
+            "ev_pid": event_rows[:, 0].copy(), "ev_begin": event_rows[:, 1].copy(),
+            "ev_end": event_rows[:, 2].copy(), "ev_astart": event_rows[:, 3].copy(),
+            "ev_aend": event_rows[:, 4].copy(),
         },
     )
 
@@ -317,7 +319,8 @@ def impact(tf: np.ndarray, dl: np.ndarray, weight: np.ndarray, avgdl: float) -> 
 
     Stored per posting at build time, and computed the same way at query time for phrases."""
     norm = K1 * (1.0 - B + B * dl.astype(np.float32) / np.float32(avgdl))
-    return (weight * tf * (K1 + 1.0) / (tf + norm)).astype(np.float32)
+    scores: np.ndarray = (weight * tf * (K1 + 1.0) / (tf + norm)).astype(np.float32)
+    return scores
 
 
 def _pid_of(pstarts: dict[str, tuple[list[int], int]], file: str, offset: int) -> int | None:

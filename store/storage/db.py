@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, Self, TypeVar
 
@@ -84,7 +84,9 @@ class OrjsonStorage(Storage):
         pass
 
 
-def write_store(path: Path, tables: dict[str, Iterable[dict[str, Any]]], meta: dict[str, Any]) -> None:
+def write_store(
+    path: Path, tables: Mapping[str, Iterable[dict[str, Any]]], meta: dict[str, Any]
+) -> None:
     """Write every table and the meta row to `path` in one atomic replace."""
     layout: dict[str, dict[str, Any]] = {}
     for name, rows in tables.items():
@@ -138,12 +140,13 @@ def _meta_of(path: Path, data: dict[str, Any]) -> dict[str, Any]:
             f"{path}: the store was written by a newer Dossier (schema {schema}; this one reads "
             f"up to {SCHEMA_VERSION}). Upgrade Dossier, or point --store at another file."
         )
-    return meta
+    return dict(meta)
 
 
 def _columns(packed: dict[str, Any]) -> dict[str, list[Any]]:
     """The decoded columns of one document's row in a packed table."""
-    return orjson.loads(packed["columns"])
+    columns: dict[str, list[Any]] = orjson.loads(packed["columns"])
+    return columns
 
 
 class Store:
@@ -167,7 +170,7 @@ class Store:
         self._handoff: tuple[tuple[str, int, int], dict[str, Any]] | None = None
 
     # -- life cycle -------------------------------------------------------------------------
-    def open(self) -> Store:
+    def open(self) -> Self:
         with self._lock:
             if self._opened:
                 return self

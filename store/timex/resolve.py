@@ -222,8 +222,7 @@ def resolve_one(
     if c.kind == "writing":
         if ref is None:
             return Resolved("PRESENT_REF", None, None, None, True)
-        value = ref_value(ref)
-        return _with_span(value, True)
+        return _with_span(ref_value(ref), True)
     value: str | None
     relative = c.anchor != "abs"
     if c.kind == "date":

@@ -31,6 +31,7 @@ BARE_DURATION = re.compile(
 
 
 def _duration(mt: re.Match[str], text: str) -> Candidate | None:
+    n: int | None
     if mt["tn"]:
         n, u = int(mt["tn"]), unit_of(mt["tu"])
         return Candidate(mt.start(), mt.end(), "DURATION", "fixed", value=duration_value(n, u))
