@@ -53,7 +53,7 @@ def main() -> None:
     args = parser.parse_args()
     print(f"machine: {describe_machine()}")
     print(f"date:    {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
-    print(f"command: {' '.join(['python'] + sys.argv)}")
+    print(f"command: {' '.join(['python', *sys.argv])}")
     texts = synthetic(args.mb)
     mb = sum(len(t.encode()) for t in texts) / 1e6
     catalogue = load_catalogue(bundled_corpus() / "entities.yaml")

@@ -155,7 +155,7 @@ def bench_tagger(docs: list[tuple[str, str]]) -> dict[str, Any]:
         _, sentences = segment(f"d{i}", text)
         spans.append([(s.start, s.end) for s in sentences])
     started = time.perf_counter()
-    found_spans = sum(len(tag(text, dct, spans=sp)) for (text, dct), sp in zip(docs, spans))
+    found_spans = sum(len(tag(text, dct, spans=sp)) for (text, dct), sp in zip(docs, spans, strict=True))
     by_sentence = time.perf_counter() - started
     return {"documents": len(docs), "mb": size / 1e6, "timexes": found,
             "whole_s": whole, "whole_mb_s": size / 1e6 / whole,
@@ -180,7 +180,7 @@ def bench_events(docs: int, undated: float, work: Path) -> dict[str, Any]:
     for raw in corpus.documents:
         passages, sentences = segment(raw.file, raw.text)
         documents.append(Document(raw.file, raw.text, tuple(passages), tuple(sentences)))
-    sources = [_source_for(raw, doc, corpus) for raw, doc in zip(corpus.documents, documents)]
+    sources = [_source_for(raw, doc, corpus) for raw, doc in zip(corpus.documents, documents, strict=True)]
     rng = random.Random(docs)
     sources = [dataclasses.replace(s, published="unknown", published_precision="unknown")
                if rng.random() < undated else s for s in sources]

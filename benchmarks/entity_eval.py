@@ -299,7 +299,7 @@ def summarise(
             }
             for d in docs
         },
-        "cross_document_groups_missed": [grp for grp, hit in zip(groups, group_hits) if not hit],
+        "cross_document_groups_missed": [grp for grp, hit in zip(groups, group_hits, strict=True) if not hit],
     }
 
 

@@ -72,7 +72,7 @@ class Generator:
         self.cdf = np.cumsum(weights / weights.sum())
         firsts = make_names(self.rng, 400, ("", "a", "bek", "gul"))
         lasts = make_names(self.rng, 1500, ("ov", "ayev", "enko", "ova", "ov"))
-        self.people = [(f, l) for f, l in zip(self.rng.choices(firsts, k=2000), self.rng.choices(lasts, k=2000))]
+        self.people = list(zip(self.rng.choices(firsts, k=2000), self.rng.choices(lasts, k=2000), strict=True))
         self.places = make_names(self.rng, 600, ("", "abad", "sk", "ty", "ka"))
         org_words = make_names(self.rng, 300, ("", "ist", "al"))
         heads = ("Committee", "Front", "Movement", "Ministry", "Party", "Council", "Service")

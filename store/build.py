@@ -172,7 +172,7 @@ def _build(
         documents.append(Document(raw.file, raw.text, tuple(passages), tuple(sentences)))
         tick("segment", i + 1, total)
 
-    sources = [_source_for(raw, doc, corpus) for raw, doc in zip(corpus.documents, documents)]
+    sources = [_source_for(raw, doc, corpus) for raw, doc in zip(corpus.documents, documents, strict=True)]
     tick("sources", total, total)
 
     # entities stage

@@ -304,7 +304,7 @@ def test_every_highlight_slices_back_to_a_match(store: Store) -> None:
             text = store.text(hit.file)
             # Every passage here is shorter than a snippet, so no highlight may be dropped.
             assert hit.highlights and len(r.snippet_highlights(i)) == len(hit.highlights)
-            for (s, e), (a, b) in zip(hit.highlights, r.snippet_highlights(i)):
+            for (s, e), (a, b) in zip(hit.highlights, r.snippet_highlights(i), strict=True):
                 assert hit.snippet[a:b] == text[s:e].replace("\n", " ")
 
 

@@ -61,7 +61,7 @@ def matcher_for(catalogue: Catalogue) -> Matcher:
     """The automata for every form of every catalogue entry, with its case rule."""
     triples = []
     for entry in catalogue.entries:
-        for alias in (Alias(entry.name),) + entry.aliases:
+        for alias in (Alias(entry.name), *entry.aliases):
             case = alias.case_sensitive
             if case is None:
                 case = entry.case_sensitive

@@ -178,7 +178,7 @@ def _read_sentence(text: str, start: int, end: int, found: list[Timex], out: lis
             out[-1].attached.append((start, end))
         return
     clauses = split_clauses(text, start, end, [(t.start, t.end) for t in fresh])
-    for t, (cs, ce) in zip(fresh, clauses):
+    for t, (cs, ce) in zip(fresh, clauses, strict=True):
         out.append(Draft(t, start, end, cs, ce))
 
 

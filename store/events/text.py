@@ -159,7 +159,7 @@ def split_clauses(
         cuts.append(_boundary(text, start, anchors[a][1], anchors[b][0]))
     spans: list[tuple[int, int]] = [(start, end)] * len(anchors)
     groups: list[list[int]] = [[order[0]]] if order else []
-    for cut, nxt in zip(cuts, order[1:]):
+    for cut, nxt in zip(cuts, order[1:], strict=True):
         if cut is None:
             groups[-1].append(nxt)
         else:

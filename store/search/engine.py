@@ -15,6 +15,7 @@ boilerplate a fifth, so page furniture is still found but sinks below the text.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -128,11 +129,9 @@ def _open_index(store: Store) -> Index:
             raise IndexUnusable("the index belongs to another build of the store")
     except IndexUnusable:
         index = _rebuild(store, fingerprint)
-        try:
+        # A read-only store directory: keep the rebuilt index in memory for this session.
+        with contextlib.suppress(OSError):
             write_index_file(path, index)
-        except OSError:
-            # A read-only store directory: keep the rebuilt index in memory for this session.
-            pass
     return index
 
 

@@ -244,7 +244,7 @@ class Evaluator:
         """Files whose name contains the value, or whose title holds its words in a row."""
         words = " ".join(TOKEN.findall(value))
         out = []
-        for fid, (file, title) in enumerate(zip(self.index.files, self.index.titles)):
+        for fid, (file, title) in enumerate(zip(self.index.files, self.index.titles, strict=True)):
             if value in fold(file) or (words and f" {words} " in f" {' '.join(TOKEN.findall(title))} "):
                 out.append(fid)
         return out

@@ -328,7 +328,10 @@ class Store:
         file = packed["file"]
         columns = PACKED[table]
         decoded = _columns(packed)
-        rows = [dict(zip(columns, values), file=file) for values in zip(*(decoded[c] for c in columns))]
+        rows = [
+            dict(zip(columns, values, strict=True), file=file)
+            for values in zip(*(decoded[c] for c in columns), strict=True)
+        ]
         text = self._texts.get(file, "")
         if table == "mentions":
             for row in rows:

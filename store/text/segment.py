@@ -27,7 +27,7 @@ def segment(file: str, text: str) -> tuple[list[Passage], list[Sentence]]:
     kinds = classify(text, spans)
     passages: list[Passage] = []
     sentences: list[Sentence] = []
-    for index, ((start, end), kind) in enumerate(zip(spans, kinds)):
+    for index, ((start, end), kind) in enumerate(zip(spans, kinds, strict=True)):
         passages.append(Passage(file=file, index=index, start=start, end=end, kind=kind))
         parts = [(start, end)] if kind == HEADING else split_sentences(text, start, end)
         for s, e in parts:

@@ -86,11 +86,11 @@ def _line_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if not nxt:
             continue
         if (
-            listy
-            and (_LIST_LINE.match(nxt) or _LIST_LINE.match(line))
-            or len(line) <= _SHORT_LINE
+            (listy
+            and (_LIST_LINE.match(nxt) or _LIST_LINE.match(line)))
+            or (len(line) <= _SHORT_LINE
             and longest > _LONG_LINE
-            and not nxt[0].islower()
+            and not nxt[0].islower())
         ):
             segments.append((seg_start, b))
             seg_start = b

@@ -142,11 +142,11 @@ def _url_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         space = _SPACE.search(text, hint.end(), hi)
         we = space.start() if space else hi
         # the word may begin after other white space (form feeds, no-break spaces...)
-        inner = None
-        for inner in _SPACE.finditer(text, ws, hint.start()):
+        last_space = None
+        for last_space in _SPACE.finditer(text, ws, hint.start()):  # noqa: B007 (keeps the last)
             pass
-        if inner is not None:
-            ws = inner.end()
+        if last_space is not None:
+            ws = last_space.end()
         urls.extend(m.span() for m in URL_OR_DOMAIN_PATH.finditer(text, ws, we))
         done = we
     return urls

@@ -71,7 +71,7 @@ def tag(
     regions = [(max(0, lo), min(len(text), hi)) for lo, hi in regions]
     regions = [(lo, hi) for lo, hi in regions if hi > lo]
     cands: list[Candidate] = []
-    for (lo, _), found in zip(regions, find_candidates_in(text, regions)):
+    for (lo, _), found in zip(regions, find_candidates_in(text, regions), strict=True):
         if not found:
             continue
         chosen = _select(found)

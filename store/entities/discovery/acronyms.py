@@ -97,9 +97,9 @@ class AcronymRules:
         kind, weak = "organisation", True
         if self.organisation_after(end):
             weak = False
-        elif i + 1 < w.n and w.gap[i] == " " and lower[i + 1] in COUNTRY_NOUNS_AFTER or \
-                i >= 3 and lower[i - 1] == "the" and lower[i - 2] == "of" and \
-                lower[i - 3] in COUNTRY_NOUNS_BEFORE:
+        elif (i + 1 < w.n and w.gap[i] == " " and lower[i + 1] in COUNTRY_NOUNS_AFTER) or \
+                (i >= 3 and lower[i - 1] == "the" and lower[i - 2] == "of" and \
+                lower[i - 3] in COUNTRY_NOUNS_BEFORE):
             kind, weak = "place", False
         found = Found(start, end, w.text[i], kind, description, self.sentence, weak=weak)
         if self.acronym_definition(i, i, found=found):

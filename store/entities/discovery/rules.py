@@ -153,8 +153,8 @@ class SentenceRules:
                 re.search(r"\d", phrase):
             return ""  # a clause ("the region is on the alert", "a court June 22 sentenced")
         first = phrase.split()[0].lower()
-        if first not in _APPOSITION_STARTS or phrase.split()[0][:1].isupper() and first not in \
-                TITLE_WORDS:
+        if first not in _APPOSITION_STARTS or (phrase.split()[0][:1].isupper() and first not in \
+                TITLE_WORDS):
             return ""
         return phrase
 
