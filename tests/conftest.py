@@ -10,9 +10,6 @@ import pytest
 from store.storage.db import Store
 from store.storage.locations import bundled_corpus
 
-REPO = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).resolve().parent / "data"
-
 
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:

@@ -8,10 +8,11 @@ import pytest
 
 from store.corpus import html_to_text, load_manifest, read_corpus
 from store.errors import CorpusError, ManifestError
+from tests.paths import SHARED
 
 
 def test_bundled_corpus_is_the_shared_seeds_byte_for_byte(seeds_dir: Path) -> None:
-    shared = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+    shared = SHARED / "seeds"
     if not shared.is_dir():
         pytest.skip("../shared/seeds is not beside the repository")
     originals = sorted(p.name for p in shared.iterdir())

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from store.corpus.pubdate import find_dates, infer_published
 from store.models import BODY, BOILERPLATE, Passage
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+from tests.paths import SEEDS
 
 
 def test_weekday_date_line_under_title() -> None:

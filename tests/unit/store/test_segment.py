@@ -8,8 +8,8 @@ import pytest
 
 from store.models import BODY, BOILERPLATE, FOOTNOTE, HEADING, PASSAGE_KINDS, Passage, Sentence
 from store.text.segment import segment
+from tests.paths import DATA
 
-DATA = Path(__file__).resolve().parent / "data"
 SEED_NAMES = [
     "000_57b7575e539b8255.txt",
     "001_c13928596fe0fd3f.txt",

@@ -12,6 +12,7 @@ import pytest
 from store.errors import StoreCorrupt, StoreError, StoreTooNew
 from store.models import Entity, Passage, Source
 from store.storage.db import SCHEMA_VERSION, Store, read_meta, write_store
+from tests.paths import REPO
 
 
 def _write_small(path: Path, title: str = "One") -> None:
@@ -85,8 +86,8 @@ def test_write_killed_half_way_leaves_previous_store(tmp_path: Path, die_in: str
     _module, name = die_in.split(".")
     code = (
         "import os, sys\n"
-        f"sys.path.insert(0, {str(Path(__file__).resolve().parent)!r})\n"
-        "from test_store_db import _write_small\n"
+        f"sys.path.insert(0, {str(REPO)!r})\n"
+        "from tests.unit.store.test_storage import _write_small\n"
         f"setattr(os, {name!r}, lambda *a, **k: os._exit(9))\n"
         f"_write_small(__import__('pathlib').Path({str(path)!r}), title='New')\n"
     )

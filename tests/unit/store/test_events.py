@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,6 +19,7 @@ from store.events.text import (
 )
 from store.models import Event
 from store.storage.db import Store
+from tests.paths import DATA
 
 
 def _at(text: str, needle: str) -> tuple[int, int]:
@@ -208,7 +208,6 @@ def test_a_cluster_takes_one_event_per_file() -> None:
 
 # --- the build: hand-checked chronologies, clusters, exclusions --------------------------------
 
-DATA = Path(__file__).resolve().parent / "data"
 
 
 def _fixture(name: str) -> dict[str, Any]:

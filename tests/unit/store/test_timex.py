@@ -7,6 +7,7 @@ import pytest
 
 from store.errors import DossierError
 from store.timex import Timex, tag
+from tests.paths import SEEDS
 
 
 def find(text: str, dct: str | None, surface: str, **kw: object) -> Timex:
@@ -409,11 +410,10 @@ def test_coarse_periods(text: str, surface: str, value: str, begin: str, end: st
 
 def test_windowed_scan_finds_what_a_full_scan_finds() -> None:
     """The speed-up (patterns run only near their key words) must not change any match."""
-    from pathlib import Path
 
     from store.timex.scan import find_candidates
 
-    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    seeds = SEEDS
     texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
     assert texts, f"no seed documents in {seeds}"
     texts.append("On Wednesday, the 17th - 18th of September, 2014, and between 12 and 18 "

@@ -11,7 +11,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.paths import REPO
+
+ROOT = REPO
 STORE = ROOT / "store"
 TUI = ROOT / "tui"
 STORAGE_MODULES = {"store/db.py", "store/storage/db.py"}

@@ -14,8 +14,9 @@ from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = Path(__file__).resolve().parents[2] / "shared" / "peer" / "tempeval3"
+from tests.paths import REPO, SHARED
+
+DATA = SHARED / "peer" / "tempeval3"
 
 VALUE_F1_FLOOR = 0.88
 RELAXED_F1_FLOOR = 0.95
@@ -29,7 +30,7 @@ pytestmark = pytest.mark.skipif(
 
 def _bench() -> ModuleType:
     spec = importlib.util.spec_from_file_location("bench_tempeval3",
-                                                  ROOT / "benchmarks" / "tempeval3.py")
+                                                  REPO / "benchmarks" / "tempeval3.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules.setdefault("bench_tempeval3", module)

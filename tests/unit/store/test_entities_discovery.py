@@ -8,8 +8,7 @@ from pathlib import Path
 from store.entities import extract_entities, load_catalogue
 from store.models import Document
 from store.text.segment import segment
-
-DATA = Path(__file__).resolve().parent / "data"
+from tests.paths import DATA
 
 
 def discovered() -> tuple[dict, Counter, list]:
