@@ -24,6 +24,7 @@ from store.corpus import (
     precision_of,
     read_corpus,
 )
+from store.corpus.scan import display_name
 from store.errors import StoreCorrupt
 from store.models import Document, Source
 from store.storage import db
@@ -239,7 +240,7 @@ def _source_for(raw: RawDocument, document: Document, corpus: CorpusRead) -> Sou
             published_basis=entry.get("published_basis", "unknown"),
             chars=len(raw.text),
             passages=len(document.passages),
-            path=str(raw.path.resolve()),
+            path=display_name(raw.path.resolve()),
             listed=True,
         )
     published, precision, basis = _infer_published(document)
@@ -252,7 +253,7 @@ def _source_for(raw: RawDocument, document: Document, corpus: CorpusRead) -> Sou
         published_basis=basis,
         chars=len(raw.text),
         passages=len(document.passages),
-        path=str(raw.path.resolve()),
+        path=display_name(raw.path.resolve()),
         listed=False,
     )
 

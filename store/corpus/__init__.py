@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from store.lazy import lazy_exports
 
 if TYPE_CHECKING:
+    from store.corpus.decode import decode
     from store.corpus.html import html_to_text
     from store.corpus.manifest import (
         CATALOGUE_NAME,
@@ -24,17 +25,18 @@ if TYPE_CHECKING:
     )
     from store.corpus.pubdate import infer_published
     from store.corpus.read import (
-        DOCUMENT_SUFFIXES,
         CorpusRead,
         RawDocument,
-        decode,
         find_documents,
         guess_title,
         read_corpus,
         read_document,
     )
+    from store.corpus.scan import DOCUMENT_SUFFIXES, Entry, scan_corpus
 
 _EXPORTS = {
+    "decode": "store.corpus.decode",
+    **dict.fromkeys(("DOCUMENT_SUFFIXES", "Entry", "scan_corpus"), "store.corpus.scan"),
     "html_to_text": "store.corpus.html",
     "infer_published": "store.corpus.pubdate",
     **dict.fromkeys(
@@ -43,7 +45,7 @@ _EXPORTS = {
         "store.corpus.manifest",
     ),
     **dict.fromkeys(
-        ("DOCUMENT_SUFFIXES", "CorpusRead", "RawDocument", "decode", "find_documents",
+        ("CorpusRead", "RawDocument", "find_documents",
          "guess_title", "read_corpus", "read_document"),
         "store.corpus.read",
     ),
@@ -55,6 +57,7 @@ __all__ = [
     "MANIFEST_NAME",
     "SOURCE_KINDS",
     "CorpusRead",
+    "Entry",
     "RawDocument",
     "decode",
     "find_documents",
@@ -65,5 +68,6 @@ __all__ = [
     "precision_of",
     "read_corpus",
     "read_document",
+    "scan_corpus",
 ]
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

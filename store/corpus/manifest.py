@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from store.corpus.yamlfile import compose_file
 from store.errors import ManifestError
 
 MANIFEST_NAME = "sources.yaml"
@@ -21,24 +22,7 @@ def load_manifest(path: Path) -> dict[str, dict[str, Any]]:
     """Parse `sources.yaml`: a mapping of file name to metadata, validated with line numbers."""
     if not path.exists():
         return {}
-    try:
-        source = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ManifestError(str(path), None, None, f"cannot read the manifest: {exc}") from exc
-    try:
-        root = yaml.compose(source, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
-        context, context_mark = getattr(exc, "context", None), getattr(exc, "context_mark", None)
-        if context and context_mark:
-            problem += f" ({context} started at line {context_mark.line + 1}, column {context_mark.column + 1})"
-        raise ManifestError(
-            str(path),
-            mark.line + 1 if mark else None,
-            mark.column + 1 if mark else None,
-            f"malformed YAML: {problem}",
-        ) from exc
+    root = compose_file(path, "manifest")
     if root is None:
         return {}
     if not isinstance(root, yaml.MappingNode):

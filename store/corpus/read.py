@@ -7,17 +7,15 @@ the standard-library parser reduces it to. A file the manifest does not list sti
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from store.corpus.decode import decode, looks_binary
 from store.corpus.html import html_to_text
 from store.corpus.manifest import MANIFEST_NAME, load_manifest
+from store.corpus.scan import Entry, display_name, read_bytes, scan_corpus
 from store.errors import CorpusError
-
-DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
-_BINARY_SNIFF = 8192
 
 
 @dataclass(slots=True)
@@ -40,84 +38,53 @@ class CorpusRead:
     warnings: list[str] = field(default_factory=list)
 
 
-def find_documents(corpus_dir: Path) -> list[Path]:
-    """Every document file under `corpus_dir`, sorted, skipping hidden entries."""
-    if not corpus_dir.exists():
-        raise CorpusError(f"{corpus_dir}: corpus directory does not exist")
-    if not corpus_dir.is_dir():
-        raise CorpusError(f"{corpus_dir}: not a directory")
-    found: list[Path] = []
-    for root, dirs, files in os.walk(corpus_dir):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.startswith(".") or not name.lower().endswith(DOCUMENT_SUFFIXES):
-                continue
-            found.append(Path(root) / name)
-    return found
+def find_documents(corpus_dir: Path, *, follow_links: bool = False) -> list[Path]:
+    """Every document file under `corpus_dir`, in corpus order (store.corpus.scan)."""
+    return [entry.path for entry in scan_corpus(corpus_dir, follow_links=follow_links).entries]
 
 
-def read_corpus(corpus_dir: Path) -> CorpusRead:
+def read_corpus(corpus_dir: Path, *, follow_links: bool = False) -> CorpusRead:
     """Read every document and the manifest; unusable files become warnings, not failures."""
     corpus_dir = Path(corpus_dir)
-    paths = find_documents(corpus_dir)
-    warnings: list[str] = []
+    scan = scan_corpus(corpus_dir, follow_links=follow_links)
+    warnings = list(scan.warnings)
     documents: list[RawDocument] = []
-    for path in paths:
-        document = read_document(corpus_dir, path, warnings)
+    for entry in scan.entries:
+        document = read_document(entry, warnings)
         if document is not None:
             documents.append(document)
     if not documents:
         raise CorpusError(
-            f"{corpus_dir}: no readable documents (.txt, .md, .html) in the corpus directory"
+            f"{display_name(corpus_dir)}: no readable documents (.txt, .md, .html) in the corpus "
+            "directory"
         )
     manifest = load_manifest(corpus_dir / MANIFEST_NAME)
     known = {d.file for d in documents}
     for name in manifest:
         if name not in known:
-            warnings.append(f"{corpus_dir / MANIFEST_NAME}: lists {name!r}, which is not in the corpus")
+            warnings.append(
+                f"{display_name(corpus_dir / MANIFEST_NAME)}: lists {name!r}, which is not in the "
+                "corpus"
+            )
     return CorpusRead(documents, manifest, warnings)
 
 
-def read_document(corpus_dir: Path, path: Path, warnings: list[str]) -> RawDocument | None:
+def read_document(entry: Entry, warnings: list[str]) -> RawDocument | None:
     """Decode one file; None (with a warning) when it cannot be used."""
-    rel = path.relative_to(corpus_dir).as_posix()
+    where = display_name(entry.path)
     try:
-        data = path.read_bytes()
+        data = read_bytes(entry.path)
     except OSError as exc:
-        warnings.append(f"{path}: cannot read ({exc.strerror}); skipped")
+        warnings.append(f"{where}: cannot read ({exc.strerror}); skipped")
         return None
-    if _looks_binary(data):
-        warnings.append(f"{path}: looks like a binary file, not text; skipped")
+    if looks_binary(data):
+        warnings.append(f"{where}: looks like a binary file, not text; skipped")
         return None
-    text = decode(data, path, warnings)
-    if path.suffix.lower() in (".html", ".htm"):
+    text = decode(data, where, warnings)
+    if entry.path.suffix.lower() in (".html", ".htm"):
         text, title = html_to_text(text)
-        return RawDocument(rel, path, text, data, title)
-    return RawDocument(rel, path, text, data)
-
-
-def _looks_binary(data: bytes) -> bool:
-    head = data[:_BINARY_SNIFF]
-    if b"\x00" in head:
-        return True
-    if not head:
-        return False
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
-    return controls / len(head) > 0.10
-
-
-def decode(data: bytes, path: Path, warnings: list[str]) -> str:
-    """UTF-8 (a BOM is dropped); invalid bytes are replaced and the first one is reported."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        warnings.append(
-            f"{path}: not valid UTF-8 at byte {exc.start} (0x{data[exc.start]:02x}); "
-            "decoded with replacement characters"
-        )
-        return data.decode("utf-8", errors="replace")
+        return RawDocument(entry.file, entry.path, text, data, title)
+    return RawDocument(entry.file, entry.path, text, data)
 
 
 def guess_title(document: RawDocument) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from store.corpus.yamlfile import compose_file
 from store.errors import ManifestError
 from store.models import ENTITY_TYPES, entity_type
 
@@ -89,21 +90,7 @@ def load_catalogue(path: Path | None) -> Catalogue:
     if path is None or not Path(path).exists():
         return Catalogue()
     name = str(path)
-    try:
-        source = Path(path).read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise ManifestError(name, None, None, f"not UTF-8 text ({exc.reason})") from None
-    except OSError as exc:
-        raise ManifestError(name, None, None, f"cannot read: {exc.strerror}") from None
-    try:
-        root = yaml.compose(source, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        column = mark.column + 1 if mark else None
-        raise ManifestError(name, line, column, f"not valid YAML: {exc.problem or exc}") from None
-    except yaml.YAMLError as exc:
-        raise ManifestError(name, None, None, f"not valid YAML: {exc}") from None
+    root = compose_file(Path(path), "catalogue")
     if root is None:
         return Catalogue(path=name)
     return _Reader(name).catalogue(root)

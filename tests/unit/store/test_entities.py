@@ -155,7 +155,7 @@ def test_case_sensitive_per_alias(tmp_path: Path) -> None:
           "  - name: B\n    type: place\n    aliases:\n      - knb\n"), 8, "already claimed by 'A'"),
         ("exclude:\n  - Fine\n  - [not, a, string]\nentities: []\n", 3, "must be a string"),
         ("entities:\n  - name: A\n    type: place\n    colour: red\n", 4, "unknown key 'colour'"),
-        ("entities:\n  - name: A\n   type: place\n", 3, "not valid YAML"),
+        ("entities:\n  - name: A\n   type: place\n", 3, "malformed YAML"),
         ("entities:\n  - type: place\n", 2, "needs a `name:`"),
     ],
 )
