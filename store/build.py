@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from store.corpus import (
     CATALOGUE_NAME,
@@ -25,10 +26,12 @@ from store.corpus import (
     read_corpus,
 )
 from store.corpus.scan import display_name
-from store.errors import StoreCorrupt
+from store.errors import StoreCorrupt, StoreError
 from store.models import Document, Source
 from store.storage import db
+from store.storage.atomic import os_reason, remove_stale_temporaries
 from store.storage.db import Store
+from store.storage.lock import build_lock
 from store.text.segment import segment
 
 # Named in the store's meta; the fingerprint also hashes the extraction code itself
@@ -103,31 +106,49 @@ def ensure_built(
     *,
     force: bool = False,
     progress: Progress | None = None,
+    follow_links: bool = False,
+    wait: bool = True,
+    waiting: Callable[[str], None] | None = None,
 ) -> BuildReport:
     """Build when the store is missing, stale, corrupt or forced; otherwise do nothing.
 
     Given a `Store` (not yet opened), the parse made to read its meta is kept for its `open`.
     A corrupt store is moved aside (kept for inspection) and rebuilt from the corpus; a store
-    written by a newer schema raises StoreTooNew rather than being overwritten.
+    written by a newer schema raises StoreTooNew rather than being overwritten. One build of a
+    store runs at a time: a second waits for the first (`waiting` is told), then finds the
+    store fresh; with `wait=False` it stops with a StoreError instead.
     """
     if not isinstance(store, Store):
         store = Store(Path(store))
     store_path = store.path
-    corpus = read_corpus(Path(corpus_dir))
+    corpus = read_corpus(Path(corpus_dir), follow_links=follow_links)
     stamp = fingerprint(corpus, corpus_dir)
     warnings = list(corpus.warnings)
-    try:
-        meta = store.read_meta()
-    except StoreCorrupt as exc:
-        kept = _move_aside(store_path)
-        warnings.append(f"{exc}; kept it as {kept} and rebuilding from the corpus")
-        meta = None
+    meta = _fresh_meta(store, warnings)
     if not force and meta is not None and meta.get("fingerprint") == stamp:
         return BuildReport(store_path, built=False, counts=meta.get("counts", {}), warnings=warnings)
-    store.forget_parse()
-    report = _build(corpus, Path(corpus_dir), store_path, stamp, progress)
+    with build_lock(store_path, wait=wait, waiting=waiting):
+        remove_stale_temporaries(store_path)
+        if not force:  # another build may have finished while this one waited
+            meta = _fresh_meta(store, warnings)
+            if meta is not None and meta.get("fingerprint") == stamp:
+                return BuildReport(
+                    store_path, built=False, counts=meta.get("counts", {}), warnings=warnings
+                )
+        store.forget_parse()
+        report = _build(corpus, Path(corpus_dir), store_path, stamp, progress)
     report.warnings[:0] = warnings
     return report
+
+
+def _fresh_meta(store: Store, warnings: list[str]) -> dict[str, Any] | None:
+    """The store's meta row; a corrupt store is moved aside (with a warning) and gives None."""
+    try:
+        return store.read_meta()
+    except StoreCorrupt as exc:
+        kept = _move_aside(store.path)
+        warnings.append(f"{exc}; kept it as {kept} and rebuilding from the corpus")
+        return None
 
 
 def build(
@@ -156,7 +177,13 @@ def is_stale(corpus_dir: Path, store_path: Path) -> bool:
 def _move_aside(store_path: Path) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     kept = store_path.with_name(f"{store_path.name}.corrupt-{stamp}")
-    shutil.move(store_path, kept)
+    try:
+        shutil.move(store_path, kept)
+    except OSError as exc:
+        raise StoreError(
+            f"{store_path}: the store is damaged and cannot be moved aside to rebuild it "
+            f"({os_reason(exc)}); move or delete it, or point --store at another file"
+        ) from None
     return kept
 
 

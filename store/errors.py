@@ -41,7 +41,16 @@ class StoreTooNew(StoreError):
 class QueryError(DossierError):
     """A search query is malformed; `position` points at the offending character."""
 
+    SHOWN = 100  # characters of a long query shown around the problem
+
     def __init__(self, query: str, position: int, problem: str) -> None:
         self.query, self.position, self.problem = query, position, problem
-        pointer = " " * position + "^"
-        super().__init__(f"{problem} at column {position + 1}\n  {query}\n  {pointer}")
+        shown, at = query, position
+        if len(query) > self.SHOWN:  # a window around the problem, not a 40,000-column line
+            lo = max(0, min(position - self.SHOWN // 2, len(query) - self.SHOWN))
+            shown = ("…" if lo else "") + query[lo : lo + self.SHOWN]
+            shown += "…" if lo + self.SHOWN < len(query) else ""
+            at = position - lo + (1 if lo else 0)
+        shown = shown.replace("\n", " ").replace("\t", " ")
+        pointer = " " * at + "^"
+        super().__init__(f"{problem} at column {position + 1}\n  {shown}\n  {pointer}")

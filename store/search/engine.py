@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from store.errors import StoreError
 from store.models import Document, Entity, Event, Hit, Mention, Source
 from store.search.evaluate import EntityNames, Evaluator
 from store.search.highlight import highlights_for, make_snippet
@@ -130,7 +131,7 @@ def _open_index(store: Store) -> Index:
     except IndexUnusable:
         index = _rebuild(store, fingerprint)
         # A read-only store directory: keep the rebuilt index in memory for this session.
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(StoreError):
             write_index_file(path, index)
     return index
 

@@ -26,6 +26,11 @@ from store.text.fold import TOKEN, fold, fold_text
 
 FIELDS = ("source", "entity", "type", "date", "kind")
 MIN_PREFIX = 2
+# Bounds on what one query may ask, so a pasted page or a generated query cannot take seconds
+# of the interpreter (or the recursion limit): far above what anyone types.
+MAX_QUERY_CHARS = 2000
+MAX_TERMS = 128
+MAX_DEPTH = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,8 +151,15 @@ def _lex(query: str) -> list[_Tok]:
 class _Parser:
     def __init__(self, query: str) -> None:
         self.query = query
+        if len(query) > MAX_QUERY_CHARS:
+            raise QueryError(
+                query, MAX_QUERY_CHARS,
+                f"the query is too long ({len(query):,} characters; at most {MAX_QUERY_CHARS:,})",
+            )
         self.toks = _lex(query)
         self.pos = 0
+        self.depth = 0
+        self.terms = 0
 
     def error(self, position: int, problem: str) -> QueryError:
         return QueryError(self.query, position, problem)
@@ -204,7 +216,11 @@ class _Parser:
         assert tok is not None
         self.pos += 1
         if tok.kind == "LPAREN":
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise self.error(tok.start, f"parentheses nested more than {MAX_DEPTH} deep")
             inner = self.parse_and(top=False)
+            self.depth -= 1
             close = self.peek()
             if close is None or close.kind != "RPAREN":
                 raise self.error(tok.start, "unclosed parenthesis")
@@ -241,6 +257,7 @@ class _Parser:
                 )
             if mode == "fuzzy" and not found:
                 raise self.error(wstart, "'~' needs a word before it")
+            self.count(wstart, len(found))
             for k, m in enumerate(found):
                 last = k == len(found) - 1
                 terms.append(
@@ -252,7 +269,14 @@ class _Parser:
             return terms[0]
         return Phrase(tuple(terms), start, end)
 
+    def count(self, position: int, n: int) -> None:
+        """Add `n` terms to the query's total; past MAX_TERMS the query is refused."""
+        self.terms += n
+        if self.terms > MAX_TERMS:
+            raise self.error(position, f"the query has more than {MAX_TERMS} terms")
+
     def field(self, tok: _Tok) -> Field:
+        self.count(tok.start, 1)
         value = tok.text.strip()
         vstart = tok.end - len(tok.text) - (1 if tok.quoted else 0)
         if not value:

@@ -132,6 +132,12 @@ def _meta_of(path: Path, data: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(rows, dict) or not rows:
         raise StoreCorrupt(f"{path}: the store has no meta table (truncated or not a Dossier store)")
     meta = next(iter(rows.values()))
+    if not isinstance(meta, dict):
+        raise StoreCorrupt(f"{path}: the store's meta row is not a record (hand-edited or damaged)")
+    for name in TABLES:
+        table = data.get(name, {})
+        if not isinstance(table, dict) or not all(isinstance(r, dict) for r in table.values()):
+            raise StoreCorrupt(f"{path}: the store's {name!r} table is damaged (not a table of rows)")
     schema = meta.get("schema")
     if not isinstance(schema, int):
         raise StoreCorrupt(f"{path}: the store's meta table has no schema version")
@@ -179,8 +185,11 @@ class Store:
             data = self._take_parse() or {}
             self._meta = _meta_of(self.path, data)
             self._raw = {name: list(data.get(name, {}).values()) for name in TABLES}
-            self._texts = {row["file"]: row["text"] for row in self._raw["texts"]}
-            self._sources = [Source.from_row(r) for r in self._raw["sources"]]
+            try:
+                self._texts = {row["file"]: row["text"] for row in self._raw["texts"]}
+                self._sources = [Source.from_row(r) for r in self._raw["sources"]]
+            except (KeyError, TypeError, ValueError) as exc:
+                raise StoreCorrupt(f"{self.path}: the store's rows are damaged ({exc!r})") from None
             for source in reversed(self._sources):  # the first source wins a shared name
                 for name in (source.file, source.id, Path(source.file).stem):
                     self._source_names[name] = source
@@ -308,11 +317,18 @@ class Store:
         with self._lock:
             cached = self._cache.get(key)
             if cached is None:
-                if table in PACKED:
-                    cached = self._packed_records(table, kind, file)
-                else:
-                    rows = self._raw.get(table, []) if file is None else self._grouped(table).get(file, [])
-                    cached = [kind.from_row(row) for row in rows]
+                try:
+                    if table in PACKED:
+                        cached = self._packed_records(table, kind, file)
+                    else:
+                        rows = (self._raw.get(table, []) if file is None
+                                else self._grouped(table).get(file, []))
+                        cached = [kind.from_row(row) for row in rows]
+                except (KeyError, TypeError, ValueError) as exc:
+                    raise StoreCorrupt(
+                        f"{self.path}: the store's {table!r} rows are damaged ({exc!r}); "
+                        "`dossier build --force` rebuilds it"
+                    ) from None
                 self._cache[key] = cached
             return list(cached)
 
@@ -325,6 +341,15 @@ class Store:
         return [kind(**row) for row in self._unpack(table, packed[0])]
 
     def _unpack(self, table: str, packed: dict[str, Any]) -> list[dict[str, Any]]:
+        try:
+            return self._unpack_rows(table, packed)
+        except (KeyError, TypeError, ValueError, IndexError, orjson.JSONDecodeError) as exc:
+            raise StoreCorrupt(
+                f"{self.path}: the store's {table!r} rows are damaged ({exc!r}); "
+                "`dossier build --force` rebuilds it"
+            ) from None
+
+    def _unpack_rows(self, table: str, packed: dict[str, Any]) -> list[dict[str, Any]]:
         file = packed["file"]
         columns = PACKED[table]
         decoded = _columns(packed)

@@ -234,7 +234,7 @@ def _mark_repeats(text: str, spans: list[tuple[int, int]], kinds: list[str]) -> 
             if len(current) < _SHORT:
                 kinds[i - 1] = BOILERPLATE
         previous = current
-        if "\n" in current:
+        if "\n" in current and len(current) < _LONG:  # a long passage may repeat a line
             lines = [line.strip() for line in current.splitlines()]
             if any(len(a) >= 20 and a == b for a, b in itertools.pairwise(lines)):
                 kinds[i] = BOILERPLATE

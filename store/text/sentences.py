@@ -40,6 +40,10 @@ _LIST_LINE = re.compile(r"\s*(?:[-*+•·]\s|\d{1,3}[.)]\s|\|)")
 _MAX_PAREN_SPAN = 300
 _SHORT_LINE = 60
 _LONG_LINE = 100
+# Longer than this, a "sentence" is a table, a list or a dump, not prose: it is cut at every
+# line break, and a line still longer at spaces. Every later stage works per sentence, so this
+# bound is what keeps extraction linear in a document's size.
+MAX_SENTENCE_CHARS = 1000
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -51,7 +55,31 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             _append_stripped(text, cut, boundary, spans)
             cut = boundary
         _append_stripped(text, cut, seg_end, spans)
+    if any(e - s > MAX_SENTENCE_CHARS for s, e in spans):
+        spans = [piece for span in spans for piece in _bounded(text, *span)]
     return spans
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """`text[start:end]` as pieces of at most MAX_SENTENCE_CHARS: lines, then runs of words."""
+    if end - start <= MAX_SENTENCE_CHARS:
+        return [(start, end)]
+    out: list[tuple[int, int]] = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl + 1
+        line: list[tuple[int, int]] = []
+        _append_stripped(text, pos, stop, line)
+        for a, b in line:
+            while b - a > MAX_SENTENCE_CHARS:
+                cut = text.rfind(" ", a + 1, a + MAX_SENTENCE_CHARS)
+                cut = cut if cut > a else a + MAX_SENTENCE_CHARS
+                _append_stripped(text, a, cut, out)
+                a = cut
+            _append_stripped(text, a, b, out)
+        pos = stop
+    return out
 
 
 def _append_stripped(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:

@@ -84,8 +84,10 @@ def find_candidates_in(text: str, regions: list[tuple[int, int]], *, full: bool 
     hits: dict[str, list[Hit]] = {g: [] for g in _GROUPS}
     auto_iter, year_find, num_find = _AUTO.iter, _YEAR_KEY.finditer, _NUM_KEY.finditer
     for r, (lo, hi) in enumerate(regions):
-        for last, (group, size) in auto_iter(text, lo, hi):
-            hits[group].append((r, last + 1 - size, last + 1))
+        # A slice, not iter(text, lo, hi): pyahocorasick converts the whole string on every
+        # call, which made tagging a long document quadratic in its length.
+        for last, (group, size) in auto_iter(text[lo:hi]):
+            hits[group].append((r, lo + last + 1 - size, lo + last + 1))
         for m in year_find(text, lo, hi):
             hits["Y"].append((r, m.start(), m.end()))
         for m in num_find(text, lo, hi):
