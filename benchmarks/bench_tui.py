@@ -123,7 +123,7 @@ def reader_times(runs: int) -> dict[str, float]:
     from tui_support import write_small_store
 
     from tui.app import make_app
-    from tui.reader_doc import ReaderDoc
+    from tui.model.reader_doc import ReaderDoc
     from tui.widgets.reader import Reader
 
     work = Path(tempfile.mkdtemp(prefix="dossier-bench-reader-"))

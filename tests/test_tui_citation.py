@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from store.models import Source
-from tui.citation import citation, published_label, quote
+from tui.model.citation import citation, published_label, quote
 
 
 def _source(**kw: object) -> Source:

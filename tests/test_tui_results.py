@@ -7,7 +7,7 @@ from pathlib import Path
 from store.build import ensure_built
 from store.search import search
 from store.storage.db import Store
-from tui.widgets.results_list import make_item
+from tui.model.results import make_item
 
 
 def test_highlights_in_snippets_of_a_crlf_document(tmp_path: Path) -> None:

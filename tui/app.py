@@ -11,8 +11,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from store.storage.db import Store
-from tui.catalog import Catalog
 from tui.commands import DossierCommands
+from tui.model.catalog import Catalog
 from tui.screens.main import MainScreen
 
 DEFAULT_THEME = "textual-dark"

@@ -13,8 +13,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
-from tui.catalog import event_year
-from tui.doctext import visible
+from tui.model.catalog import event_year
+from tui.model.doctext import visible
 
 if TYPE_CHECKING:
     from tui.app import DossierApp

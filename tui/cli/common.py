@@ -111,7 +111,7 @@ def use_color() -> bool:
 def safe_for_terminal(text: str) -> str:
     """Document text is data: control characters (ESC, OSC, BEL) become visible symbols, the
     same ones the app's reader shows, so a document cannot drive the user's terminal."""
-    from tui.doctext import show_controls
+    from tui.model.doctext import show_controls
 
     return show_controls(text)
 

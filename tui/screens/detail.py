@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.screen import Screen
 
 from store.storage.db import Store
-from tui.catalog import Catalog
-from tui.citation import citation, quote
+from tui.model.catalog import Catalog
+from tui.model.citation import citation, quote
 
 Target = tuple[str, int, int]
 """(file, start, end): where the reader should open when a view is dismissed with it."""

@@ -14,9 +14,9 @@ from textual.widgets import Footer, OptionList, Static
 from textual.worker import Worker, get_current_worker
 
 from store.storage.db import Store
-from tui.catalog import Catalog, date_label
-from tui.doctext import visible
-from tui.entity_view import EntityView, load_entity_view
+from tui.model.catalog import Catalog, date_label
+from tui.model.doctext import visible
+from tui.model.entity_view import EntityView, load_entity_view
 from tui.screens.detail import DetailScreen
 from tui.widgets.plain_list import PlainList
 from tui.worker_errors import notify_failure

@@ -13,9 +13,9 @@ from textual.widgets import Footer, OptionList, Static
 
 from store.storage.db import Store
 from store.models import Event
-from tui.catalog import Catalog, date_label
-from tui.citation import citation
-from tui.doctext import visible
+from tui.model.catalog import Catalog, date_label
+from tui.model.citation import citation
+from tui.model.doctext import visible
 from tui.screens.detail import DetailScreen
 from tui.widgets.plain_list import PlainList
 

@@ -23,18 +23,19 @@ from textual.worker import Worker, get_current_worker
 
 from store.storage.db import Store
 from store.models import Event
-from tui.catalog import Catalog
-from tui.citation import published_label
-from tui.doctext import visible
-from tui.hits import HitCursor
-from tui.reader_doc import ReaderDoc
+from tui.model.catalog import Catalog
+from tui.model.citation import published_label
+from tui.model.doctext import visible
+from tui.model.hits import HitCursor
+from tui.model.reader_doc import ReaderDoc
+from tui.model.results import ResultItem
 from tui.screens.main_actions import MainActions
 from tui.screens.main_search import MainSearch
 from tui.screens.main_selection import MainSelection
 from tui.widgets.chronology_list import ChronologyList
 from tui.widgets.entity_list import EntityList
 from tui.widgets.reader import Reader
-from tui.widgets.results_list import ResultItem, ResultsList
+from tui.widgets.results_list import ResultsList
 from tui.widgets.source_list import SourceList
 from tui.worker_errors import notify_failure
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tui.citation import citation, quote
-from tui.doctext import visible
+from tui.model.citation import citation, quote
+from tui.model.doctext import visible
 from tui.widgets.chronology_list import ChronologyList
 from tui.widgets.reader import Reader
 from tui.widgets.source_list import SourceList

@@ -11,10 +11,11 @@ from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from store.errors import QueryError
-from tui.citation import published_label
-from tui.doctext import visible
-from tui.hits import HitCursor
-from tui.widgets.results_list import ResultsList, make_item
+from tui.model.citation import published_label
+from tui.model.doctext import visible
+from tui.model.hits import HitCursor
+from tui.model.results import make_item
+from tui.widgets.results_list import ResultsList
 
 if TYPE_CHECKING:
     from tui.screens.main import MainScreen

@@ -7,8 +7,8 @@ from collections import Counter
 from textual.content import Content
 from textual.widgets.option_list import Option
 
-from tui.catalog import Catalog, ChronoRow, date_label, event_year
-from tui.doctext import visible
+from tui.model.catalog import Catalog, ChronoRow, date_label, event_year
+from tui.model.doctext import visible
 from tui.widgets.keyed_list import KeyedList, fit
 
 DATE_W = 14

@@ -6,8 +6,8 @@ from textual.content import Content
 from textual.widgets.option_list import Option
 
 from store.models import ENTITY_TYPES, Entity
-from tui.catalog import Catalog
-from tui.doctext import visible
+from tui.model.catalog import Catalog
+from tui.model.doctext import visible
 from tui.widgets.keyed_list import KeyedList, fit
 
 TYPE_TITLES = {"person": "People", "organisation": "Organisations", "place": "Places",

@@ -20,7 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store.models import BOILERPLATE, FOOTNOTE, HEADING, Passage
-from tui.reader_doc import ReaderDoc
+from tui.model.reader_doc import ReaderDoc
 
 GUTTER = 2
 Span = tuple[int, int]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets.option_list import Option
 
-from tui.catalog import Catalog
-from tui.citation import published_label
-from tui.doctext import visible
+from tui.model.catalog import Catalog
+from tui.model.citation import published_label
+from tui.model.doctext import visible
 from tui.widgets.keyed_list import KeyedList, fit
 
 

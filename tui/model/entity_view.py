@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from store.storage.db import Store
 from store.entities.details import entity_details
 from store.models import Entity, Event
-from tui.catalog import Catalog
+from tui.model.catalog import Catalog
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tui.widgets.results_list import ResultItem
+from tui.model.results import ResultItem
 
 
 @dataclass(slots=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from store.models import Source
-from tui.doctext import visible
+from tui.model.doctext import visible
 
 _SPACES = re.compile(r"\s+")
 _UNKNOWN = {"", "unknown"}

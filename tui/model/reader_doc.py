@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from store.storage.db import Store
 from store.models import Passage, Source
-from tui.doctext import DocText
+from tui.model.doctext import DocText
 
 
 @dataclass(frozen=True, slots=True)
