@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Footer, Static
 from textual.worker import Worker, get_current_worker
 
 from store.storage.db import Store
@@ -105,23 +105,23 @@ class EntityScreen(DetailScreen):
         self.query_one("#entity-box").border_subtitle = f"{len(view.mentions)} mentions"
         self.query_one("#entity-mentions", PlainList).focus()
 
-    @on(OptionList.OptionSelected, "#entity-mentions")
-    def read_mention(self, message: OptionList.OptionSelected) -> None:
-        if self.view is not None and message.option_id is not None:
-            m = self.view.mentions[int(message.option_id)]
+    @on(PlainList.Chosen, "#entity-mentions")
+    def read_mention(self, message: PlainList.Chosen) -> None:
+        if self.view is not None:
+            m = self.view.mentions[int(message.key)]
             self.dismiss((m.file, m.start, m.end))
 
-    @on(OptionList.OptionSelected, "#entity-related")
-    def open_related(self, message: OptionList.OptionSelected) -> None:
-        if message.option_id in self.catalog.by_entity:
-            self.app.push_screen(EntityScreen(self.store, self.catalog, message.option_id),
+    @on(PlainList.Chosen, "#entity-related")
+    def open_related(self, message: PlainList.Chosen) -> None:
+        if message.key in self.catalog.by_entity:
+            self.app.push_screen(EntityScreen(self.store, self.catalog, message.key),
                                  callback=self.pass_jump_on)
 
-    @on(OptionList.OptionSelected, "#entity-events")
-    def open_event(self, message: OptionList.OptionSelected) -> None:
+    @on(PlainList.Chosen, "#entity-events")
+    def open_event(self, message: PlainList.Chosen) -> None:
         from tui.screens.event import EventScreen
 
-        event = self.catalog.by_event.get(message.option_id or "")
+        event = self.catalog.by_event.get(message.key)
         if event is not None:
             self.app.push_screen(EventScreen(self.store, self.catalog, event),
                                  callback=self.pass_jump_on)

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Footer, Static
 
 from store.storage.db import Store
 from store.models import Event
@@ -81,18 +81,18 @@ class EventScreen(DetailScreen):
         ], empty="no named entity in this sentence")
         self.query_one("#event-cluster", PlainList).focus()
 
-    @on(OptionList.OptionSelected, "#event-cluster")
-    def read_cluster_member(self, message: OptionList.OptionSelected) -> None:
-        other = self.catalog.by_event.get(message.option_id or "")
+    @on(PlainList.Chosen, "#event-cluster")
+    def read_cluster_member(self, message: PlainList.Chosen) -> None:
+        other = self.catalog.by_event.get(message.key)
         if other is not None:
             self.dismiss((other.file, other.start, other.end))
 
-    @on(OptionList.OptionSelected, "#event-entities")
-    def open_entity(self, message: OptionList.OptionSelected) -> None:
+    @on(PlainList.Chosen, "#event-entities")
+    def open_entity(self, message: PlainList.Chosen) -> None:
         from tui.screens.entity import EntityScreen
 
-        if message.option_id in self.catalog.by_entity:
-            self.app.push_screen(EntityScreen(self.store, self.catalog, message.option_id),
+        if message.key in self.catalog.by_entity:
+            self.app.push_screen(EntityScreen(self.store, self.catalog, message.key),
                                  callback=self.pass_jump_on)
 
     def action_read(self) -> None:

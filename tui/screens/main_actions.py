@@ -51,7 +51,7 @@ class MainActions(_Base):
             self.notify("No search results: press / to search.", severity="warning", markup=False)
             return
         results = self.query_one(ResultsList)
-        results.highlighted = self.search.index  # previews, via OptionHighlighted
+        results.highlighted = self.search.index  # previews, via ResultsList.Highlighted
         self.open_in_reader(item.hit.file, item.offset, focus=True)
         self.paint_highlights()
 

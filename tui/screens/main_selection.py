@@ -6,9 +6,12 @@ from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.screen import Screen
-from textual.widgets import Input, OptionList
+from textual.widgets import Input
 
+from tui.widgets.chronology_list import ChronologyList
 from tui.widgets.entity_list import EntityList
+from tui.widgets.results_list import ResultsList
+from tui.widgets.source_list import SourceList
 
 if TYPE_CHECKING:
     from tui.screens.main import MainScreen
@@ -21,40 +24,40 @@ else:
 class MainSelection(_Base):
     """Mixed into MainScreen: highlighted items preview in the reader, Enter opens them."""
 
-    @on(OptionList.OptionHighlighted, "#sources")
-    def preview_source(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_id and self.catalog and self.current_pane == "sources":
-            self.open_in_reader(event.option_id)
+    @on(SourceList.Highlighted)
+    def preview_source(self, message: SourceList.Highlighted) -> None:
+        if message.file and self.catalog and self.current_pane == "sources":
+            self.open_in_reader(message.file)
 
-    @on(OptionList.OptionSelected, "#sources")
-    def read_source(self, event: OptionList.OptionSelected) -> None:
-        if event.option_id:
-            self.open_in_reader(event.option_id, focus=True)
+    @on(SourceList.Chosen)
+    def read_source(self, message: SourceList.Chosen) -> None:
+        if message.file:
+            self.open_in_reader(message.file, focus=True)
 
-    @on(OptionList.OptionHighlighted, "#chronology")
-    def preview_event(self, event: OptionList.OptionHighlighted) -> None:
-        if self.catalog and event.option_id in self.catalog.by_event and \
+    @on(ChronologyList.Highlighted)
+    def preview_event(self, message: ChronologyList.Highlighted) -> None:
+        if self.catalog and message.event_id in self.catalog.by_event and \
                 self.current_pane == "chronology":
-            chosen = self.selected_event = self.catalog.by_event[event.option_id]
+            chosen = self.selected_event = self.catalog.by_event[message.event_id]
             self.jump_target = None
             self.open_in_reader(chosen.file, chosen.start)
 
-    @on(OptionList.OptionSelected, "#chronology")
-    def open_event_view(self, event: OptionList.OptionSelected) -> None:
-        if self.catalog and event.option_id in self.catalog.by_event:
-            self.show_event(self.catalog.by_event[event.option_id])
+    @on(ChronologyList.Chosen)
+    def open_event_view(self, message: ChronologyList.Chosen) -> None:
+        if self.catalog and message.event_id in self.catalog.by_event:
+            self.show_event(self.catalog.by_event[message.event_id])
 
-    @on(OptionList.OptionHighlighted, "#entities")
-    def highlight_entity_mentions(self, event: OptionList.OptionHighlighted) -> None:
-        if self.catalog and event.option_id in self.catalog.by_entity and \
+    @on(EntityList.Highlighted)
+    def highlight_entity_mentions(self, message: EntityList.Highlighted) -> None:
+        if self.catalog and message.entity_id in self.catalog.by_entity and \
                 self.current_pane == "entities":
-            self.selected_entity = event.option_id
+            self.selected_entity = message.entity_id
             self.paint_highlights()
 
-    @on(OptionList.OptionSelected, "#entities")
-    def open_entity_view(self, event: OptionList.OptionSelected) -> None:
-        if event.option_id:
-            self.show_entity(event.option_id)
+    @on(EntityList.Chosen)
+    def open_entity_view(self, message: EntityList.Chosen) -> None:
+        if message.entity_id:
+            self.show_entity(message.entity_id)
 
     @on(Input.Changed, "#entity-filter")
     def filter_entities(self, event: Input.Changed) -> None:
@@ -73,15 +76,15 @@ class MainSelection(_Base):
             self.query_one(EntityList).focus()
             event.stop()
 
-    @on(OptionList.OptionHighlighted, "#results")
-    def preview_hit(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_id is not None and self.search.items and self.current_pane == "results":
-            item = self.search.go(int(event.option_id))
+    @on(ResultsList.Highlighted)
+    def preview_hit(self, message: ResultsList.Highlighted) -> None:
+        if self.search.items and self.current_pane == "results":
+            item = self.search.go(message.index)
             self.open_in_reader(item.hit.file, item.offset)
             self.paint_highlights()
 
-    @on(OptionList.OptionSelected, "#results")
-    def open_hit(self, event: OptionList.OptionSelected) -> None:
-        if event.option_id is not None and self.search.items:
-            item = self.search.go(int(event.option_id))
+    @on(ResultsList.Chosen)
+    def open_hit(self, message: ResultsList.Chosen) -> None:
+        if self.search.items:
+            item = self.search.go(message.index)
             self.open_in_reader(item.hit.file, item.offset, focus=True)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from textual.content import Content
+from textual.message import Message
 from textual.widgets.option_list import Option
 
 from tui.model.catalog import Catalog, ChronoRow, date_label, event_year
@@ -19,10 +21,28 @@ BAR_W = 20
 class ChronologyList(KeyedList):
     """Date | summary | sources; a cluster from several sources says "(n sources)"."""
 
+    @dataclass
+    class Highlighted(Message):
+        """The cursor is on the event `event_id` (the reader shows its sentence)."""
+
+        event_id: str
+
+    @dataclass
+    class Chosen(Message):
+        """Enter or a click on the event `event_id` (its event view opens)."""
+
+        event_id: str
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.catalog: Catalog | None = None
         self.entries: list[ChronoRow] = []
+
+    def highlight_message(self, key: str) -> Message:
+        return self.Highlighted(key)
+
+    def choice_message(self, key: str) -> Message:
+        return self.Chosen(key)
 
     def show_rows(self, catalog: Catalog, entries: list[ChronoRow]) -> None:
         self.catalog, self.entries = catalog, entries

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.content import Content
+from textual.message import Message
 from textual.widgets.option_list import Option
 
 from store.models import ENTITY_TYPES, Entity
@@ -21,10 +24,28 @@ def matches(entity: Entity, needle: str) -> bool:
 
 
 class EntityList(KeyedList):
+    @dataclass
+    class Highlighted(Message):
+        """The cursor is on the entity `entity_id` (the reader marks its mentions)."""
+
+        entity_id: str
+
+    @dataclass
+    class Chosen(Message):
+        """Enter or a click on the entity `entity_id` (its entity view opens)."""
+
+        entity_id: str
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.catalog: Catalog | None = None
         self.needle = ""
+
+    def highlight_message(self, key: str) -> Message:
+        return self.Highlighted(key)
+
+    def choice_message(self, key: str) -> Message:
+        return self.Chosen(key)
 
     def show_catalog(self, catalog: Catalog) -> None:
         self.catalog = catalog

@@ -1,11 +1,18 @@
-"""An OptionList with vim keys whose rows are redrawn to fit the width (one line each)."""
+"""An OptionList with vim keys whose rows are redrawn to fit the width (one line each).
+
+Each list reports in its own words: the generic `OptionList` events stop here and the list
+posts its nested `Highlighted` / `Chosen` messages instead, so a screen has one handler per
+list and message, never one matched by DOM id.
+"""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import on
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
@@ -27,6 +34,28 @@ class KeyedList(OptionList):
     def rows(self, width: int) -> list[Option]:
         """The options at `width` cells; subclasses lay their columns out here."""
         return []
+
+    def highlight_message(self, key: str) -> Message | None:
+        """What the list posts when the row `key` is highlighted; None posts nothing."""
+        return None
+
+    def choice_message(self, key: str) -> Message | None:
+        """What the list posts when the row `key` is chosen (Enter, a click); None: nothing."""
+        return None
+
+    @on(OptionList.OptionHighlighted)
+    def _report_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        message = None if event.option_id is None else self.highlight_message(event.option_id)
+        if message is not None:
+            self.post_message(message)
+
+    @on(OptionList.OptionSelected)
+    def _report_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        message = None if event.option_id is None else self.choice_message(event.option_id)
+        if message is not None:
+            self.post_message(message)
 
     def redraw(self, keep: str | None = None) -> None:
         """Rebuild the options, keeping the highlighted id (or `keep`) highlighted."""

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.content import Content
+from textual.message import Message
 from textual.widgets.option_list import Option
 
 from tui.model.doctext import visible
@@ -11,9 +14,27 @@ from tui.widgets.keyed_list import KeyedList, fit
 
 
 class ResultsList(KeyedList):
+    @dataclass
+    class Highlighted(Message):
+        """The cursor is on result number `index` (from 0; the reader shows the hit)."""
+
+        index: int
+
+    @dataclass
+    class Chosen(Message):
+        """Enter or a click on result number `index` (the reader opens at the hit)."""
+
+        index: int
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.items: list[ResultItem] = []
+
+    def highlight_message(self, key: str) -> Message:
+        return self.Highlighted(int(key))
+
+    def choice_message(self, key: str) -> Message:
+        return self.Chosen(int(key))
 
     def show_items(self, items: list[ResultItem]) -> None:
         self.items = items

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.content import Content
+from textual.message import Message
 from textual.widgets.option_list import Option
 
 from tui.model.catalog import Catalog
@@ -14,9 +17,27 @@ from tui.widgets.keyed_list import KeyedList, fit
 class SourceList(KeyedList):
     """Options keyed by file name, so a selection gives back the document, not a copy."""
 
+    @dataclass
+    class Highlighted(Message):
+        """The cursor is on the source of `file` (the reader previews it)."""
+
+        file: str
+
+    @dataclass
+    class Chosen(Message):
+        """Enter or a click on the source of `file` (the reader opens it)."""
+
+        file: str
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.catalog: Catalog | None = None
+
+    def highlight_message(self, key: str) -> Message:
+        return self.Highlighted(key)
+
+    def choice_message(self, key: str) -> Message:
+        return self.Chosen(key)
 
     def show_catalog(self, catalog: Catalog) -> None:
         self.catalog = catalog
