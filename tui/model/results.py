@@ -1,11 +1,12 @@
-"""Search results as the UI holds them: each hit with what the list and the clipboard need."""
+"""Search results as the UI holds them: each hit with what the list and the clipboard need,
+and what to try when there is none."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from store.models import Hit
-from tui.model.doctext import show_controls
+from tui.model.doctext import show_controls, visible
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,3 +32,21 @@ def make_item(
     """The search's own snippet (line breaks already spaces, one for one) with its highlight
     spans; control characters are shown one for one too, so the spans stay exact."""
     return ResultItem(hit, title, date, passage_text, show_controls(hit.snippet), tuple(spans))
+
+
+def no_results_text(query: str) -> str:
+    """What to try when nothing matched, drawn from the query itself."""
+    words = [w for w in query.split() if ":" not in w and not w.startswith("-")]
+    plain = [w.strip('"()') for w in words if w.strip('"()').isalpha()]
+    tips = []
+    if len(words) > 1:
+        tips.append("fewer words: every word must match (or join them with OR)")
+    if plain:
+        tips.append(f"a fuzzy or prefix form: {plain[0]}~  or  {plain[0][:4]}*")
+    if ":" in query:
+        tips.append("removing filters such as source:, entity:, type:, date:, kind:")
+    if '"' in query:
+        tips.append("dropping the quotes, so the words need not be adjacent")
+    tips.append("another spelling, or another of the name's aliases")
+    return (f"No passage matches {visible(query)!r}.\n\nTry:\n"
+            + "\n".join(f"  • {t}" for t in tips))

@@ -14,7 +14,7 @@ from store.errors import QueryError
 from tui.model.citation import published_label
 from tui.model.doctext import visible
 from tui.model.hits import HitCursor
-from tui.model.results import make_item
+from tui.model.results import make_item, no_results_text
 from tui.widgets.results_list import ResultsList
 
 if TYPE_CHECKING:
@@ -87,19 +87,3 @@ class MainSearch(_Base):
         if refocus:
             self.focus_pane(self._query_return)
 
-
-def no_results_text(query: str) -> str:
-    """What to try when nothing matched, drawn from the query itself."""
-    words = [w for w in query.split() if ":" not in w and not w.startswith("-")]
-    plain = [w.strip('"()') for w in words if w.strip('"()').isalpha()]
-    tips = []
-    if len(words) > 1:
-        tips.append("fewer words: every word must match (or join them with OR)")
-    if plain:
-        tips.append(f"a fuzzy or prefix form: {plain[0]}~  or  {plain[0][:4]}*")
-    if ":" in query:
-        tips.append("removing filters such as source:, entity:, type:, date:, kind:")
-    if '"' in query:
-        tips.append("dropping the quotes, so the words need not be adjacent")
-    tips.append("another spelling, or another of the name's aliases")
-    return f"No passage matches {visible(query)!r}.\n\nTry:\n" + "\n".join(f"  • {t}" for t in tips)
