@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.message import Message
 from textual.widgets import Input, Static
 
 from tests.tui_support import DOC_A, DOC_B, settle, span, write_small_store
@@ -56,6 +57,24 @@ async def test_panes_list_the_store(app: DossierApp) -> None:
         assert screen.query_one(Reader).doc.file == "a.txt"
 
 
+async def test_each_list_reports_in_its_own_messages(app: DossierApp) -> None:
+    posted: list[Message] = []
+    async with app.run_test(size=WIDE, message_hook=posted.append) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "enter")  # the second source, read
+        await settle(pilot)
+        await pilot.press("2", "j")  # the chronology's second event
+        await search(pilot, "astana")
+        await pilot.press("j", "enter")  # the second hit, read
+        await settle(pilot)
+        await pilot.press("3", *"aktobe", "enter")  # Enter in the filter chooses the entity
+        await settle(pilot)
+    assert SourceList.Highlighted("b.txt") in posted and SourceList.Chosen("b.txt") in posted
+    assert ChronologyList.Highlighted("b1") in posted
+    assert EntityList.Highlighted("aktobe") in posted and EntityList.Chosen("aktobe") in posted
+    assert ResultsList.Highlighted(1) in posted and ResultsList.Chosen(1) in posted
+
+
 async def test_search_enter_n_and_N_move_through_hits(app: DossierApp) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
@@ -95,7 +114,7 @@ async def test_results_are_visible_in_the_narrow_layout(app: DossierApp) -> None
         await search(pilot, "astana")
         pane = screen.query_one("#pane-results")
         results = screen.query_one(ResultsList)
-        assert screen.current_pane == "results"
+        assert screen.model.current_pane == "results"
         assert pane.display and pane.region.height > 2 and pane.region.width > 40
         assert results.region.height > 0 and results.option_count == 3
         for other in ("sources", "chronology", "entities", "reader"):
@@ -129,7 +148,7 @@ async def test_an_empty_result_says_so_and_suggests(app: DossierApp) -> None:
         await pilot.press("n")  # nothing to step through: a warning, no crash
         await settle(pilot)
         screen = main(app)
-        assert screen.search.index == -1 and screen.search.counter == ""
+        assert screen.model.search.index == -1 and screen.model.search.counter == ""
         assert screen.query_one(Reader).highlighted("reader--hit-current") == []
         assert app.is_running
 
@@ -155,13 +174,15 @@ async def test_chronology_selection_highlights_the_event_sentence(app: DossierAp
         assert app.focused is screen.query_one(ChronologyList)
         await settle(pilot)
         reader = screen.query_one(Reader)
-        sentence = "Attacks in Aktobe and Almaty took place in 2011 and 2012, according to Nazarbayev."
+        sentence = ("Attacks in Aktobe and Almaty took place in 2011 and 2012, "
+                    "according to Nazarbayev.")
         assert reader.doc.file == "b.txt"
         assert reader.highlighted("reader--event") == [span(DOC_B, sentence)]
         await pilot.press("j")
         await settle(pilot)
         assert reader.highlighted("reader--event") == [span(
-            DOC_B, "An Astana court ruled in October 2015 that the Islamic State is a terrorist group.")]
+            DOC_B,
+            "An Astana court ruled in October 2015 that the Islamic State is a terrorist group.")]
         await pilot.press("y")
         assert app.clipboard.startswith('> "An Astana court ruled in October 2015')
 
@@ -174,7 +195,8 @@ async def test_entities_filter_as_you_type_and_highlight_mentions(app: DossierAp
         assert app.focused is screen.query_one("#entity-filter")
         await pilot.press(*"nur-s")
         entities = screen.query_one(EntityList)
-        visible = [str(entities.get_option_at_index(i).prompt) for i in range(entities.option_count)]
+        visible = [str(entities.get_option_at_index(i).prompt)
+                   for i in range(entities.option_count)]
         assert visible[0] == "Places" and visible[1].startswith("Astana")
         assert len(visible) == 2
         reader = screen.query_one(Reader)
@@ -218,12 +240,12 @@ async def test_tab_cycles_panes_and_escape_returns_from_the_reader(app: DossierA
         seen = []
         for _ in range(4):
             await pilot.press("tab")
-            seen.append(screen.current_pane)
+            seen.append(screen.model.current_pane)
         assert seen == ["chronology", "entities", "reader", "sources"]
         await pilot.press("shift+tab")
-        assert screen.current_pane == "reader"
+        assert screen.model.current_pane == "reader"
         await pilot.press("escape")
-        assert screen.current_pane == "sources"
+        assert screen.model.current_pane == "sources"
 
 
 async def test_reader_y_copies_the_current_passage(app: DossierApp) -> None:

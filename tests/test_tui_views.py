@@ -120,7 +120,7 @@ async def test_palette_opens_an_entity_by_alias_and_a_year(app: DossierApp) -> N
         await pilot.press("enter")
         await settle(pilot)
         main = app.screen
-        assert main.current_pane == "chronology"
+        assert main.model.current_pane == "chronology"
         assert main.query_one(ChronologyList).highlighted_id == "b1"
 
 
@@ -140,7 +140,7 @@ async def test_narrow_terminal_shows_one_pane_under_tabs(app: DossierApp) -> Non
         # search still works, and the reader comes forward at the hit
         await pilot.press("slash", *"nazarbayev", "enter")
         await settle(pilot)
-        assert screen.current_pane == "results"
+        assert screen.model.current_pane == "results"
         await pilot.press("enter")
         await settle(pilot)
         reader = screen.query_one(Reader)

@@ -1,4 +1,4 @@
-"""DossierApp: global keys, the palette, the theme; the main screen does the rest."""
+"""DossierApp: global keys, the palette, the theme, the catalog; the main screen does the rest."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 from typing import ClassVar
 
+from textual import on
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -35,7 +36,7 @@ class DossierApp(App[None]):
         super().__init__()
         self.store = Store(store_path)
         self.corpus_dir = corpus_dir
-        self.catalog: Catalog | None = None
+        self.catalog: Catalog | None = None  # what the store holds, once the main screen read it
         chosen = theme or os.environ.get("DOSSIER_THEME") or DEFAULT_THEME
         self.theme = chosen if chosen in self.available_themes else DEFAULT_THEME
 
@@ -47,6 +48,26 @@ class DossierApp(App[None]):
         screen = self.screen_stack[0]
         assert isinstance(screen, MainScreen)
         return screen
+
+    @on(MainScreen.Loaded)
+    def keep_catalog(self, message: MainScreen.Loaded) -> None:
+        self.catalog = message.catalog
+
+    def back_to_main(self) -> MainScreen:
+        """Close every view above the main screen and return it."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        return self.main
+
+    # -- what the palette runs, from any screen -----------------------------------------------
+    def action_open_source(self, file: str) -> None:
+        self.back_to_main().open_in_reader(file, focus=True)
+
+    def action_open_entity(self, entity_id: str) -> None:
+        self.back_to_main().show_entity(entity_id)
+
+    def action_chronology_at(self, year: str) -> None:
+        self.back_to_main().show_year(year)
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
-from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -16,50 +15,30 @@ from textual.markup import escape
 from tui.model.catalog import event_year
 from tui.model.doctext import visible
 
-if TYPE_CHECKING:
-    from tui.app import DossierApp
-
 
 class DossierCommands(Provider):
     """Open a source by title, an entity by any of its names, the chronology at a year."""
 
     def _commands(self) -> Iterator[tuple[str, Callable[[], None], str]]:
-        app: DossierApp = self.app  # type: ignore[assignment]
+        from tui.app import DossierApp  # not at the top: tui.app imports this module
+
+        app = self.app
+        assert isinstance(app, DossierApp)
         catalog = app.catalog
         if catalog is None:
             return
         for source in catalog.sources:
-            yield (f"open: {visible(source.title)}", partial(self._open, source.file),
+            yield (f"open: {visible(source.title)}", partial(app.action_open_source, source.file),
                    f"Read {source.file}")
         for entity in catalog.entities:
             for name in dict.fromkeys((entity.name, *entity.aliases)):
                 help_text = entity.type if name == entity.name else f"{entity.name} ({entity.type})"
-                yield (f"entity: {visible(name)}", partial(self._entity, entity.id), help_text)
+                yield (f"entity: {visible(name)}", partial(app.action_open_entity, entity.id),
+                       help_text)
         years = sorted({event_year(e) for e in catalog.events})
         for year in years:
-            yield (f"date: {year}", partial(self._year, year), "Chronology at this year")
-
-    def _main(self):  # type: ignore[no-untyped-def]
-        app: DossierApp = self.app  # type: ignore[assignment]
-        while len(app.screen_stack) > 1:
-            app.pop_screen()
-        return app.main
-
-    def _open(self, file: str) -> None:
-        self._main().open_in_reader(file, focus=True)
-
-    def _entity(self, entity_id: str) -> None:
-        self._main().show_entity(entity_id)
-
-    def _year(self, year: str) -> None:
-        from tui.widgets.chronology_list import ChronologyList
-
-        main = self._main()
-        if main.filter_by is not None:
-            main.filter_by = None
-            main.refresh_chronology()
-        main.focus_pane("chronology")
-        main.query_one(ChronologyList).jump_to_year(year)
+            yield (f"date: {year}", partial(app.action_chronology_at, year),
+                   "Chronology at this year")
 
     async def discover(self) -> Hits:
         for text, callback, help_text in self._commands():
@@ -71,4 +50,5 @@ class DossierCommands(Provider):
         for text, callback, help_text in self._commands():
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(escape(text)), callback, text=text, help=escape(help_text))
+                yield Hit(score, matcher.highlight(escape(text)), callback, text=text,
+                          help=escape(help_text))

@@ -1,13 +1,15 @@
 """The main screen: Sources, Chronology, Entities, search Results and the Reader.
 
 Wide terminals show the panes side by side; below `NARROW` columns only the current pane is
-shown under a tab bar, and Tab/Shift+Tab (or 1-5) move between them either way. The screen
-owns the state (catalog, search cursor, filters); widgets only draw and report; every store
-call runs in a named thread worker of this screen.
+shown under a tab bar, and Tab/Shift+Tab (or 1-5) move between them either way. What the screen
+knows and decides lives in its `MainModel` (tui/model/main.py); the screen reads its widgets
+into a `Selection`, carries the model's answers out, and runs every store call in a named
+thread worker. Widgets only draw and report.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
@@ -15,38 +17,38 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
-from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, ProgressBar, Static, Tab, Tabs
+from textual.widgets import Footer, Tab, Tabs
 from textual.worker import Worker, get_current_worker
 
+from store.errors import QueryError
 from store.storage.db import Store
 from store.models import Event
 from tui.model.catalog import Catalog
 from tui.model.citation import published_label
 from tui.model.doctext import visible
-from tui.model.hits import HitCursor
+from tui.model.main import NUMBERED, PANES, TITLES, MainModel, Preview, Selection, Target, shorten
 from tui.model.reader_doc import ReaderDoc
-from tui.model.results import ResultItem
-from tui.screens.main_actions import MainActions
-from tui.screens.main_search import MainSearch
-from tui.screens.main_selection import MainSelection
+from tui.model.results import ResultItem, make_item
 from tui.widgets.chronology_list import ChronologyList
 from tui.widgets.entity_list import EntityList
+from tui.widgets.entity_pane import EntityPane
+from tui.widgets.loading_box import LoadingBox
+from tui.widgets.query_box import QueryBox
 from tui.widgets.reader import Reader
 from tui.widgets.results_list import ResultsList
+from tui.widgets.results_pane import ResultsPane
 from tui.widgets.source_list import SourceList
 from tui.worker_errors import notify_failure
 
 NARROW = 120
-PANES = ("sources", "chronology", "results", "entities", "reader")
-TITLES = {"sources": "Sources", "chronology": "Chronology", "results": "Results",
-          "entities": "Entities", "reader": "Reader"}
-NUMBERED = ("sources", "chronology", "entities", "reader", "results")  # keys 1-5
+SEARCH_LIMIT = 500
+FOCUS = {"sources": "#sources", "chronology": "#chronology", "results": "#results",
+         "entities": "#entity-filter", "reader": "#reader"}  # what each pane focuses first
 
 
-class MainScreen(MainActions, MainSearch, MainSelection, Screen[None]):
+class MainScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", tooltip="Open the query line",
                 id="dossier.search"),
@@ -68,73 +70,60 @@ class MainScreen(MainActions, MainSearch, MainSelection, Screen[None]):
                   id=f"dossier.pane_{name}") for i, name in enumerate(NUMBERED)],
     ]
 
+    @dataclass
     class Loaded(Message):
-        """The store is open and the catalog read."""
+        """The store is open and the catalog read (it bubbles on to the app, which keeps it)."""
 
-        def __init__(self, catalog: Catalog) -> None:
-            super().__init__()
-            self.catalog = catalog
+        catalog: Catalog
 
+    @dataclass
     class Progressed(Message):
         """A build stage advanced (posted from the build thread)."""
 
-        def __init__(self, stage: str, done: int, total: int) -> None:
-            super().__init__()
-            self.stage, self.done, self.total = stage, done, total
+        stage: str
+        done: int
+        total: int
 
         def can_replace(self, message: Message) -> bool:
             return isinstance(message, MainScreen.Progressed)
 
+    @dataclass
     class DocLoaded(Message):
-        def __init__(self, doc: ReaderDoc, offset: int | None, focus: bool, request: int) -> None:
-            super().__init__()
-            self.doc, self.offset, self.focus, self.request = doc, offset, focus, request
+        """The reader worker read `doc` for the open_in_reader call numbered `request`."""
 
+        doc: ReaderDoc
+        offset: int | None
+        focus: bool
+        request: int
+
+    @dataclass
     class Searched(Message):
-        def __init__(self, query: str, items: list[ResultItem], total: int) -> None:
-            super().__init__()
-            self.query, self.items, self.total = query, items, total
+        query: str
+        items: list[ResultItem]
+        total: int
 
     def __init__(self, store: Store, corpus_dir: Path | None) -> None:
         super().__init__()
         self.store = store
         self.corpus_dir = corpus_dir
-        self.catalog: Catalog | None = None
+        self.model = MainModel()
         self.docs: dict[str, ReaderDoc] = {}
-        self.search = HitCursor()
-        self.current_pane = "sources"
-        self.middle = "chronology"
-        self.filter_by: tuple[str, str, str] | None = None  # kind, id, label
-        self.selected_entity: str | None = None
-        self.selected_event: Event | None = None
-        self.jump_target: tuple[str, int, int] | None = None  # where a detail view sent us
-        self.show_entities = False
-        self._return_pane = "sources"  # where Esc in the reader goes back to
         self._opening = 0  # number of the latest open_in_reader request
-        self._query_return = "sources"  # where Esc on the query line goes back to
 
     # -- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Tabs(*[Tab(TITLES[p], id=f"tab-{p}") for p in PANES], id="pane-tabs")
-        with Vertical(id="loading"):
-            yield Label("Opening the store…", id="loading-label")
-            yield ProgressBar(id="loading-bar", show_eta=False)
+        yield LoadingBox(id="loading")
         with Container(id="panes"):
             with Vertical(id="pane-sources", classes="pane -current"):
                 yield SourceList(id="sources")
             with Vertical(id="pane-chronology", classes="pane"):
                 yield ChronologyList(id="chronology")
-            with Vertical(id="pane-results", classes="pane"):
-                yield Static("", id="results-empty")
-                yield ResultsList(id="results")
+            yield ResultsPane(id="pane-results", classes="pane")
             with Vertical(id="pane-reader", classes="pane"):
                 yield Reader(id="reader")
-            with Vertical(id="pane-entities", classes="pane"):
-                yield Input(placeholder="filter entities…", id="entity-filter")
-                yield EntityList(id="entities")
-        with Vertical(id="query-box"):
-            yield Input(placeholder="search: words, \"a phrase\", word*, word~ …", id="query")
-            yield Static("", id="query-error")
+            yield EntityPane(id="pane-entities", classes="pane")
+        yield QueryBox(id="query-box")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -155,76 +144,108 @@ class MainScreen(MainActions, MainSearch, MainSelection, Screen[None]):
         return self.size.width < NARROW
 
     def _apply_layout(self) -> None:
+        current = self.model.current_pane
         self.set_class(self.narrow, "-narrow")
-        self.set_class(not self.narrow and self.middle == "results", "-middle-results")
+        self.set_class(self.model.results_in_middle(self.narrow), "-middle-results")
         for pane in PANES:
-            self.query_one(f"#pane-{pane}").set_class(pane == self.current_pane, "-current")
+            self.query_one(f"#pane-{pane}").set_class(pane == current, "-current")
         tabs = self.query_one("#pane-tabs", Tabs)
-        tab_id = f"tab-{self.current_pane}"
-        if tabs.active != tab_id:
-            tabs.active = tab_id
-
-    def pane_order(self) -> list[str]:
-        return [p for p in PANES if p != "results" or self.search.query]
+        if tabs.active != f"tab-{current}":
+            tabs.active = f"tab-{current}"
 
     def focus_pane(self, pane: str) -> None:
         """Make `pane` current (visible when narrow) and focus its main widget."""
         self._enter_pane(pane)
-        target = {"sources": "#sources", "chronology": "#chronology", "results": "#results",
-                  "entities": "#entity-filter", "reader": "#reader"}[pane]
-        self.set_focus(self.query_one(target))  # now, not after queued keys
+        self.set_focus(self.query_one(FOCUS[pane]))  # now, not after queued keys
 
     def on_descendant_focus(self) -> None:
         """A click or a widget moved focus: the pane holding it becomes current."""
-        node = self.focused
-        while node is not None and not (node.id or "").startswith("pane-"):
-            node = node.parent  # type: ignore[assignment]
-        if node is not None and node.id:
-            pane = node.id.removeprefix("pane-")
-            if pane != self.current_pane:
-                self._enter_pane(pane)
+        around = self.focused.ancestors_with_self if self.focused is not None else []
+        pane = next((n.id.removeprefix("pane-") for n in around
+                     if n.id and n.id.startswith("pane-")), None)
+        if pane is not None and pane != self.model.current_pane:
+            self._enter_pane(pane)
 
     def _enter_pane(self, pane: str) -> None:
         """Make `pane` current and show its highlighted item in the reader."""
-        if pane == self.current_pane:
-            self._apply_layout()
-            return
-        if pane == "reader":
-            self._return_pane = self.current_pane
-        self.current_pane = pane
-        if pane in ("chronology", "results"):
-            self.middle = pane
+        changed = self.model.enter(pane)
         self._apply_layout()
-        self.preview_highlighted()
-
-    def preview_highlighted(self) -> None:
-        """The reader follows the list the user is in: its highlighted source, event or hit."""
-        if self.catalog is None:
-            return
-        pane = self.current_pane
-        if pane == "sources":
-            file = self.query_one(SourceList).highlighted_id
-            if file:
-                self.open_in_reader(file)
-        elif pane == "chronology":
-            event = self.catalog.by_event.get(self.query_one(ChronologyList).highlighted_id or "")
-            if event is not None:
-                self.selected_event, self.jump_target = event, None
-                self.open_in_reader(event.file, event.start)
-        elif pane == "results" and self.search.current is not None:
-            item = self.search.current
-            self.open_in_reader(item.hit.file, item.offset)
-        elif pane == "entities":
-            entity = self.query_one(EntityList).highlighted_id
-            if entity in self.catalog.by_entity:
-                self.selected_entity = entity
-                self.paint_highlights()
+        if changed:
+            self.preview_highlighted()
 
     @on(Tabs.TabActivated, "#pane-tabs")
     def switch_pane_from_tab_bar(self, event: Tabs.TabActivated) -> None:
         pane = (event.tab.id or "").removeprefix("tab-")
-        if pane and pane != self.current_pane:
+        if pane and pane != self.model.current_pane:
             self.focus_pane(pane)
+
+    # -- the reader follows the list the user is in -------------------------------------------
+    def preview_highlighted(self) -> None:
+        """On entering a pane: its highlighted source, event, hit or entity. (Each `preview_*`
+        of the model answers only for the current pane, so at most one of these acts.)"""
+        if self.model.catalog is None:
+            return
+        self.preview(self.model.preview_source(self.query_one(SourceList).highlighted_id))
+        self.preview(self.model.preview_event(self.query_one(ChronologyList).highlighted_id))
+        self.preview(self.model.preview_hit(self.model.search.index))
+        if self.model.preview_entity(self.query_one(EntityList).highlighted_id):
+            self.paint_highlights()
+
+    def preview(self, where: Preview | None) -> bool:
+        if where is not None:
+            self.open_in_reader(where.file, where.offset)
+        return where is not None
+
+    @on(SourceList.Highlighted)
+    def preview_source(self, message: SourceList.Highlighted) -> None:
+        self.preview(self.model.preview_source(message.file))
+
+    @on(ChronologyList.Highlighted)
+    def preview_event(self, message: ChronologyList.Highlighted) -> None:
+        self.preview(self.model.preview_event(message.event_id))
+
+    @on(ResultsList.Highlighted)
+    def preview_hit(self, message: ResultsList.Highlighted) -> None:
+        if self.preview(self.model.preview_hit(message.index)):
+            self.paint_highlights()
+
+    @on(EntityList.Highlighted)
+    def mark_entity_mentions(self, message: EntityList.Highlighted) -> None:
+        if self.model.preview_entity(message.entity_id):
+            self.paint_highlights()
+
+    @on(SourceList.Chosen)
+    def read_source(self, message: SourceList.Chosen) -> None:
+        self.open_in_reader(message.file, focus=True)
+
+    @on(ChronologyList.Chosen)
+    def open_event_view(self, message: ChronologyList.Chosen) -> None:
+        event = self.model.catalog.by_event.get(message.event_id) if self.model.catalog else None
+        if event is not None:
+            self.show_event(event)
+
+    @on(ResultsList.Chosen)
+    def open_hit(self, message: ResultsList.Chosen) -> None:
+        if self.model.search.items:
+            item = self.model.search.go(message.index)
+            self.open_in_reader(item.hit.file, item.offset, focus=True)
+
+    @on(EntityList.Chosen)
+    def open_entity_view(self, message: EntityList.Chosen) -> None:
+        self.show_entity(message.entity_id)
+
+    def selection(self) -> Selection:
+        """What the widgets have under their cursors, for the model to decide on."""
+        reader = self.query_one(Reader)
+        doc, passage = reader.doc, reader.current_passage
+        return Selection(
+            source=self.query_one(SourceList).highlighted_id,
+            event=self.query_one(ChronologyList).highlighted_id,
+            entity=self.query_one(EntityList).highlighted_id,
+            passage=(doc.text.text[passage.start:passage.end], doc.file)
+            if doc is not None and passage is not None else None,
+            document=doc.file if doc is not None else None,
+        )
 
     # -- loading ------------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="load", exit_on_error=False,
@@ -247,14 +268,10 @@ class MainScreen(MainActions, MainSearch, MainSelection, Screen[None]):
             self.post_message(self.Loaded(catalog))
 
     def on_main_screen_progressed(self, message: Progressed) -> None:
-        label = self.query_one("#loading-label", Label)
-        label.update(Content(f"Building the store: {message.stage}…"))
-        self.query_one("#loading-bar", ProgressBar).update(total=message.total,
-                                                           progress=message.done)
+        self.query_one(LoadingBox).show_progress(message.stage, message.done, message.total)
 
     def on_main_screen_loaded(self, message: Loaded) -> None:
-        catalog = self.catalog = message.catalog
-        self.app.catalog = catalog  # type: ignore[attr-defined]
+        catalog = self.model.catalog = message.catalog
         self.query_one("#loading").display = False
         self.query_one(SourceList).show_catalog(catalog)
         self.query_one(EntityList).show_catalog(catalog)
@@ -262,25 +279,19 @@ class MainScreen(MainActions, MainSearch, MainSelection, Screen[None]):
         self.query_one("#pane-sources").border_title = f"Sources ({len(catalog.sources)})"
         self.query_one("#pane-entities").border_title = f"Entities ({len(catalog.entities)})"
         if not catalog.sources:
-            self.notify("The corpus has no documents (.txt, .md, .html).", severity="warning", markup=False)
+            self.notify("The corpus has no documents (.txt, .md, .html).", severity="warning",
+                        markup=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if notify_failure(self, event.worker) and event.worker.group == "load":
-            self.query_one("#loading-label", Label).update(
-                Content(f"Could not open the store: {visible(str(event.worker.error))}"))
+            self.query_one(LoadingBox).show_failure(str(event.worker.error))
 
-    # -- chronology ---------------------------------------------------------------------------
     def refresh_chronology(self) -> None:
-        if self.catalog is None:
+        if self.model.catalog is None:
             return
-        kind, key, label = self.filter_by or ("", "", "")
-        rows = self.catalog.chronology(entity=key if kind == "entity" else None,
-                                       file=key if kind == "source" else None)
-        self.query_one(ChronologyList).show_rows(self.catalog, rows)
-        title = f"Chronology ({len(rows)})"
-        if self.filter_by:
-            title = f"Chronology · {visible(label)} ({len(rows)})"
-        self.query_one("#pane-chronology").border_title = title
+        rows = self.model.chronology_rows()
+        self.query_one(ChronologyList).show_rows(self.model.catalog, rows)
+        self.query_one("#pane-chronology").border_title = self.model.chronology_title(len(rows))
 
     # -- the reader ---------------------------------------------------------------------------
     def open_in_reader(self, file: str, offset: int | None = None, *, focus: bool = False) -> None:
@@ -295,7 +306,8 @@ class MainScreen(MainActions, MainSearch, MainSelection, Screen[None]):
     @work(thread=True, exclusive=True, group="reader", exit_on_error=False,
           description="open the document")
     def load_doc(self, file: str, offset: int | None, focus: bool, request: int) -> None:
-        types = {e.id: e.type for e in self.catalog.entities} if self.catalog else {}
+        catalog = self.model.catalog
+        types = {e.id: e.type for e in catalog.entities} if catalog else {}
         doc = ReaderDoc.load(self.store, file, types)
         if not get_current_worker().is_cancelled:
             self.post_message(self.DocLoaded(doc, offset, focus, request))
@@ -315,25 +327,12 @@ class MainScreen(MainActions, MainSearch, MainSelection, Screen[None]):
     def paint_highlights(self) -> None:
         """Give the reader every highlight that applies to the document it shows."""
         reader = self.query_one(Reader)
-        doc = reader.doc
-        if doc is None:
+        if reader.doc is None:
             return
-        current = self.search.current
-        event = self.selected_event
-        entity = self.selected_entity
-        pointed: tuple[int, int] | None = None
-        if event is not None and event.file == doc.file:
-            pointed = (event.start, event.end)
-        elif self.jump_target is not None and self.jump_target[0] == doc.file:
-            pointed = self.jump_target[1:]
-        reader.set_highlights(
-            hits=self.search.ranges_in(doc.file),
-            current_hit=list(current.hit.highlights) if current and current.hit.file == doc.file
-            else [],
-            event_span=pointed,
-            entity_spans=[(m.start, m.end) for m in doc.mentions if m.entity == entity],
-            show_entities=self.show_entities,
-        )
+        marks = self.model.highlights(reader.doc)
+        reader.set_highlights(hits=marks.hits, current_hit=marks.current_hit,
+                              event_span=marks.event_span, entity_spans=marks.entity_spans,
+                              show_entities=marks.show_entities)
         self.update_reader_title()
 
     def update_reader_title(self) -> None:
@@ -341,39 +340,166 @@ class MainScreen(MainActions, MainSearch, MainSelection, Screen[None]):
         doc = self.query_one(Reader).doc
         if doc is None:
             return
-        source = doc.source
-        title = visible(source.title) if source else doc.file
-        pane.border_title = f"{title} · {published_label(source)}"
-        parts = []
-        if self.search.items:
-            parts.append(f"hit {self.search.counter}")
-        if self.show_entities:
-            parts.append("entities shown")
-        pane.border_subtitle = " · ".join(parts)
+        pane.border_title = self.model.reader_title(doc)
+        pane.border_subtitle = self.model.reader_subtitle()
         results = self.query_one("#pane-results")
-        results.border_title = f"Results · {visible(self.search.query)}"
-        results.border_subtitle = self.search.counter
+        results.border_title = self.model.results_title()
+        results.border_subtitle = self.model.search.counter
 
-    # -- pushing the detail screens -----------------------------------------------------------
+    # -- the detail views, and what the palette opens -----------------------------------------
     def show_entity(self, entity_id: str) -> None:
         from tui.screens.entity import EntityScreen
 
-        if self.catalog is not None:
-            self.app.push_screen(EntityScreen(self.store, self.catalog, entity_id),
+        if self.model.catalog is not None:
+            self.app.push_screen(EntityScreen(self.store, self.model.catalog, entity_id),
                                  callback=self.jump_from_detail)
 
     def show_event(self, event: Event) -> None:
         from tui.screens.event import EventScreen
 
-        if self.catalog is not None:
-            self.app.push_screen(EventScreen(self.store, self.catalog, event),
+        if self.model.catalog is not None:
+            self.app.push_screen(EventScreen(self.store, self.model.catalog, event),
                                  callback=self.jump_from_detail)
 
-    def jump_from_detail(self, target: tuple[str, int, int] | None) -> None:
+    def jump_from_detail(self, target: Target | None) -> None:
         """A detail screen closed on a place in a document: open the reader there."""
-        if target is None:
+        if target is not None:
+            where = self.model.jump(target)
+            self.open_in_reader(where.file, where.offset, focus=True)
+
+    def show_year(self, year: str) -> None:
+        """The chronology, unfiltered, at the first event of `year`."""
+        if self.model.filter_by is not None:
+            self.model.filter_by = None
+            self.refresh_chronology()
+        self.focus_pane("chronology")
+        self.query_one(ChronologyList).jump_to_year(year)
+
+    # -- keys ---------------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return True if self.model.can_run(action) else None  # None: shown greyed out
+
+    def action_search(self) -> None:
+        self.model.open_query()
+        self.set_class(self.model.searching, "-searching")
+        self.query_one("#query").focus()
+
+    def action_next_hit(self) -> None:
+        self._step_hit(+1)
+
+    def action_prev_hit(self) -> None:
+        self._step_hit(-1)
+
+    def _step_hit(self, delta: int) -> None:
+        item = self.model.search.step(delta)
+        if item is None:
+            self.notify("No search results: press / to search.", severity="warning", markup=False)
             return
-        file, start, _end = target
-        self.selected_event = None
-        self.jump_target = target
-        self.open_in_reader(file, start, focus=True)
+        results = self.query_one(ResultsList)
+        results.highlighted = self.model.search.index  # previews, via ResultsList.Highlighted
+        self.open_in_reader(item.hit.file, item.offset, focus=True)
+        self.paint_highlights()
+
+    def action_copy(self) -> None:
+        self._copy(self.model.quote_for(self.selection()), "Copied quote",
+                   "Nothing to quote here: select a passage, an event or a hit.")
+
+    def action_copy_citation(self) -> None:
+        self._copy(self.model.citation_for(self.selection()), "Copied citation",
+                   "No source selected to cite.")
+
+    def _copy(self, text: str | None, title: str, missing: str) -> None:
+        if text is None:
+            self.notify(missing, severity="warning", markup=False)
+        else:
+            self.app.copy_to_clipboard(text)
+            self.notify(shorten(text), title=title, markup=False)
+
+    def action_filter(self) -> None:
+        if self.model.catalog is None:
+            return
+        chosen = self.model.toggle_filter(self.selection())
+        if chosen is None:
+            self.notify("Chronology shows every event.", title="Filter cleared", markup=False)
+        else:
+            self.notify(f"Chronology: only events with {visible(chosen.label)}.", title="Filter",
+                        markup=False)
+        self.refresh_chronology()
+        self.refresh_bindings()
+
+    def action_toggle_entities(self) -> None:
+        self.model.show_entities = not self.model.show_entities
+        self.paint_highlights()
+
+    def action_pane(self, pane: str) -> None:
+        if not self.model.can_show(pane):
+            self.notify("No search yet: press / to search.", severity="warning", markup=False)
+            return
+        self.focus_pane(pane)
+
+    def action_next_pane(self) -> None:
+        self.focus_pane(self.model.cycled(+1))
+
+    def action_prev_pane(self) -> None:
+        self.focus_pane(self.model.cycled(-1))
+
+    def action_back(self) -> None:
+        """Esc: close the query line, else leave the reader or results, else clear the filter."""
+        back = self.model.back()
+        if back is None:
+            return
+        if back.kind == "close_query":
+            self.close_query()
+        elif back.kind == "pane":
+            self.focus_pane(back.pane)
+        else:
+            self.refresh_chronology()
+
+    # -- search -------------------------------------------------------------------------------
+    @on(QueryBox.Submitted)
+    def submit_query(self, message: QueryBox.Submitted) -> None:
+        if not message.query:
+            self.close_query()
+            return
+        self.query_one(QueryBox).show_searching()
+        self.run_search(message.query)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False,
+          description="search")
+    def run_search(self, query: str) -> None:
+        from store.search import search
+
+        try:
+            results = search(self.store, query, SEARCH_LIMIT)
+        except QueryError as exc:
+            self.app.call_from_thread(self.show_query_error, exc)
+            return
+        items = []
+        for i, hit in enumerate(results.hits):
+            source = self.store.source(hit.file)
+            title = source.title if source else hit.file
+            passage = self.store.text(hit.file)[hit.start : hit.end]
+            items.append(make_item(hit, results.snippet_highlights(i), passage, title,
+                                   published_label(source)))
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Searched(query, items, results.total))
+
+    def show_query_error(self, error: QueryError) -> None:
+        self.query_one(QueryBox).show_error(error.problem, error.query, error.position)
+
+    def on_main_screen_searched(self, message: Searched) -> None:
+        self.model.searched(message.query, message.items, message.total)
+        self.close_query(refocus=False)
+        self.query_one(ResultsPane).show_results(message.items, self.model.results_placeholder())
+        self.update_reader_title()
+        self.focus_pane("results")
+        if message.items:
+            self.model.search.index = 0
+            self.paint_highlights()
+
+    def close_query(self, refocus: bool = True) -> None:
+        back_to = self.model.close_query()
+        self.set_class(self.model.searching, "-searching")
+        self.query_one(QueryBox).clear()
+        if refocus:
+            self.focus_pane(back_to)
