@@ -10,7 +10,7 @@ from tui.model.catalog import Catalog
 from tui.model.doctext import DocText
 from tui.model.main import Back, ChronologyFilter, MainModel, Selection, shorten
 from tui.model.reader_doc import MentionSpan, ReaderDoc
-from tui.model.results import ResultItem, make_item, no_results_text
+from tui.model.results import ResultItem, make_item, no_results_text, result_items
 
 SOURCE_A = Source("a", "a.txt", "Kazakhstan Bans Islamic State", "Joanna Lillis", "Eurasianet",
                   "news", "2015-11-03", "day", "manifest")
@@ -363,7 +363,22 @@ def test_no_results_for_one_odd_word_suggests_only_a_spelling_and_shows_controls
     assert text.endswith("Try:\n  • another spelling, or another of the name's aliases")
 
 
-# -- the notification text ----------------------------------------------------------------------
+# -- the search worker's items and the notification text ----------------------------------------
+def test_result_items_use_the_titles_the_search_returned() -> None:
+    class Results:
+        def __init__(self) -> None:
+            self.hits = [hit_item("b.txt", DOC_B, "Astana").hit]
+            self.titles = {"b.txt": "Court Rulings (as the search saw it)"}
+
+        def snippet_highlights(self, i: int) -> list[tuple[int, int]]:
+            return [(3, 9)]
+
+    texts = {"b.txt": DOC_B}
+    [item] = result_items(Results(), texts.__getitem__, {"b.txt": "2016-01"})  # type: ignore[arg-type]
+    assert item.title == "Court Rulings (as the search saw it)" and item.date == "2016-01"
+    assert item.passage_text == DOC_B[item.hit.start:item.hit.end] and item.spans == ((3, 9),)
+
+
 def test_shorten_keeps_short_text_and_cuts_long_text_with_an_ellipsis() -> None:
     assert shorten("abc") == "abc"
     assert shorten("x" * 200) == "x" * 159 + "…" and len(shorten("x" * 161)) == 160

@@ -3,10 +3,15 @@ and what to try when there is none."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from store.models import Hit
 from tui.model.doctext import show_controls, visible
+
+if TYPE_CHECKING:  # store.search loads numpy: the worker imports it, not the first frame
+    from store.search import SearchResults
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +37,16 @@ def make_item(
     """The search's own snippet (line breaks already spaces, one for one) with its highlight
     spans; control characters are shown one for one too, so the spans stay exact."""
     return ResultItem(hit, title, date, passage_text, show_controls(hit.snippet), tuple(spans))
+
+
+def result_items(results: SearchResults, text_of: Callable[[str], str],
+                 dates: Mapping[str, str]) -> list[ResultItem]:
+    """The hits of `results` as the Results list shows them, under the titles the search
+    returned; `text_of(file)` is a document's text (the passage `y` copies is cut from it) and
+    `dates[file]` the date label of each file the search found."""
+    return [make_item(hit, results.snippet_highlights(i), text_of(hit.file)[hit.start:hit.end],
+                      results.titles[hit.file], dates[hit.file])
+            for i, hit in enumerate(results.hits)]
 
 
 def no_results_text(query: str) -> str:

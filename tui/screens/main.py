@@ -30,7 +30,7 @@ from tui.model.citation import published_label
 from tui.model.doctext import visible
 from tui.model.main import NUMBERED, PANES, TITLES, MainModel, Preview, Selection, Target, shorten
 from tui.model.reader_doc import ReaderDoc
-from tui.model.results import ResultItem, make_item
+from tui.model.results import ResultItem, result_items
 from tui.widgets.chronology_list import ChronologyList
 from tui.widgets.entity_list import EntityList
 from tui.widgets.entity_pane import EntityPane
@@ -474,13 +474,8 @@ class MainScreen(Screen[None]):
         except QueryError as exc:
             self.app.call_from_thread(self.show_query_error, exc)
             return
-        items = []
-        for i, hit in enumerate(results.hits):
-            source = self.store.source(hit.file)
-            title = source.title if source else hit.file
-            passage = self.store.text(hit.file)[hit.start : hit.end]
-            items.append(make_item(hit, results.snippet_highlights(i), passage, title,
-                                   published_label(source)))
+        dates = {file: published_label(self.store.source(file)) for file in results.titles}
+        items = result_items(results, self.store.text, dates)
         if not get_current_worker().is_cancelled:
             self.post_message(self.Searched(query, items, results.total))
 
