@@ -16,7 +16,7 @@ from textual.worker import Worker, get_current_worker
 from store.storage.db import Store
 from tui.model.catalog import Catalog, date_label
 from tui.model.doctext import visible
-from tui.model.entity_view import EntityView, load_entity_view
+from tui.model.entity_view import EntityView, MentionInContext, load_entity_view
 from tui.screens.detail import DetailScreen
 from tui.widgets.plain_list import PlainList
 from tui.worker_errors import notify_failure
@@ -126,7 +126,7 @@ class EntityScreen(DetailScreen):
             self.app.push_screen(EventScreen(self.store, self.catalog, event),
                                  callback=self.pass_jump_on)
 
-    def _highlighted_mention(self):  # type: ignore[no-untyped-def]
+    def _highlighted_mention(self) -> MentionInContext | None:
         mentions = self.query_one("#entity-mentions", PlainList)
         if self.view is None or mentions.highlighted_id is None:
             return None

@@ -21,7 +21,8 @@ from tui.widgets.plain_list import PlainList
 
 
 def precision_words(event: Event) -> str:
-    span = "" if event.date_begin == event.date_end else f" ({event.date_begin} to {event.date_end})"
+    span = ("" if event.date_begin == event.date_end
+            else f" ({event.date_begin} to {event.date_end})")
     return f"{event.precision} precision{span}"
 
 
