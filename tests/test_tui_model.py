@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from store.models import Hit, Passage, Source
+from store.models import Entity, Event, Hit, Passage, Source
+from store.search import SearchResults
 from tests.tui_support import DOC_A, DOC_B, ENTITIES, events, span
 from tui.model.catalog import Catalog
 from tui.model.doctext import DocText
@@ -27,10 +28,10 @@ class _Store:
     def sources(self) -> list[Source]:
         return [SOURCE_A, SOURCE_B]
 
-    def entities(self):  # type: ignore[no-untyped-def]
+    def entities(self) -> list[Entity]:
         return list(ENTITIES)
 
-    def events(self):  # type: ignore[no-untyped-def]
+    def events(self) -> list[Event]:
         return events()
 
     def mention_counts(self) -> dict[str, dict[str, int]]:
@@ -38,13 +39,13 @@ class _Store:
 
 
 def catalog() -> Catalog:
-    return Catalog.load(_Store())  # type: ignore[arg-type]
+    return Catalog.load(_Store())  # type: ignore[arg-type]  # a stand-in with what load reads
 
 
 def hit_item(file: str, text: str, words: str) -> ResultItem:
     start, end = span(text, words)
     passage_start = text.rfind("\n\n", 0, start) + 2
-    passage_end = text.find("\n\n", end) % (len(text) + 1)
+    passage_end = text.find("\n\n", end) if "\n\n" in text[end:] else len(text)
     hit = Hit(file, 1, passage_start, passage_end, 1.0, text[passage_start:passage_end],
               ((start, end),))
     return make_item(hit, [(start - passage_start, end - passage_start)],
@@ -57,8 +58,8 @@ def searched(model: MainModel, query: str = "astana") -> list[ResultItem]:
     return items
 
 
-def model_in(pane: str, **kw: object) -> MainModel:
-    model = MainModel(catalog=catalog(), **kw)  # type: ignore[arg-type]
+def model_in(pane: str, filter_by: ChronologyFilter | None = None) -> MainModel:
+    model = MainModel(catalog=catalog(), filter_by=filter_by)
     model.enter(pane)
     return model
 
@@ -365,18 +366,13 @@ def test_no_results_for_one_odd_word_suggests_only_a_spelling_and_shows_controls
 
 # -- the search worker's items and the notification text ----------------------------------------
 def test_result_items_use_the_titles_the_search_returned() -> None:
-    class Results:
-        def __init__(self) -> None:
-            self.hits = [hit_item("b.txt", DOC_B, "Astana").hit]
-            self.titles = {"b.txt": "Court Rulings (as the search saw it)"}
-
-        def snippet_highlights(self, i: int) -> list[tuple[int, int]]:
-            return [(3, 9)]
-
-    texts = {"b.txt": DOC_B}
-    [item] = result_items(Results(), texts.__getitem__, {"b.txt": "2016-01"})  # type: ignore[arg-type]
+    hit = hit_item("b.txt", DOC_B, "Astana").hit
+    results = SearchResults("astana", 1, [hit], ((hit.start, 0, hit.end - hit.start),),
+                            titles={"b.txt": "Court Rulings (as the search saw it)"})
+    [item] = result_items(results, {"b.txt": DOC_B}.__getitem__, {"b.txt": "2016-01"})
     assert item.title == "Court Rulings (as the search saw it)" and item.date == "2016-01"
-    assert item.passage_text == DOC_B[item.hit.start:item.hit.end] and item.spans == ((3, 9),)
+    assert item.passage_text == DOC_B[hit.start:hit.end]
+    assert [item.snippet[s:e] for s, e in item.spans] == ["Astana"]
 
 
 def test_shorten_keeps_short_text_and_cuts_long_text_with_an_ellipsis() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from rich.segment import Segment
 from rich.text import Text
@@ -94,7 +94,7 @@ class Reader(ScrollView, can_focus=True):
         *,
         hits: list[Span] | None = None,
         current_hit: list[Span] | None = None,
-        event_span: Span | None | bool = False,
+        event_span: Span | None | Literal[False] = False,
         entity_spans: list[Span] | None = None,
         show_entities: bool | None = None,
     ) -> None:
@@ -104,7 +104,7 @@ class Reader(ScrollView, can_focus=True):
         if current_hit is not None:
             self.current_hit = current_hit
         if event_span is not False:
-            self.event_span = event_span  # type: ignore[assignment]
+            self.event_span = event_span
         if entity_spans is not None:
             self.entity_spans = entity_spans
         if show_entities is not None:
