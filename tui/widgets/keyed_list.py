@@ -1,8 +1,9 @@
 """An OptionList with vim keys whose rows are redrawn to fit the width (one line each).
 
 Each list reports in its own words: the generic `OptionList` events stop here and the list
-posts its nested `Highlighted` / `Chosen` messages instead, so a screen has one handler per
-list and message, never one matched by DOM id.
+posts its nested `Highlighted` / `Chosen` messages instead, so the main screen has one handler
+per list and message instead of OptionList handlers matched by DOM id (a detail view with
+several PlainLists still tells them apart by id, through `PlainList.Chosen.control`).
 """
 
 from __future__ import annotations
