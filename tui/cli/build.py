@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from store.storage.db import Store
 from tui.cli.common import add_command, prepare_store
+
+if TYPE_CHECKING:
+    from tui.cli.common import Subcommands
 
 EPILOG = """\
 examples:
@@ -14,7 +18,7 @@ examples:
   dossier build --force                 rebuild even when nothing changed"""
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = add_command(
         subparsers,
         "build",

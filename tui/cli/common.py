@@ -7,14 +7,21 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from store.storage.locations import bundled_corpus, default_store_path
 
 if TYPE_CHECKING:  # the pipeline is imported only by commands that build, not before the app paints
+    from typing import TypeAlias
+
     from store.build import BuildReport, Progress
     from store.storage.db import Store
+
+    # What `add_subparsers` returns; each sub-command module's `register` adds itself to it.
+    # Generic only in the stubs: at run time the class cannot be subscripted.
+    Subcommands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
 def add_location_options(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
@@ -35,10 +42,10 @@ def add_location_options(parser: argparse.ArgumentParser, *, top_level: bool = F
 
 
 def add_command(
-    subparsers: argparse._SubParsersAction, name: str, help: str, description: str, epilog: str
+    subparsers: Subcommands, name: str, help: str, description: str, epilog: str
 ) -> argparse.ArgumentParser:
     """A sub-command parser with the shared options and an example in its -h."""
-    parser = subparsers.add_parser(
+    parser: argparse.ArgumentParser = subparsers.add_parser(
         name,
         help=help,
         description=description,
@@ -83,10 +90,11 @@ def open_store(args: argparse.Namespace) -> Store:
 
 def run_command(args: argparse.Namespace) -> int:
     """Run a print-mode command: commands that need no store get `store=None`."""
+    command: Callable[[argparse.Namespace, Store | None], int] = args.func
     if getattr(args, "needs_store", True):
         with open_store(args) as store:
-            return args.func(args, store)
-    return args.func(args, None)
+            return command(args, store)
+    return command(args, None)
 
 
 def open_app(args: argparse.Namespace) -> int:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from store.storage.db import Store
 from store.entities.details import entity_json, mention_counts
 from store.errors import DossierError
 from store.models import ENTITY_TYPES, entity_type
+from store.storage.db import Store
 from tui.cli.common import add_command, print_json, terminal_text
+
+if TYPE_CHECKING:
+    from tui.cli.common import Subcommands
 
 EPILOG = """\
 examples:
@@ -17,7 +21,7 @@ examples:
   dossier entities --json | jq '.[] | select(.discovered) | .name'"""
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = add_command(
         subparsers,
         "entities",

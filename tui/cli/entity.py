@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from store.storage.db import Store
 from store.entities.details import entity_details, find_entity
+from store.storage.db import Store
 from tui.cli.common import add_command, print_json, terminal_text
+
+if TYPE_CHECKING:
+    from tui.cli.common import Subcommands
 
 EPILOG = """\
 examples:
@@ -14,7 +18,7 @@ examples:
   dossier entity "islamic state" --json | jq '.related[:5]'"""
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = add_command(
         subparsers,
         "entity",

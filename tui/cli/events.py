@@ -5,12 +5,16 @@ from __future__ import annotations
 import argparse
 import re
 from calendar import monthrange
+from typing import TYPE_CHECKING
 
-from store.timex.labels import date_label as label_of
-from store.storage.db import Store
 from store.errors import DossierError
 from store.models import Event
+from store.storage.db import Store
+from store.timex.labels import date_label as label_of
 from tui.cli.common import add_command, print_json, terminal_text
+
+if TYPE_CHECKING:
+    from tui.cli.common import Subcommands
 
 EPILOG = """\
 examples:
@@ -28,7 +32,7 @@ class FilterError(DossierError):
     """A filter names nothing in the store (an unknown entity or source)."""
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = add_command(
         subparsers,
         "events",

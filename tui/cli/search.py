@@ -6,12 +6,13 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from store.storage.db import Store
 from store.errors import DossierError
+from store.storage.db import Store
 from tui.cli.common import add_command, print_json, terminal_text, use_color
 
 if TYPE_CHECKING:  # store.search imports numpy: only `run` loads it, when a search is asked for
     from store.search import SearchResults
+    from tui.cli.common import Subcommands
 
 EPILOG = """\
 query language:
@@ -28,7 +29,7 @@ examples:
   dossier search 'terror*' --count"""
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = add_command(
         subparsers,
         "search",

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 import textwrap
+from typing import TYPE_CHECKING
 
-from store.storage.db import Store
 from store.errors import DossierError
 from store.models import BODY
+from store.storage.db import Store
 from tui.cli.common import add_command, terminal_text
+
+if TYPE_CHECKING:
+    from tui.cli.common import Subcommands
 
 EPILOG = """\
 examples:
@@ -16,7 +20,7 @@ examples:
   dossier show 002_e3382299f196536e --passage 4"""
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = add_command(
         subparsers,
         "show",

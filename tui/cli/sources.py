@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from store.storage.db import Store
 from tui.cli.common import add_command, print_json, terminal_text
+
+if TYPE_CHECKING:
+    from tui.cli.common import Subcommands
 
 EPILOG = """\
 examples:
@@ -18,7 +22,7 @@ JSON_FIELDS = (
 )
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = add_command(
         subparsers,
         "sources",

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from store.timex.labels import date_label as label_of
-from store.storage.db import Store
 from store.models import Entity, Event, Source
+from store.storage.db import Store
+from store.timex.labels import date_label as label_of
 
 
 def date_label(event: Event) -> str:

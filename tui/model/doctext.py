@@ -190,8 +190,8 @@ class DocText:
                     rows.append(Row(number, 0, len(line)))
                     continue
                 points = wrap_points(line, width)
-                ends = points[1:] + [len(line)]
-                rows.extend(Row(number, a, b) for a, b in zip(points, ends))
+                ends = [*points[1:], len(line)]
+                rows.extend(Row(number, a, b) for a, b in zip(points, ends, strict=True))
             if len(self._wraps) > 4:
                 self._wraps.clear()
             cached = self._wraps[width] = (rows, first_row)

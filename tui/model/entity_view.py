@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from store.storage.db import Store
 from store.entities.details import entity_details
 from store.models import Entity, Event
+from store.storage.db import Store
 from tui.model.catalog import Catalog
 
 

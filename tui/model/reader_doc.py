@@ -5,8 +5,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from store.storage.db import Store
 from store.models import Passage, Source
+from store.storage.db import Store
 from tui.model.doctext import DocText
 
 

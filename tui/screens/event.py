@@ -11,8 +11,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Static
 
-from store.storage.db import Store
 from store.models import Event
+from store.storage.db import Store
 from tui.model.catalog import Catalog, date_label
 from tui.model.citation import citation
 from tui.model.doctext import visible

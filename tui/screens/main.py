@@ -23,8 +23,8 @@ from textual.widgets import Footer, Tab, Tabs
 from textual.worker import Worker, get_current_worker
 
 from store.errors import QueryError
-from store.storage.db import Store
 from store.models import Event
+from store.storage.db import Store
 from tui.model.catalog import Catalog
 from tui.model.citation import published_label
 from tui.model.doctext import visible

@@ -94,7 +94,7 @@ class Reader(ScrollView, can_focus=True):
         *,
         hits: list[Span] | None = None,
         current_hit: list[Span] | None = None,
-        event_span: Span | None | Literal[False] = False,
+        event_span: Span | Literal[False] | None = False,
         entity_spans: list[Span] | None = None,
         show_entities: bool | None = None,
     ) -> None:
