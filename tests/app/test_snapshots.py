@@ -1,5 +1,5 @@
 """Snapshots of what users see, at 80x24 and 160x48: main screen, reader with hits, entity
-view, help. Update with `pytest tests/test_tui_snapshots.py --snapshot-update` after checking
+view, help. Update with `pytest tests/app/test_snapshots.py --snapshot-update` after checking
 the report."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from tests.tui_support import settle as settle_workers
-from tests.tui_support import write_small_store
+from tests.app.support import settle as settle_workers
+from tests.app.support import write_small_store
 from tui.app import make_app
 
 SIZES = [(80, 24), (160, 48)]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.tui_support import DOC_A, DOC_B
+from tests.app.support import DOC_A, DOC_B
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 DOSSIER = Path(sys.executable).parent / "dossier"

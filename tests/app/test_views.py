@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import ProgressBar, Static
 
-from tests.tui_support import DOC_A, DOC_B, settle, span, write_small_store
+from tests.app.support import DOC_A, DOC_B, settle, span, write_small_store
 from tui.app import DossierApp, make_app
 from tui.screens.entity import EntityScreen
 from tui.screens.event import EventScreen

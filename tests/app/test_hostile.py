@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.tui_support import settle, write_small_store
+from tests.app.support import settle, write_small_store
+from tests.paths import DATA
 from tui.app import DossierApp, make_app
 from tui.widgets.reader import Reader
 from tui.widgets.source_list import SourceList
 
-HOSTILE = (Path(__file__).parent / "data" / "hostile" / "hostile.txt").read_bytes().decode()
+HOSTILE = (DATA / "hostile" / "hostile.txt").read_bytes().decode()
 BIG_LINES = 50_000
 
 

@@ -8,7 +8,7 @@ import pytest
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from tests.tui_support import DOC_A, DOC_B, settle, span, write_small_store
+from tests.app.support import DOC_A, DOC_B, settle, span, write_small_store
 from tui.app import DossierApp, make_app
 from tui.screens.main import MainScreen
 from tui.widgets.chronology_list import ChronologyList

@@ -6,7 +6,7 @@ import pytest
 
 from store.models import Entity, Event, Hit, Passage, Source
 from store.search import SearchResults
-from tests.tui_support import DOC_A, DOC_B, ENTITIES, events, span
+from tests.app.support import DOC_A, DOC_B, ENTITIES, events, span
 from tui.model.catalog import Catalog
 from tui.model.doctext import DocText
 from tui.model.main import Back, ChronologyFilter, MainModel, Selection, shorten
