@@ -31,8 +31,10 @@ def synthetic(mb: float, seed: int = 7) -> list[str]:
     paragraphs = []
     for raw in read_corpus(bundled_corpus()).documents:
         paragraphs += [p for p in raw.text.split("\n\n") if len(p) > 80]
-    words = ["".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(3)).title()
-             for _ in range(2000)]
+    words = [
+        "".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(3)).title()
+        for _ in range(2000)
+    ]
     docs, size, target = [], 0, int(mb * 1_000_000)
     while size < target:
         body = []
@@ -69,8 +71,10 @@ def main() -> None:
     started = time.perf_counter()
     entities, mentions = extract_entities(documents, catalogue)
     extract_s = time.perf_counter() - started
-    print(f"extraction {mb:.1f} MB in {extract_s:.2f} s = {mb / extract_s:.1f} MB/s "
-          f"(matching + discovery; {len(entities)} entities, {len(mentions)} mentions)")
+    print(
+        f"extraction {mb:.1f} MB in {extract_s:.2f} s = {mb / extract_s:.1f} MB/s "
+        f"(matching + discovery; {len(entities)} entities, {len(mentions)} mentions)"
+    )
 
 
 if __name__ == "__main__":

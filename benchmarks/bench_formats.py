@@ -57,11 +57,25 @@ def persistence(store_path: Path) -> list[tuple[str, float, float]]:
         lists = as_lists(index)
         rows: list[tuple[str, float, float]] = []
         side = index_path(store_path)
-        rows.append(("raw sidecar, mmap (chosen)", side.stat().st_size / 1e6, best(lambda: load_index_file(side))))
+        rows.append(
+            (
+                "raw sidecar, mmap (chosen)",
+                side.stat().st_size / 1e6,
+                best(lambda: load_index_file(side)),
+            )
+        )
         data = json.dumps(lists).encode()
-        rows.append(("JSON (stdlib)", len(data) / 1e6, best(lambda: from_lists(json.loads(data), index), 3)))
+        rows.append(
+            ("JSON (stdlib)", len(data) / 1e6, best(lambda: from_lists(json.loads(data), index), 3))
+        )
         data2 = orjson.dumps(lists)
-        rows.append(("JSON (orjson)", len(data2) / 1e6, best(lambda: from_lists(orjson.loads(data2), index), 3)))
+        rows.append(
+            (
+                "JSON (orjson)",
+                len(data2) / 1e6,
+                best(lambda: from_lists(orjson.loads(data2), index), 3),
+            )
+        )
         blobs = {"terms": index.terms, **{k: index.arrays[k].tobytes() for k in ARRAYS}}
         data3 = marshal.dumps(blobs)
 
@@ -71,9 +85,24 @@ def persistence(store_path: Path) -> list[tuple[str, float, float]]:
                 np.frombuffer(got[k], dtype=index.arrays[k].dtype)
 
         rows.append(("marshal (bytes per array)", len(data3) / 1e6, best(unmarshal)))
-        data4 = pickle.dumps({"terms": index.terms, **{k: np.array(index.arrays[k]) for k in ARRAYS}}, protocol=5)
-        rows.append(("pickle 5 (numpy arrays)", len(data4) / 1e6, best(lambda: pickle.loads(data4))))
-        tables = {name: store.rows(name) for name in ("sources", "texts", "passages", "sentences", "entities", "mentions", "events")}
+        data4 = pickle.dumps(
+            {"terms": index.terms, **{k: np.array(index.arrays[k]) for k in ARRAYS}}, protocol=5
+        )
+        rows.append(
+            ("pickle 5 (numpy arrays)", len(data4) / 1e6, best(lambda: pickle.loads(data4)))
+        )
+        tables = {
+            name: store.rows(name)
+            for name in (
+                "sources",
+                "texts",
+                "passages",
+                "sentences",
+                "entities",
+                "mentions",
+                "events",
+            )
+        }
         meta = store.meta()
     with tempfile.TemporaryDirectory() as tmp:
         plain, withidx = Path(tmp) / "plain.json", Path(tmp) / "idx.json"
@@ -88,7 +117,13 @@ def persistence(store_path: Path) -> list[tuple[str, float, float]]:
 
         base = best(lambda: OrjsonStorage(plain).read(), 5)
         extra = best(open_with_table, 5) - base
-        rows.append(("TinyDB table in the store", (withidx.stat().st_size - plain.stat().st_size) / 1e6, extra))
+        rows.append(
+            (
+                "TinyDB table in the store",
+                (withidx.stat().st_size - plain.stat().st_size) / 1e6,
+                extra,
+            )
+        )
     return rows
 
 
@@ -122,7 +157,12 @@ def phrases(store_path: Path, query: str) -> dict[str, float]:
         assert scan() == total
         scanned = best(scan, 3)
         pos_mb = index.arrays["pos"].nbytes / 1e6 + index.arrays["pos_off"].nbytes / 1e6
-    return {"matches": total, "positional_ms": positional, "scan_ms": scanned, "positions_mb": pos_mb}
+    return {
+        "matches": total,
+        "positional_ms": positional,
+        "scan_ms": scanned,
+        "positions_mb": pos_mb,
+    }
 
 
 def main() -> None:

@@ -30,7 +30,9 @@ PY = sys.executable
 
 def _child(code: str, *args: str) -> dict[str, Any]:
     """Run `code` in a fresh interpreter; it prints one JSON object as its last line."""
-    done = subprocess.run([PY, "-c", code, *args], capture_output=True, text=True, cwd=HERE.parent, check=False)
+    done = subprocess.run(
+        [PY, "-c", code, *args], capture_output=True, text=True, cwd=HERE.parent, check=False
+    )
     if done.returncode != 0:
         raise RuntimeError(f"benchmark child failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -147,7 +149,12 @@ def pick_queries(store_path: Path) -> list[dict[str, Any]]:
     queries = [
         {"name": "rare word", "q": rare, "rg": [rare], "fts": rare},
         {"name": "common word", "q": common, "rg": [common], "fts": common},
-        {"name": "phrase", "q": '"told reporters"', "rg": ["told reporters"], "fts": '"told reporters"'},
+        {
+            "name": "phrase",
+            "q": '"told reporters"',
+            "rg": ["told reporters"],
+            "fts": '"told reporters"',
+        },
     ]
     if org is not None:
         forms = [org.name, *org.aliases]
@@ -160,7 +167,12 @@ def pick_queries(store_path: Path) -> list[dict[str, Any]]:
             }
         )
     queries.append(
-        {"name": "fuzzy term", "q": f"{surname}~", "rg": fuzzy_terms, "fts": " OR ".join(fuzzy_terms)}
+        {
+            "name": "fuzzy term",
+            "q": f"{surname}~",
+            "rg": fuzzy_terms,
+            "fts": " OR ".join(fuzzy_terms),
+        }
     )
     queries.append(
         {"name": "date filter", "q": "date:2015-06", "rg": ["June 2015"], "fts": '"june 2015"'}
@@ -188,7 +200,9 @@ def fts5_db(store_path: Path, db_path: Path) -> float:
     return time.perf_counter() - t
 
 
-def run(docs: int, work: Path, reps: int = 30, paint: bool = True, reuse: bool = False) -> dict[str, Any]:
+def run(
+    docs: int, work: Path, reps: int = 30, paint: bool = True, reuse: bool = False
+) -> dict[str, Any]:
     """Measure one corpus size; `reuse` keeps an existing store and its saved build figures."""
     from gen_corpus import write_corpus  # type: ignore[import-not-found]
     from machine import describe as describe_machine  # type: ignore[import-not-found]
@@ -239,7 +253,8 @@ def run(docs: int, work: Path, reps: int = 30, paint: bool = True, reuse: bool =
             cmd.append(str(corpus))
             row["rg_cmd"] = "rg " + shlex.join(cmd[1:-1]) + " CORPUS"
             row["rg"] = _time(
-                lambda cmd=cmd: subprocess.run(cmd, stdout=subprocess.DEVNULL, check=False), max(5, reps // 3)
+                lambda cmd=cmd: subprocess.run(cmd, stdout=subprocess.DEVNULL, check=False),
+                max(5, reps // 3),
             )
         rows.append(row)
     result["queries"] = rows
@@ -260,7 +275,9 @@ def _best(fn, n: int) -> dict[str, float]:  # type: ignore[no-untyped-def]
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--work", type=Path, default=Path("/tmp/dossier-bench"))
     parser.add_argument("--reps", type=int, default=30)

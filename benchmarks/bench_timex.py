@@ -43,13 +43,39 @@ SEEDS = ROOT / "seeds"
 
 # --- invented news text -----------------------------------------------------------------------
 
-_PEOPLE = ("Aliya Serikova", "Marat Dzhumabekov", "Olga Petrenko", "Daniyar Ospanov",
-           "Gulnara Bekova", "Yerlan Tokayev", "Irina Volkova", "Timur Nurlanov")
+_PEOPLE = (
+    "Aliya Serikova",
+    "Marat Dzhumabekov",
+    "Olga Petrenko",
+    "Daniyar Ospanov",
+    "Gulnara Bekova",
+    "Yerlan Tokayev",
+    "Irina Volkova",
+    "Timur Nurlanov",
+)
 _PLACES = ("Astana", "Almaty", "Shymkent", "Karaganda", "Taraz", "Pavlodar", "Atyrau", "Oral")
-_ORGS = ("the Interior Ministry", "the National Security Committee", "the city council",
-         "the central bank", "the election commission", "the prosecutor's office")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+_ORGS = (
+    "the Interior Ministry",
+    "the National Security Committee",
+    "the city council",
+    "the central bank",
+    "the election commission",
+    "the prosecutor's office",
+)
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _NEWS = (
     "{P} said on {W} that {O} would publish its report next month.",
@@ -105,11 +131,22 @@ def invented_news(rng: random.Random, paragraphs: int) -> str:
             y = rng.randint(1995, 2019)
             d = rng.randint(1, 20)
             m1, m2 = sorted(rng.sample(range(12), 2))
-            sentences.append(tpl.format(
-                P=rng.choice(_PEOPLE), L=rng.choice(_PLACES), O=rng.choice(_ORGS),
-                W=rng.choice(_WEEKDAYS), M=_MONTHS[m1], M2=_MONTHS[m2], d=d,
-                d2=d + rng.randint(1, 8), y=y, y2=y + rng.randint(1, 5),
-                n=rng.randint(2, 90), h=rng.randint(1, 11)))
+            sentences.append(
+                tpl.format(
+                    P=rng.choice(_PEOPLE),
+                    L=rng.choice(_PLACES),
+                    O=rng.choice(_ORGS),
+                    W=rng.choice(_WEEKDAYS),
+                    M=_MONTHS[m1],
+                    M2=_MONTHS[m2],
+                    d=d,
+                    d2=d + rng.randint(1, 8),
+                    y=y,
+                    y2=y + rng.randint(1, 5),
+                    n=rng.randint(2, 90),
+                    h=rng.randint(1, 11),
+                )
+            )
         out.append(" ".join(sentences))
     return "\n\n".join(out)
 
@@ -122,7 +159,7 @@ def body_text(corpus: Path) -> list[str]:
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
         passages, _ = segment(path.name, text)
-        texts.append("\n\n".join(text[p.start:p.end] for p in passages if p.kind == "body"))
+        texts.append("\n\n".join(text[p.start : p.end] for p in passages if p.kind == "body"))
     return texts
 
 
@@ -155,12 +192,20 @@ def bench_tagger(docs: list[tuple[str, str]]) -> dict[str, Any]:
         _, sentences = segment(f"d{i}", text)
         spans.append([(s.start, s.end) for s in sentences])
     started = time.perf_counter()
-    found_spans = sum(len(tag(text, dct, spans=sp)) for (text, dct), sp in zip(docs, spans, strict=True))
+    found_spans = sum(
+        len(tag(text, dct, spans=sp)) for (text, dct), sp in zip(docs, spans, strict=True)
+    )
     by_sentence = time.perf_counter() - started
-    return {"documents": len(docs), "mb": size / 1e6, "timexes": found,
-            "whole_s": whole, "whole_mb_s": size / 1e6 / whole,
-            "timexes_spans": found_spans, "spans_s": by_sentence,
-            "spans_mb_s": size / 1e6 / by_sentence}
+    return {
+        "documents": len(docs),
+        "mb": size / 1e6,
+        "timexes": found,
+        "whole_s": whole,
+        "whole_mb_s": size / 1e6 / whole,
+        "timexes_spans": found_spans,
+        "spans_s": by_sentence,
+        "spans_mb_s": size / 1e6 / by_sentence,
+    }
 
 
 def bench_events(docs: int, undated: float, work: Path) -> dict[str, Any]:
@@ -180,50 +225,83 @@ def bench_events(docs: int, undated: float, work: Path) -> dict[str, Any]:
     for raw in corpus.documents:
         passages, sentences = segment(raw.file, raw.text)
         documents.append(Document(raw.file, raw.text, tuple(passages), tuple(sentences)))
-    sources = [_source_for(raw, doc, corpus) for raw, doc in zip(corpus.documents, documents, strict=True)]
+    sources = [
+        _source_for(raw, doc, corpus) for raw, doc in zip(corpus.documents, documents, strict=True)
+    ]
     rng = random.Random(docs)
-    sources = [dataclasses.replace(s, published="unknown", published_precision="unknown")
-               if rng.random() < undated else s for s in sources]
+    sources = [
+        dataclasses.replace(s, published="unknown", published_precision="unknown")
+        if rng.random() < undated
+        else s
+        for s in sources
+    ]
     entities, mentions = extract_entities(documents, load_catalogue(corpus_dir / CATALOGUE_NAME))
     size = sum(len(raw.data) for raw in corpus.documents)
     started = time.perf_counter()
     events = extract_events(documents, sources, entities, mentions)
     elapsed = time.perf_counter() - started
     clusters = len({e.cluster for e in events})
-    return {"documents": docs, "mb": size / 1e6, "undated": undated, "events": len(events),
-            "clusters": clusters, "seconds": elapsed, "ms_per_doc": elapsed * 1000 / docs,
-            "mb_s": size / 1e6 / elapsed}
+    return {
+        "documents": docs,
+        "mb": size / 1e6,
+        "undated": undated,
+        "events": len(events),
+        "clusters": clusters,
+        "seconds": elapsed,
+        "ms_per_doc": elapsed * 1000 / docs,
+        "mb_s": size / 1e6 / elapsed,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", type=Path, default=SEEDS, help="body text source (.txt/.md)")
     ap.add_argument("--mb", type=float, default=12.0, help="tagger text size in MB")
-    ap.add_argument("--docs", type=int, nargs="*", default=[500, 2000],
-                    help="synthetic corpus sizes for the events stage (none: skip it)")
-    ap.add_argument("--undated", type=float, default=0.1,
-                    help="fraction of documents whose manifest date is dropped")
-    ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "dossier-bench",
-                    help="where synthetic corpora are generated (reused when present)")
+    ap.add_argument(
+        "--docs",
+        type=int,
+        nargs="*",
+        default=[500, 2000],
+        help="synthetic corpus sizes for the events stage (none: skip it)",
+    )
+    ap.add_argument(
+        "--undated",
+        type=float,
+        default=0.1,
+        help="fraction of documents whose manifest date is dropped",
+    )
+    ap.add_argument(
+        "--work",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "dossier-bench",
+        help="where synthetic corpora are generated (reused when present)",
+    )
     ap.add_argument("--json", type=Path, help="also write the figures here")
     a = ap.parse_args(argv)
     print(f"machine: {describe_machine()}")
     print(f"date:    {datetime.now().isoformat(timespec='seconds')}")
     print(f"command: {' '.join([Path(sys.executable).name, *sys.argv])}")
-    results: dict[str, Any] = {"machine": describe_machine(), "date": datetime.now().isoformat(),
-                               "command": " ".join(sys.argv)}
+    results: dict[str, Any] = {
+        "machine": describe_machine(),
+        "date": datetime.now().isoformat(),
+        "command": " ".join(sys.argv),
+    }
     t = bench_tagger(tagger_corpus(a.corpus, a.mb))
     results["tagger"] = t
-    print(f"tagger:  {t['documents']} documents, {t['mb']:.1f} MB, {t['timexes']} timexes: "
-          f"whole documents {t['whole_s']:.2f} s = {t['whole_mb_s']:.2f} MB/s; "
-          f"body sentences as spans {t['spans_s']:.2f} s = {t['spans_mb_s']:.2f} MB/s")
+    print(
+        f"tagger:  {t['documents']} documents, {t['mb']:.1f} MB, {t['timexes']} timexes: "
+        f"whole documents {t['whole_s']:.2f} s = {t['whole_mb_s']:.2f} MB/s; "
+        f"body sentences as spans {t['spans_s']:.2f} s = {t['spans_mb_s']:.2f} MB/s"
+    )
     results["events"] = []
     for n in a.docs:
         e = bench_events(n, a.undated, a.work)
         results["events"].append(e)
-        print(f"events:  {e['documents']} documents ({e['mb']:.1f} MB, {e['undated']:.0%} "
-              f"undated): {e['events']} events, {e['clusters']} clusters in "
-              f"{e['seconds']:.2f} s = {e['ms_per_doc']:.2f} ms/document, {e['mb_s']:.2f} MB/s")
+        print(
+            f"events:  {e['documents']} documents ({e['mb']:.1f} MB, {e['undated']:.0%} "
+            f"undated): {e['events']} events, {e['clusters']} clusters in "
+            f"{e['seconds']:.2f} s = {e['ms_per_doc']:.2f} ms/document, {e['mb_s']:.2f} MB/s"
+        )
     if a.json:
         a.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -50,14 +50,14 @@ Bare().run()
 """
 
 
-def time_to_text(argv: list[str], markers: list[str], env: dict[str, str],
-                 timeout: float = 60.0) -> dict[str, float]:
+def time_to_text(
+    argv: list[str], markers: list[str], env: dict[str, str], timeout: float = 60.0
+) -> dict[str, float]:
     """Seconds from spawn until each marker shows in the terminal output (a pty, 160x48)."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 48, 160, 0, 0))
     began = time.perf_counter()
-    proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env,
-                            close_fds=True)
+    proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
     os.close(slave)
     seen: dict[str, float] = {}
     buffer = b""
@@ -95,20 +95,29 @@ def first_paint(runs: int) -> dict[str, float]:
     dossier = str(Path(py).parent / "dossier")
     work = Path(tempfile.mkdtemp(prefix="dossier-bench-tui-"))
     store = work / "seeds.json"
-    subprocess.run([dossier, "build", "--corpus", str(REPO / "seeds"), "--store", str(store)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [dossier, "build", "--corpus", str(REPO / "seeds"), "--store", str(store)],
+        check=True,
+        capture_output=True,
+    )
     bare, paint, filled, cold = [], [], [], []
     script = work / "bare.py"
     script.write_text(BARE_APP)
     for _ in range(runs):
         bare.append(time_to_text([py, str(script)], ["Left pane"], env)["Left pane"])
-        marks = time_to_text([dossier, "--corpus", str(REPO / "seeds"), "--store", str(store)],
-                             ["Sources", "Sources (5)"], env)
+        marks = time_to_text(
+            [dossier, "--corpus", str(REPO / "seeds"), "--store", str(store)],
+            ["Sources", "Sources (5)"],
+            env,
+        )
         paint.append(marks["Sources"])
         filled.append(marks["Sources (5)"])
         fresh = work / f"cold-{len(cold)}.json"
-        cold.append(time_to_text([dossier, "--corpus", str(REPO / "seeds"), "--store",
-                                  str(fresh)], ["Sources"], env)["Sources"])
+        cold.append(
+            time_to_text(
+                [dossier, "--corpus", str(REPO / "seeds"), "--store", str(fresh)], ["Sources"], env
+            )["Sources"]
+        )
     return {
         "bare_first_paint_ms": median(bare) * 1000,
         "dossier_first_paint_ms": median(paint) * 1000,
@@ -183,11 +192,15 @@ def main() -> None:
     print(f"machine: {describe_machine()}")
     print(f"date:    {time.strftime('%Y-%m-%d %H:%M')}")
     print(f"command: python benchmarks/bench_tui.py --runs {args.runs}")
-    print(f"App benchmarks (median of {args.runs} for first paint, best of {args.runs} "
-          "for the reader; 160x48 pty)")
+    print(
+        f"App benchmarks (median of {args.runs} for first paint, best of {args.runs} "
+        "for the reader; 160x48 pty)"
+    )
     for name, value in figures.items():
         unit = "x" if name.endswith("ratio") else "ms"
-        print(f"  {name:<34} {value:8.2f} {unit}" if unit == "x" else f"  {name:<34} {value:8.1f} ms")
+        print(
+            f"  {name:<34} {value:8.2f} {unit}" if unit == "x" else f"  {name:<34} {value:8.1f} ms"
+        )
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2))
 

@@ -299,7 +299,9 @@ def summarise(
             }
             for d in docs
         },
-        "cross_document_groups_missed": [grp for grp, hit in zip(groups, group_hits, strict=True) if not hit],
+        "cross_document_groups_missed": [
+            grp for grp, hit in zip(groups, group_hits, strict=True) if not hit
+        ],
     }
 
 

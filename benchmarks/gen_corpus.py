@@ -20,11 +20,126 @@ from pathlib import Path
 
 import numpy as np
 
-FUNCTION = ["the", "of", "and", "to", "in", "a", "that", "is", "was", "for", "on", "with", "as", "by", "at", "from", "it", "his", "said", "has", "be", "have", "an", "are", "had", "not", "were", "which", "this", "but", "been", "after", "also", "its", "their", "they", "who", "more", "than", "will", "would", "about", "or", "one", "two", "new", "over", "into", "other", "some", "could", "there", "when", "up", "all", "its", "against", "out", "last", "year", "while", "before", "because", "where", "them", "both", "since", "under", "most", "such", "three", "many"]
-ONSETS = ["b", "c", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "sh", "ch", "kh", "zh", "br", "tr", "st", "gr", "pl", "kr", "dr"]
+FUNCTION = [
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "a",
+    "that",
+    "is",
+    "was",
+    "for",
+    "on",
+    "with",
+    "as",
+    "by",
+    "at",
+    "from",
+    "it",
+    "his",
+    "said",
+    "has",
+    "be",
+    "have",
+    "an",
+    "are",
+    "had",
+    "not",
+    "were",
+    "which",
+    "this",
+    "but",
+    "been",
+    "after",
+    "also",
+    "its",
+    "their",
+    "they",
+    "who",
+    "more",
+    "than",
+    "will",
+    "would",
+    "about",
+    "or",
+    "one",
+    "two",
+    "new",
+    "over",
+    "into",
+    "other",
+    "some",
+    "could",
+    "there",
+    "when",
+    "up",
+    "all",
+    "its",
+    "against",
+    "out",
+    "last",
+    "year",
+    "while",
+    "before",
+    "because",
+    "where",
+    "them",
+    "both",
+    "since",
+    "under",
+    "most",
+    "such",
+    "three",
+    "many",
+]
+ONSETS = [
+    "b",
+    "c",
+    "d",
+    "f",
+    "g",
+    "h",
+    "j",
+    "k",
+    "l",
+    "m",
+    "n",
+    "p",
+    "r",
+    "s",
+    "t",
+    "v",
+    "z",
+    "sh",
+    "ch",
+    "kh",
+    "zh",
+    "br",
+    "tr",
+    "st",
+    "gr",
+    "pl",
+    "kr",
+    "dr",
+]
 VOWELS = ["a", "e", "i", "o", "u", "a", "e", "i", "o", "ay", "ia", "ou"]
 CODAS = ["", "", "", "n", "r", "l", "s", "t", "k", "m", "nd", "st", "rk", "v"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 KINDS = ("news", "analysis", "report", "blog")
 TEMPLATES = (
     "{P} told reporters in {L} that {w}.",
@@ -72,7 +187,9 @@ class Generator:
         self.cdf = np.cumsum(weights / weights.sum())
         firsts = make_names(self.rng, 400, ("", "a", "bek", "gul"))
         lasts = make_names(self.rng, 1500, ("ov", "ayev", "enko", "ova", "ov"))
-        self.people = list(zip(self.rng.choices(firsts, k=2000), self.rng.choices(lasts, k=2000), strict=True))
+        self.people = list(
+            zip(self.rng.choices(firsts, k=2000), self.rng.choices(lasts, k=2000), strict=True)
+        )
         self.places = make_names(self.rng, 600, ("", "abad", "sk", "ty", "ka"))
         org_words = make_names(self.rng, 300, ("", "ist", "al"))
         heads = ("Committee", "Front", "Movement", "Ministry", "Party", "Council", "Service")
@@ -142,7 +259,12 @@ def write_corpus(out: Path, docs: int, doc_chars: int = 5000, seed: int = 7) -> 
         data = text.encode("utf-8")
         (out / name).write_bytes(data)
         total += len(data)
-        manifest += [f"{name}:", f"  title: {title!r}", f"  kind: {KINDS[i % len(KINDS)]}", f"  published: '{year}'"]
+        manifest += [
+            f"{name}:",
+            f"  title: {title!r}",
+            f"  kind: {KINDS[i % len(KINDS)]}",
+            f"  published: '{year}'",
+        ]
     (out / "sources.yaml").write_text("\n".join(manifest) + "\n", encoding="utf-8")
     cat = ["entities:"]
     for name, acronym in gen.orgs:
@@ -169,13 +291,17 @@ def write_corpus(out: Path, docs: int, doc_chars: int = 5000, seed: int = 7) -> 
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     info = write_corpus(args.out, args.docs, seed=args.seed)
-    print(f"{info['docs']} documents, {info['bytes'] / 1e6:.1f} MB in {info['seconds']:.1f} s -> {args.out}")
+    print(
+        f"{info['docs']} documents, {info['bytes'] / 1e6:.1f} MB in {info['seconds']:.1f} s -> {args.out}"
+    )
 
 
 if __name__ == "__main__":

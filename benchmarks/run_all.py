@@ -40,7 +40,8 @@ def render(results: list[dict[str, Any]], formats: str, command: str) -> str:
     out = [
         BEGIN,
         f"Measured {first.get('date', date.today().isoformat())} on {first.get('machine', describe_machine())}.",
-        f"Command: `{command}`." + ("" if rg else " ripgrep was not installed: its columns are empty."),
+        f"Command: `{command}`."
+        + ("" if rg else " ripgrep was not installed: its columns are empty."),
         "",
         "### Build, size, load, memory",
         "",
@@ -71,7 +72,8 @@ def render(results: list[dict[str, Any]], formats: str, command: str) -> str:
                 f"{_ms(q, 'rg')} | {rg_ratio} | {d / q['fts5']['p50_ms']:.2f} |"
             )
         equivalents = "; ".join(
-            f"{q['name']}: FTS5 `{q['fts_query']}`" + (f", rg `{q['rg_cmd']}`" if "rg_cmd" in q else "")
+            f"{q['name']}: FTS5 `{q['fts_query']}`"
+            + (f", rg `{q['rg_cmd']}`" if "rg_cmd" in q else "")
             for q in r["queries"]
         )
         out += ["", f"Equivalent queries: {equivalents}."]
@@ -81,13 +83,18 @@ def render(results: list[dict[str, Any]], formats: str, command: str) -> str:
             if "first_frame" in app:
                 out += [
                     "",
-                    (f"First frame, {r['docs']:,} documents: bare three-pane Textual app "
-                    f"{bare['first_frame'] * 1000:.0f} ms after `run()` ({bare['process_to_frame'] * 1000:.0f} ms from process start); "
-                    f"Dossier {app['first_frame'] * 1000:.0f} ms ({app['process_to_frame'] * 1000:.0f} ms), "
-                    f"ratio {app['process_to_frame'] / bare['process_to_frame']:.2f} from process start."),
+                    (
+                        f"First frame, {r['docs']:,} documents: bare three-pane Textual app "
+                        f"{bare['first_frame'] * 1000:.0f} ms after `run()` ({bare['process_to_frame'] * 1000:.0f} ms from process start); "
+                        f"Dossier {app['first_frame'] * 1000:.0f} ms ({app['process_to_frame'] * 1000:.0f} ms), "
+                        f"ratio {app['process_to_frame'] / bare['process_to_frame']:.2f} from process start."
+                    ),
                 ]
             else:
-                out += ["", f"First frame: the app did not start in the harness ({app.get('error', '')[:200]!r})."]
+                out += [
+                    "",
+                    f"First frame: the app did not start in the harness ({app.get('error', '')[:200]!r}).",
+                ]
     if formats:
         table, _, tail = formats.strip().rpartition("\n")
         phrase = json.loads(tail)
@@ -97,9 +104,11 @@ def render(results: list[dict[str, Any]], formats: str, command: str) -> str:
             "",
             table,
             "",
-            (f"Phrase `\"told reporters\"` ({phrase['matches']} passages): positional postings "
-            f"{phrase['positional_ms']:.2f} ms; intersecting the words' passages and re-tokenising the "
-            f"candidates {phrase['scan_ms']:.0f} ms. Positions take {phrase['positions_mb']:.1f} MB of the index."),
+            (
+                f'Phrase `"told reporters"` ({phrase["matches"]} passages): positional postings '
+                f"{phrase['positional_ms']:.2f} ms; intersecting the words' passages and re-tokenising the "
+                f"candidates {phrase['scan_ms']:.0f} ms. Positions take {phrase['positions_mb']:.1f} MB of the index."
+            ),
         ]
     out.append(END)
     return "\n".join(out)
@@ -115,11 +124,17 @@ def write_doc(section: str) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
-    parser.add_argument("--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "dossier-bench")
+    parser.add_argument(
+        "--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "dossier-bench"
+    )
     parser.add_argument("--reps", type=int, default=20)
-    parser.add_argument("--render", type=Path, nargs="*", help="saved result files to render instead of running")
+    parser.add_argument(
+        "--render", type=Path, nargs="*", help="saved result files to render instead of running"
+    )
     parser.add_argument("--formats", type=Path, help="saved bench_formats output to include")
     parser.add_argument("--reuse", action="store_true", help="keep stores already built in --work")
     args = parser.parse_args()
@@ -140,7 +155,10 @@ def main() -> None:
             results.append(result)
         smallest = args.work / f"store-{min(args.sizes)}.json"
         done = subprocess.run(
-            [sys.executable, str(HERE / "bench_formats.py"), str(smallest)], capture_output=True, text=True, check=True
+            [sys.executable, str(HERE / "bench_formats.py"), str(smallest)],
+            capture_output=True,
+            text=True,
+            check=True,
         )
         formats = done.stdout
         (args.work / "formats.md").write_text(formats)

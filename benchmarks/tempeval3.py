@@ -47,11 +47,22 @@ def system_output(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     rows = []
     for d in docs:
         found = flatten(tag(d["text"], d["dct"]))
-        rows.append({"id": d["id"], "timexes": [
-            {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value,
-             **({"mod": t.mod} if t.mod else {})}
-            for t in found
-        ]})
+        rows.append(
+            {
+                "id": d["id"],
+                "timexes": [
+                    {
+                        "start": t.start,
+                        "end": t.end,
+                        "text": t.text,
+                        "type": t.type,
+                        "value": t.value,
+                        **({"mod": t.mod} if t.mod else {}),
+                    }
+                    for t in found
+                ],
+            }
+        )
     return rows
 
 
@@ -70,8 +81,9 @@ def load_scorer(data: Path) -> ModuleType:
     return module
 
 
-def score(data: Path, system: Path, types: str | None = None, errors: bool = False
-          ) -> tuple[dict[str, Any], str]:
+def score(
+    data: Path, system: Path, types: str | None = None, errors: bool = False
+) -> tuple[dict[str, Any], str]:
     """Run the set's own scorer in-process; return its figures and any error listing."""
     scorer = load_scorer(data)
     argv = ["score.py", str(data / "platinum.jsonl"), str(system)]
@@ -93,11 +105,13 @@ def score(data: Path, system: Path, types: str | None = None, errors: bool = Fal
 
 
 def summary(label: str, s: dict[str, Any]) -> str:
-    return (f"{label:10} gold {s['gold']:3} system {s['system']:3}  "
-            f"relaxed P {s['relaxed']['P']:.3f} R {s['relaxed']['R']:.3f} "
-            f"F1 {s['relaxed']['F1']:.3f}  strict F1 {s['strict']['F1']:.3f}  "
-            f"value acc {s['value']['accuracy']:.3f} F1 {s['value']['F1']:.3f}  "
-            f"type acc {s['type']['accuracy']:.3f}")
+    return (
+        f"{label:10} gold {s['gold']:3} system {s['system']:3}  "
+        f"relaxed P {s['relaxed']['P']:.3f} R {s['relaxed']['R']:.3f} "
+        f"F1 {s['relaxed']['F1']:.3f}  strict F1 {s['strict']['F1']:.3f}  "
+        f"value acc {s['value']['accuracy']:.3f} F1 {s['value']['F1']:.3f}  "
+        f"type acc {s['type']['accuracy']:.3f}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

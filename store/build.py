@@ -126,7 +126,9 @@ def ensure_built(
     warnings = list(corpus.warnings)
     meta = _fresh_meta(store, warnings)
     if not force and meta is not None and meta.get("fingerprint") == stamp:
-        return BuildReport(store_path, built=False, counts=meta.get("counts", {}), warnings=warnings)
+        return BuildReport(
+            store_path, built=False, counts=meta.get("counts", {}), warnings=warnings
+        )
     with build_lock(store_path, wait=wait, waiting=waiting):
         remove_stale_temporaries(store_path)
         if not force:  # another build may have finished while this one waited
@@ -200,7 +202,9 @@ def _build(
         documents.append(Document(raw.file, raw.text, tuple(passages), tuple(sentences)))
         tick("segment", i + 1, total)
 
-    sources = [_source_for(raw, doc, corpus) for raw, doc in zip(corpus.documents, documents, strict=True)]
+    sources = [
+        _source_for(raw, doc, corpus) for raw, doc in zip(corpus.documents, documents, strict=True)
+    ]
     tick("sources", total, total)
 
     # entities stage

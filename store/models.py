@@ -174,7 +174,11 @@ class Event(Record):
             "date_begin": self.date_begin,
             "date_end": self.date_end,
             "mod": self.mod,
-            "anchor": {"text": self.anchor_text, "start": self.anchor_start, "end": self.anchor_end},
+            "anchor": {
+                "text": self.anchor_text,
+                "start": self.anchor_start,
+                "end": self.anchor_end,
+            },
             "start": self.start,
             "end": self.end,
             "quote": self.quote,

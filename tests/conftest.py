@@ -42,7 +42,9 @@ def corpus_copy(tmp_path: Path, seeds_dir: Path) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _isolated_data_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_data_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No test writes a store into the real user's data directory."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.getbasetemp() / "xdg-data"))
     monkeypatch.delenv("DOSSIER_CORPUS", raising=False)

@@ -27,12 +27,14 @@ class DossierApp(App[None]):
     COMMANDS = App.COMMANDS | {DossierCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", tooltip="Leave Dossier", id="dossier.quit"),
-        Binding("question_mark", "help", "Help", tooltip="Every key, on one screen",
-                id="dossier.help"),
+        Binding(
+            "question_mark", "help", "Help", tooltip="Every key, on one screen", id="dossier.help"
+        ),
     ]
 
-    def __init__(self, store_path: Path, corpus_dir: Path | None, *, theme: str | None = None
-                 ) -> None:
+    def __init__(
+        self, store_path: Path, corpus_dir: Path | None, *, theme: str | None = None
+    ) -> None:
         super().__init__()
         self.store = Store(store_path)
         self.corpus_dir = corpus_dir
@@ -79,8 +81,9 @@ class DossierApp(App[None]):
         self.store.close()
 
 
-def make_app(store_path: Path, corpus_dir: Path | None = None, *, theme: str | None = None
-             ) -> DossierApp:
+def make_app(
+    store_path: Path, corpus_dir: Path | None = None, *, theme: str | None = None
+) -> DossierApp:
     """The app over `store_path`, built from `corpus_dir` first when missing or stale.
 
     `corpus_dir=None` opens an existing store as it is (tests, read-only copies).

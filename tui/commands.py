@@ -28,17 +28,26 @@ class DossierCommands(Provider):
         if catalog is None:
             return
         for source in catalog.sources:
-            yield (f"open: {visible(source.title)}", partial(app.action_open_source, source.file),
-                   f"Read {source.file}")
+            yield (
+                f"open: {visible(source.title)}",
+                partial(app.action_open_source, source.file),
+                f"Read {source.file}",
+            )
         for entity in catalog.entities:
             for name in dict.fromkeys((entity.name, *entity.aliases)):
                 help_text = entity.type if name == entity.name else f"{entity.name} ({entity.type})"
-                yield (f"entity: {visible(name)}", partial(app.action_open_entity, entity.id),
-                       help_text)
+                yield (
+                    f"entity: {visible(name)}",
+                    partial(app.action_open_entity, entity.id),
+                    help_text,
+                )
         years = sorted({event_year(e) for e in catalog.events})
         for year in years:
-            yield (f"date: {year}", partial(app.action_chronology_at, year),
-                   "Chronology at this year")
+            yield (
+                f"date: {year}",
+                partial(app.action_chronology_at, year),
+                "Chronology at this year",
+            )
 
     async def discover(self) -> Hits:
         for text, callback, help_text in self._commands():
@@ -50,5 +59,10 @@ class DossierCommands(Provider):
         for text, callback, help_text in self._commands():
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(escape(text)), callback, text=text,
-                          help=escape(help_text))
+                yield Hit(
+                    score,
+                    matcher.highlight(escape(text)),
+                    callback,
+                    text=text,
+                    help=escape(help_text),
+                )

@@ -18,6 +18,11 @@ def notify_failure(node: DOMNode, worker: Worker[object]) -> bool:
     else:
         message = f"{type(error).__name__}: {error}"
     node.app.log.error(f"worker {worker.group!r} failed", error)
-    node.app.notify(message, title=f"Could not {worker.description or worker.group}",
-                    severity="error", timeout=10, markup=False)
+    node.app.notify(
+        message,
+        title=f"Could not {worker.description or worker.group}",
+        severity="error",
+        timeout=10,
+        markup=False,
+    )
     return True

@@ -52,7 +52,9 @@ def load_manifest(path: Path) -> dict[str, dict[str, Any]]:
                 )
             if key == "published" and not _valid_date(value):
                 raise _node_error(
-                    path, field_value, f"published {value!r} is not YYYY, YYYY-MM, YYYY-MM-DD or unknown"
+                    path,
+                    field_value,
+                    f"published {value!r} is not YYYY, YYYY-MM, YYYY-MM-DD or unknown",
                 )
             entry[key] = value
         manifest[name] = entry

@@ -43,10 +43,20 @@ __all__ = [
 __getattr__, __dir__ = lazy_exports(
     __name__,
     {
-        **dict.fromkeys(("Alias", "Catalogue", "CatalogueEntry", "load_catalogue"),
-                        "store.entities.catalogue"),
-        **dict.fromkeys(("EntityDetails", "KwicLine", "entity_details", "entity_json",
-                         "find_entity", "mention_counts"), "store.entities.details"),
+        **dict.fromkeys(
+            ("Alias", "Catalogue", "CatalogueEntry", "load_catalogue"), "store.entities.catalogue"
+        ),
+        **dict.fromkeys(
+            (
+                "EntityDetails",
+                "KwicLine",
+                "entity_details",
+                "entity_json",
+                "find_entity",
+                "mention_counts",
+            ),
+            "store.entities.details",
+        ),
         **dict.fromkeys(("extract_entities", "matcher_for"), "store.entities.extract"),
     },
 )

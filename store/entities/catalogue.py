@@ -122,8 +122,11 @@ class _Reader:
             if "case_sensitive" in top:
                 default_case = self.case_flag(top["case_sensitive"])
         else:
-            raise self.fail(root, "the catalogue must be a list of entities, or a mapping with "
-                            "`entities:` and `exclude:`")
+            raise self.fail(
+                root,
+                "the catalogue must be a list of entities, or a mapping with "
+                "`entities:` and `exclude:`",
+            )
         entries: list[CatalogueEntry] = []
         if entity_nodes is not None:
             if not isinstance(entity_nodes, yaml.SequenceNode):
@@ -176,15 +179,24 @@ class _Reader:
         raw_type = self.text(fields["type"], "type").lower()
         kind = entity_type(raw_type)
         if kind is None:
-            raise self.fail(fields["type"], f"unknown type {raw_type!r} for {name!r} (use one of "
-                            + ", ".join(ENTITY_TYPES) + ")")
+            raise self.fail(
+                fields["type"],
+                f"unknown type {raw_type!r} for {name!r} (use one of "
+                + ", ".join(ENTITY_TYPES)
+                + ")",
+            )
         entity_id = self.text(fields["id"], "id") if "id" in fields else slug(name)
         id_node = fields.get("id", fields["name"])
         if entity_id in self.ids:
-            raise self.fail(id_node, f"duplicate id {entity_id!r} (first used on line "
-                            f"{self.ids[entity_id]}); give one of them an explicit `id:`")
+            raise self.fail(
+                id_node,
+                f"duplicate id {entity_id!r} (first used on line "
+                f"{self.ids[entity_id]}); give one of them an explicit `id:`",
+            )
         self.ids[entity_id] = id_node.start_mark.line + 1
-        description = self.text(fields["description"], "description") if "description" in fields else ""
+        description = (
+            self.text(fields["description"], "description") if "description" in fields else ""
+        )
         case = self.case_flag(fields["case_sensitive"]) if "case_sensitive" in fields else None
         generic = False
         if "generic" in fields:
@@ -197,7 +209,13 @@ class _Reader:
         for alias, alias_node in aliases:
             self.claim(alias.form, alias_node, name)
         return CatalogueEntry(
-            entity_id, name, kind, tuple(a for a, _ in aliases), description, case, generic,
+            entity_id,
+            name,
+            kind,
+            tuple(a for a, _ in aliases),
+            description,
+            case,
+            generic,
             node.start_mark.line + 1,
         )
 
@@ -214,7 +232,9 @@ class _Reader:
                 parts = self.mapping(item, ALIAS_KEYS, "an alias")
                 if "form" not in parts:
                     raise self.fail(item, "an alias written as a mapping needs `form:`")
-                case = self.case_flag(parts["case_sensitive"]) if "case_sensitive" in parts else None
+                case = (
+                    self.case_flag(parts["case_sensitive"]) if "case_sensitive" in parts else None
+                )
                 out.append((Alias(self.text(parts["form"], "an alias form"), case), item))
             else:
                 out.append((Alias(self.text(item, f"an alias of {name!r}")), item))
@@ -225,6 +245,9 @@ class _Reader:
         key = form_key(form)
         previous = self.forms.get(key)
         if previous is not None and previous[0] != owner:
-            raise self.fail(node, f"alias {form!r} of {owner!r} is already claimed by "
-                            f"{previous[0]!r} (line {previous[1]}); an alias belongs to one entity")
+            raise self.fail(
+                node,
+                f"alias {form!r} of {owner!r} is already claimed by "
+                f"{previous[0]!r} (line {previous[1]}); an alias belongs to one entity",
+            )
         self.forms.setdefault(key, (owner, node.start_mark.line + 1))

@@ -53,13 +53,21 @@ class EntityDetails:
             "first": _mention_json(self.first),
             "last": _mention_json(self.last),
             "mentions_in_context": [
-                {"file": k.file, "start": k.start, "end": k.end, "left": k.left,
-                 "surface": k.surface, "right": k.right,
-                 "sentence": {"start": k.sentence_start, "end": k.sentence_end}}
+                {
+                    "file": k.file,
+                    "start": k.start,
+                    "end": k.end,
+                    "left": k.left,
+                    "surface": k.surface,
+                    "right": k.right,
+                    "sentence": {"start": k.sentence_start, "end": k.sentence_end},
+                }
                 for k in self.contexts
             ],
-            "related": [{"id": e.id, "name": e.name, "type": e.type, "sentences": n}
-                        for e, n in self.related],
+            "related": [
+                {"id": e.id, "name": e.name, "type": e.type, "sentences": n}
+                for e, n in self.related
+            ],
             "events": [e.to_json() for e in self.events],
         }
 
@@ -86,8 +94,10 @@ def _mention_json(m: Mention | None) -> dict[str, Any] | None:
 def mention_counts(store: Store) -> dict[str, dict[str, int]]:
     """entity id -> {file: count}, files in source order."""
     order = {s.file: i for i, s in enumerate(store.sources())}
-    return {k: dict(sorted(c.items(), key=lambda kv: (order.get(kv[0], 1 << 30), kv[0])))
-            for k, c in store.mention_counts().items()}
+    return {
+        k: dict(sorted(c.items(), key=lambda kv: (order.get(kv[0], 1 << 30), kv[0])))
+        for k, c in store.mention_counts().items()
+    }
 
 
 def find_entity(store: Store, name: str) -> Entity:
@@ -108,7 +118,9 @@ def find_entity(store: Store, name: str) -> Entity:
     raise DossierError(f"no entity named {name!r}{hint}")
 
 
-def entity_details(store: Store, entity_id: str, context_chars: int = CONTEXT_CHARS) -> EntityDetails:
+def entity_details(
+    store: Store, entity_id: str, context_chars: int = CONTEXT_CHARS
+) -> EntityDetails:
     """Counts, first/last appearance, mentions in context, co-occurring entities, events."""
     by_id = {e.id: e for e in store.entities()}
     entity = by_id.get(entity_id)
@@ -136,18 +148,39 @@ def entity_details(store: Store, entity_id: str, context_chars: int = CONTEXT_CH
         if m.entity != entity_id and (m.file, m.sentence_start) in sentences and key not in seen:
             seen.add(key)
             together[m.entity] += 1
-    related = tuple((by_id[k], n) for k, n in sorted(together.items(),
-                    key=lambda kv: (-kv[1], by_id[kv[0]].name.casefold())) if k in by_id)
-    events = tuple(sorted((e for e in store.events() if entity_id in e.entities),
-                          key=lambda e: (e.date_begin, e.date_end, e.file, e.start)))
-    return EntityDetails(entity, ordered_counts, chronological[0] if chronological else None,
-                         chronological[-1] if chronological else None, contexts, related, events)
+    related = tuple(
+        (by_id[k], n)
+        for k, n in sorted(together.items(), key=lambda kv: (-kv[1], by_id[kv[0]].name.casefold()))
+        if k in by_id
+    )
+    events = tuple(
+        sorted(
+            (e for e in store.events() if entity_id in e.entities),
+            key=lambda e: (e.date_begin, e.date_end, e.file, e.start),
+        )
+    )
+    return EntityDetails(
+        entity,
+        ordered_counts,
+        chronological[0] if chronological else None,
+        chronological[-1] if chronological else None,
+        contexts,
+        related,
+        events,
+    )
 
 
 def _kwic(text: str, m: Mention, width: int) -> KwicLine:
     """Keyword in context inside the mention's sentence, whitespace folded for one line."""
-    left = text[max(m.sentence_start, m.start - width):m.start]
-    right = text[m.end:min(m.sentence_end, m.end + width)]
-    return KwicLine(m.file, m.start, m.end, _WHITESPACE.sub(" ", left), m.surface,
-                    _WHITESPACE.sub(" ", right),
-                    m.sentence_start, m.sentence_end)
+    left = text[max(m.sentence_start, m.start - width) : m.start]
+    right = text[m.end : min(m.sentence_end, m.end + width)]
+    return KwicLine(
+        m.file,
+        m.start,
+        m.end,
+        _WHITESPACE.sub(" ", left),
+        m.surface,
+        _WHITESPACE.sub(" ", right),
+        m.sentence_start,
+        m.sentence_end,
+    )

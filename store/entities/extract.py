@@ -87,8 +87,15 @@ class _Extraction:
         self.by_form: dict[str, str] = {}
         for entry in catalogue.entries:
             key = f"c:{entry.id}"
-            self.info[key] = _Info(entry.name, entry.type, entry.description, False, entry.generic,
-                                   {a.form: None for a in entry.aliases}, catalogue_id=entry.id)
+            self.info[key] = _Info(
+                entry.name,
+                entry.type,
+                entry.description,
+                False,
+                entry.generic,
+                {a.form: None for a in entry.aliases},
+                catalogue_id=entry.id,
+            )
             for form in entry.forms():
                 self.by_form.setdefault(form_key(form), key)
 
@@ -114,8 +121,9 @@ class _Extraction:
                 acronym_keys[acronym].add(self.key_of(long_form))
         merged = self.merge_spellings(acronym_keys)
         surnames = self.surnames()
-        acronym_counts = Counter(f.name for _, _, pending, _ in per_doc for f in pending
-                                 if is_acronym(f.name))
+        acronym_counts = Counter(
+            f.name for _, _, pending, _ in per_doc for f in pending if is_acronym(f.name)
+        )
         mentions: list[Mention] = []
         for document, hits, pending, acronyms in per_doc:
             for f in pending:
@@ -132,8 +140,11 @@ class _Extraction:
                     key = next(iter(acronym_keys[f.name]))
                 elif len(surnames.get(f.name, ())) == 1:
                     key = next(iter(surnames[f.name]))
-                elif f.type == "person" or (is_acronym(f.name) and acronym_counts[f.name] >= 2
-                                            and f.name.lower() not in STOPWORDS):
+                elif f.type == "person" or (
+                    is_acronym(f.name)
+                    and acronym_counts[f.name] >= 2
+                    and f.name.lower() not in STOPWORDS
+                ):
                     # A lone name with a title or speech verb stands alone; an undefined
                     # acronym when used twice and no stopword in capitals ("IT", "AS").
                     key, registered = self.register(f).key, True
@@ -149,16 +160,20 @@ class _Extraction:
             hits = self.qualify(document.text, hits)
             text, file, exclude = document.text, document.file, bool(self.catalogue.exclude)
             for h in hits:
-                surface = text[h.start:h.end]
-                if exclude and (self.catalogue.excluded(surface) or
-                                self.catalogue.excluded(self.info[h.key].name)):
+                surface = text[h.start : h.end]
+                if exclude and (
+                    self.catalogue.excluded(surface)
+                    or self.catalogue.excluded(self.info[h.key].name)
+                ):
                     continue
-                mentions.append(Mention(h.key, file, h.start, h.end, surface,
-                                        h.sentence.start, h.sentence.end))
+                mentions.append(
+                    Mention(h.key, file, h.start, h.end, surface, h.sentence.start, h.sentence.end)
+                )
         return self.finish(mentions)
 
-    def catalogue_hits(self, document: Document, sentences: list[Sentence],
-                       matcher: Matcher) -> list[_Hit]:
+    def catalogue_hits(
+        self, document: Document, sentences: list[Sentence], matcher: Matcher
+    ) -> list[_Hit]:
         """Matches that fall inside a body sentence (headings and footnotes are not read)."""
         starts = [s.start for s in sentences]
         hits = []
@@ -263,14 +278,17 @@ class _Extraction:
             if not self.info[h.key].generic:
                 out.append(h)
                 continue
-            same = [j for j, o in enumerate(hits) if o.sentence is h.sentence and j != i
-                    and self.entity_type(o.key) == "place"]
+            same = [
+                j
+                for j, o in enumerate(hits)
+                if o.sentence is h.sentence and j != i and self.entity_type(o.key) == "place"
+            ]
             place = None
             for j in same:
                 o = hits[j]
-                if o.end <= h.start and re.fullmatch(r"['’]s? +", text[o.end:h.start]):
+                if o.end <= h.start and re.fullmatch(r"['’]s? +", text[o.end : h.start]):
                     place = o
-                elif o.start >= h.end and re.fullmatch(r" of (?:the )?", text[h.end:o.start]):
+                elif o.start >= h.end and re.fullmatch(r" of (?:the )?", text[h.end : o.start]):
                     place = o
                     skip.add(j)
                     h = _Hit(h.start, o.end, h.key, h.sentence)
@@ -278,7 +296,7 @@ class _Extraction:
                 # Otherwise the one place named earlier in the sentence as an owner:
                 # "Kazakhstan's prosecutor-general ... approved by the Supreme Court".
                 earlier = [hits[j] for j in same if hits[j].end <= h.start]
-                owners = [o for o in earlier if re.match(r"['’]s\b", text[o.end:])]
+                owners = [o for o in earlier if re.match(r"['’]s\b", text[o.end :])]
                 if len({o.key for o in owners}) == 1:
                     place = owners[-1]
             if place is not None:
@@ -313,18 +331,35 @@ class _Extraction:
                 taken.add(entity_id)
             ids[key] = entity_id
             aliases = tuple(a for a in info.aliases if a != info.name)
-            entities.append(Entity(entity_id, info.name, self.entity_type(key), aliases,
-                                   info.description, info.discovered))
+            entities.append(
+                Entity(
+                    entity_id,
+                    info.name,
+                    self.entity_type(key),
+                    aliases,
+                    info.description,
+                    info.discovered,
+                )
+            )
         entities.sort(key=lambda e: (e.name.casefold(), e.id))
-        out = [Mention(ids[m.entity], m.file, m.start, m.end, m.surface, m.sentence_start,
-                       m.sentence_end) for m in mentions]
+        out = [
+            Mention(
+                ids[m.entity], m.file, m.start, m.end, m.surface, m.sentence_start, m.sentence_end
+            )
+            for m in mentions
+        ]
         out.sort(key=attrgetter("file", "start"))
         return entities, out
 
 
 # Applied in order; the last pair also covers -ise/-ize and -isation/-ization.
-_BRITISH = (("centre", "center"), ("defence", "defense"), ("programme", "program"), ("our", "or"),
-            ("s", "z"))
+_BRITISH = (
+    ("centre", "center"),
+    ("defence", "defense"),
+    ("programme", "program"),
+    ("our", "or"),
+    ("s", "z"),
+)
 
 
 def _spelling_key(name: str) -> str:

@@ -26,9 +26,18 @@ from store.lang.en import DATE_PREPOSITIONS, FULL_MONTHS, WEEKDAYS
 
 # One-for-one character maps: offsets in the mapped text equal offsets in the original.
 _FOLD = {
-    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'",
-    "\n": " ", "\r": " ", "\t": " ", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
-    "\u2010": "-", "\u2011": "-",
+    "\u2019": "'",
+    "\u2018": "'",
+    "\u02bc": "'",
+    "`": "'",
+    "\n": " ",
+    "\r": " ",
+    "\t": " ",
+    "\u00a0": " ",
+    "\u2009": " ",
+    "\u202f": " ",
+    "\u2010": "-",
+    "\u2011": "-",
 }
 _FOLD_ASCII = tuple((k, v) for k, v in _FOLD.items() if k.isascii())
 _FOLD_OTHER = tuple((k, v) for k, v in _FOLD.items() if not k.isascii())
@@ -80,7 +89,11 @@ def normalise_form(form: str) -> str:
 def is_acronym(form: str) -> bool:
     """No lower-case letters and at least two capitals: "IS", "U.S.", "KNB", "CASA-1000"."""
     letters = [c for c in form if c.isalpha()]
-    return bool(letters) and not any(c.islower() for c in letters) and sum(c.isupper() for c in letters) >= 2
+    return (
+        bool(letters)
+        and not any(c.islower() for c in letters)
+        and sum(c.isupper() for c in letters) >= 2
+    )
 
 
 def default_case_sensitive(form: str) -> bool:
@@ -110,9 +123,10 @@ class Matcher:
         for table, automaton in ((exact, self._exact), (folded, self._folded)):
             for pattern, targets in table.items():
                 # Per-form context flags are worked out once here, not per hit.
-                flagged = tuple((key, form, is_acronym(form),
-                                 " " not in form and form.lower() in _CALENDAR)
-                                for key, form in targets)
+                flagged = tuple(
+                    (key, form, is_acronym(form), " " not in form and form.lower() in _CALENDAR)
+                    for key, form in targets
+                )
                 automaton.add_word(pattern, (len(pattern), flagged))
             if table:
                 automaton.make_automaton()
@@ -143,8 +157,9 @@ class Matcher:
                     if (c.isalnum() or c == "_") and (d.isalnum() or d == "_"):
                         continue
                 for key, form, acronym, calendar in targets:
-                    if (acronym or calendar) and _context_rejects(text, folded, start, end, form,
-                                                                  acronym, calendar):
+                    if (acronym or calendar) and _context_rejects(
+                        text, folded, start, end, form, acronym, calendar
+                    ):
                         continue
                     append((start, end, key))
                     break
@@ -197,8 +212,9 @@ def _greedy(cluster: list[tuple[int, int, str]]) -> list[Match]:
     return accepted
 
 
-def _context_rejects(original: str, text: str, start: int, end: int, form: str,
-                     acronym: bool, calendar: bool) -> bool:
+def _context_rejects(
+    original: str, text: str, start: int, end: int, form: str, acronym: bool, calendar: bool
+) -> bool:
     """True when the words around a hit say it is not the named thing.
 
     `acronym` and `calendar` are `is_acronym(form)` and "form is one month or weekday name",
@@ -208,7 +224,7 @@ def _context_rejects(original: str, text: str, start: int, end: int, form: str,
             return True  # "US $50 million": a currency, not the country
         if _shouting(original, start, end):
             return True
-    if calendar and text[start:start + 1].isupper():
+    if calendar and text[start : start + 1].isupper():
         return looks_like_date(text, start, end)
     return False
 
@@ -217,7 +233,7 @@ def looks_like_date(text: str, start: int, end: int) -> bool:
     """'in May', 'May 5', 'May, 2015', 'early May': the month, not a person called May."""
     if _DATE_AFTER.match(text, end):
         return True
-    before = text[max(0, start - 24):start].rstrip(" -")
+    before = text[max(0, start - 24) : start].rstrip(" -")
     previous = _LAST_WORD.search(before)
     return bool(previous and previous.group(1).lower() in DATE_PREPOSITIONS)
 
@@ -229,7 +245,7 @@ def _shouting(text: str, start: int, end: int) -> bool:
     whole line made long paragraphs quadratic."""
     line_start = max(text.rfind("\n", 0, start) + 1, start - 40)
     line_end = text.find("\n", end, end + 40)
-    window = text[line_start: line_end if line_end != -1 else min(len(text), end + 40)]
+    window = text[line_start : line_end if line_end != -1 else min(len(text), end + 40)]
     words = _LETTER_WORDS.findall(window)
     if len(words) < 3:
         return False

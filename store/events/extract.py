@@ -229,8 +229,11 @@ def _dated_days(drafts: dict[str, list[Draft]]) -> dict[str, list[tuple[str, Dra
 
 
 def _day_entries(file: str, found: list[Draft]) -> list[tuple[str, tuple[str, Draft]]]:
-    return [(o.timex.date_begin[-6:], (file, o)) for o in found
-            if o.resolved and o.timex.precision == "day" and o.timex.date_begin]
+    return [
+        (o.timex.date_begin[-6:], (file, o))
+        for o in found
+        if o.resolved and o.timex.precision == "day" and o.timex.date_begin
+    ]
 
 
 def _unindex(index: dict[str, list[tuple[str, Draft]]], file: str, found: list[Draft]) -> None:
@@ -269,8 +272,9 @@ def borrowed_year(
                 )
             if id(o) not in targets:
                 other = docs_by_file[other_file]
-                targets[id(o)] = _profile(other, o, "target",
-                                          mentions_of.get(other_file, _NO_MENTIONS))
+                targets[id(o)] = _profile(
+                    other, o, "target", mentions_of.get(other_file, _NO_MENTIONS)
+                )
             s = same_happening(probes[year], targets[id(o)])
             if s and (best is None or (s, year) > best):
                 best = (s, year)

@@ -23,8 +23,9 @@ __all__ = ["SearchResults", "load_index", "parse", "search", "write_index"]
 __getattr__, __dir__ = lazy_exports(
     __name__,
     {
-        **dict.fromkeys(("SearchResults", "load_index", "search", "write_index"),
-                        "store.search.engine"),
+        **dict.fromkeys(
+            ("SearchResults", "load_index", "search", "write_index"), "store.search.engine"
+        ),
         "parse": "store.search.query",
     },
 )

@@ -41,7 +41,6 @@ from store.storage.db import Store
 __all__ = ["SearchResults", "load_index", "search", "write_index"]
 
 
-
 @dataclass(frozen=True)
 class _Context:
     """Per-store tables search consults on every query, computed once."""
@@ -163,10 +162,20 @@ def search(store: Store, query: str, limit: int | None = 20) -> SearchResults:
         file = index.files[int(index.p_file[pid])]
         text = store.text(file)
         s, e = int(index.p_start[pid]), int(index.p_end[pid])
-        spans = highlights_for(store, index, context.names, evaluator.matchers, file, pid, text, s, e)
+        spans = highlights_for(
+            store, index, context.names, evaluator.matchers, file, pid, text, s, e
+        )
         snippet, place = make_snippet(text, s, e, spans)
         hits.append(
-            Hit(file, int(index.p_index[pid]), s, e, round(float(score[pid]), 4), snippet, tuple(spans))
+            Hit(
+                file,
+                int(index.p_index[pid]),
+                s,
+                e,
+                round(float(score[pid]), 4),
+                snippet,
+                tuple(spans),
+            )
         )
         places.append(place)
         if file not in titles:

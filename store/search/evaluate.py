@@ -245,7 +245,9 @@ class Evaluator:
         words = " ".join(TOKEN.findall(value))
         out = []
         for fid, (file, title) in enumerate(zip(self.index.files, self.index.titles, strict=True)):
-            if value in fold(file) or (words and f" {words} " in f" {' '.join(TOKEN.findall(title))} "):
+            if value in fold(file) or (
+                words and f" {words} " in f" {' '.join(TOKEN.findall(title))} "
+            ):
                 out.append(fid)
         return out
 
@@ -263,7 +265,9 @@ class Evaluator:
         ids = [k for k in numbers if k is not None]
         if ids:
             if positive:
-                self.matchers.append(Matcher("entities", entity_ids=frozenset(e.id for e in chosen)))
+                self.matchers.append(
+                    Matcher("entities", entity_ids=frozenset(e.id for e in chosen))
+                )
             return self.postings("ent", ids)
         # No stored mentions: the entity's names (or the value itself) as phrases.
         names = {value}

@@ -72,7 +72,9 @@ def highlights_for(
                 spans.extend((m.start, m.end) for m in mentions if m.entity in matcher.entity_ids)
             else:
                 types = names.types
-                spans.extend((m.start, m.end) for m in mentions if types.get(m.entity) == matcher.type)
+                spans.extend(
+                    (m.start, m.end) for m in mentions if types.get(m.entity) == matcher.type
+                )
         elif matcher.kind == "date":
             lo = int(np.searchsorted(index.ev_pid, pid, side="left"))
             hi = int(np.searchsorted(index.ev_pid, pid, side="right"))
@@ -84,7 +86,9 @@ def highlights_for(
     return _merge(spans)
 
 
-def _phrase_spans(tokens: list[list[tuple[str, int, int]]], matcher: Matcher) -> list[tuple[int, int]]:
+def _phrase_spans(
+    tokens: list[list[tuple[str, int, int]]], matcher: Matcher
+) -> list[tuple[int, int]]:
     out = []
     width = len(matcher.tests)
     for i in range(len(tokens) - width + 1):

@@ -125,8 +125,10 @@ class Index:
         if self._fuzzy is None:
             codes = np.array(self.terms, dtype=str)
             width = max(codes.dtype.itemsize // 4, 1)
-            mat = codes.view(np.uint32).reshape(len(self.terms), width) if len(self.terms) else (
-                np.zeros((0, 1), np.uint32)
+            mat = (
+                codes.view(np.uint32).reshape(len(self.terms), width)
+                if len(self.terms)
+                else (np.zeros((0, 1), np.uint32))
             )
             lengths = (mat != 0).sum(axis=1).astype(np.int16)
             order = np.argsort(lengths, kind="stable")
@@ -275,7 +277,11 @@ def build_index(
 
     rows = []
     for ev in events:
-        p, begin, end = _pid_of(pstarts, ev.file, ev.start), _date_int(ev.date_begin), _date_int(ev.date_end)
+        p, begin, end = (
+            _pid_of(pstarts, ev.file, ev.start),
+            _date_int(ev.date_begin),
+            _date_int(ev.date_end),
+        )
         if p is None or begin is None or end is None:
             continue
         rows.append((p, begin, end, ev.anchor_start, ev.anchor_end))
@@ -292,18 +298,28 @@ def build_index(
         entity_ids=entity_ids,
         types=types,
         arrays={
-            "post_off": post_off, "post_pid": post_pid.astype(np.int32),
-            "post_imp": post_imp, "pos_off": pos_off, "pos": tpos.astype(np.int32),
+            "post_off": post_off,
+            "post_pid": post_pid.astype(np.int32),
+            "post_imp": post_imp,
+            "pos_off": pos_off,
+            "pos": tpos.astype(np.int32),
             "p_file": np.frombuffer(p_file, np.int32) if n else np.zeros(0, np.int32),
             "p_index": np.frombuffer(p_index, np.int32) if n else np.zeros(0, np.int32),
             "p_start": np.frombuffer(p_start, np.int32) if n else np.zeros(0, np.int32),
             "p_end": np.frombuffer(p_end, np.int32) if n else np.zeros(0, np.int32),
-            "p_kind": kinds, "p_len": lens.astype(np.int32),
+            "p_kind": kinds,
+            "p_len": lens.astype(np.int32),
             "file_first": np.frombuffer(file_first, np.int32),
-            "ent_off": ent_off, "ent_pid": ent_pid, "ent_imp": ent_imp,
-            "typ_off": typ_off, "typ_pid": typ_pid, "typ_imp": typ_imp,
-            "ev_pid": event_rows[:, 0].copy(), "ev_begin": event_rows[:, 1].copy(),
-            "ev_end": event_rows[:, 2].copy(), "ev_astart": event_rows[:, 3].copy(),
+            "ent_off": ent_off,
+            "ent_pid": ent_pid,
+            "ent_imp": ent_imp,
+            "typ_off": typ_off,
+            "typ_pid": typ_pid,
+            "typ_imp": typ_imp,
+            "ev_pid": event_rows[:, 0].copy(),
+            "ev_begin": event_rows[:, 1].copy(),
+            "ev_end": event_rows[:, 2].copy(),
+            "ev_astart": event_rows[:, 3].copy(),
             "ev_aend": event_rows[:, 4].copy(),
         },
     )

@@ -153,7 +153,8 @@ class _Parser:
         self.query = query
         if len(query) > MAX_QUERY_CHARS:
             raise QueryError(
-                query, MAX_QUERY_CHARS,
+                query,
+                MAX_QUERY_CHARS,
                 f"the query is too long ({len(query):,} characters; at most {MAX_QUERY_CHARS:,})",
             )
         self.toks = _lex(query)
@@ -252,9 +253,7 @@ class _Parser:
                 mode, word = "fuzzy", word.rstrip("~")
             found = list(TOKEN.finditer(fold_text(word)))
             if mode == "prefix" and (not found or len(found[-1].group()) < MIN_PREFIX):
-                raise self.error(
-                    wstart, f"'*' needs at least {MIN_PREFIX} letters before it"
-                )
+                raise self.error(wstart, f"'*' needs at least {MIN_PREFIX} letters before it")
             if mode == "fuzzy" and not found:
                 raise self.error(wstart, "'~' needs a word before it")
             self.count(wstart, len(found))

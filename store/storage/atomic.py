@@ -22,7 +22,9 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     try:
         _write(path, data)
     except OSError as exc:
-        raise StoreError(f"{path}: cannot write ({os_reason(exc)}); the previous file is kept") from None
+        raise StoreError(
+            f"{path}: cannot write ({os_reason(exc)}); the previous file is kept"
+        ) from None
 
 
 def os_reason(exc: OSError) -> str:

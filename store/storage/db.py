@@ -130,14 +130,18 @@ def read_meta(path: Path) -> dict[str, Any] | None:
 def _meta_of(path: Path, data: dict[str, Any]) -> dict[str, Any]:
     rows = data.get("meta")
     if not isinstance(rows, dict) or not rows:
-        raise StoreCorrupt(f"{path}: the store has no meta table (truncated or not a Dossier store)")
+        raise StoreCorrupt(
+            f"{path}: the store has no meta table (truncated or not a Dossier store)"
+        )
     meta = next(iter(rows.values()))
     if not isinstance(meta, dict):
         raise StoreCorrupt(f"{path}: the store's meta row is not a record (hand-edited or damaged)")
     for name in TABLES:
         table = data.get(name, {})
         if not isinstance(table, dict) or not all(isinstance(r, dict) for r in table.values()):
-            raise StoreCorrupt(f"{path}: the store's {name!r} table is damaged (not a table of rows)")
+            raise StoreCorrupt(
+                f"{path}: the store's {name!r} table is damaged (not a table of rows)"
+            )
     schema = meta.get("schema")
     if not isinstance(schema, int):
         raise StoreCorrupt(f"{path}: the store's meta table has no schema version")
@@ -301,7 +305,9 @@ class Store:
     def rows(self, table: str) -> list[dict[str, Any]]:
         """Record rows of a table (packed tables unpacked), for modules that own a format."""
         if table in PACKED:
-            return [row for packed in self._raw.get(table, ()) for row in self._unpack(table, packed)]
+            return [
+                row for packed in self._raw.get(table, ()) for row in self._unpack(table, packed)
+            ]
         return list(self._raw.get(table, ()))
 
     # -- internals --------------------------------------------------------------------------
@@ -321,8 +327,11 @@ class Store:
                     if table in PACKED:
                         cached = self._packed_records(table, kind, file)
                     else:
-                        rows = (self._raw.get(table, []) if file is None
-                                else self._grouped(table).get(file, []))
+                        rows = (
+                            self._raw.get(table, [])
+                            if file is None
+                            else self._grouped(table).get(file, [])
+                        )
                         cached = [kind.from_row(row) for row in rows]
                 except (KeyError, TypeError, ValueError) as exc:
                     raise StoreCorrupt(

@@ -37,7 +37,7 @@ _SINGLE = {
     "\u0126": "h",
     "\u00f0": "d",  # ð
     "\u00d0": "d",
-}
+}  # fmt: skip
 
 # Letters that fold to more than one letter; applied per token by `fold_term`.
 _EXPAND = {
@@ -49,7 +49,7 @@ _EXPAND = {
     "\u0152": "oe",
     "\u00fe": "th",
     "\u00de": "th",
-}
+}  # fmt: skip
 
 # A word: letters/digits, possibly joined by apostrophes (already folded to "'").
 TOKEN = re.compile(r"\w+(?:'\w+)*")

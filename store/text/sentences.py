@@ -113,12 +113,8 @@ def _line_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
         nxt = text[na:nb].lstrip()
         if not nxt:
             continue
-        if (
-            (listy
-            and (_LIST_LINE.match(nxt) or _LIST_LINE.match(line)))
-            or (len(line) <= _SHORT_LINE
-            and longest > _LONG_LINE
-            and not nxt[0].islower())
+        if (listy and (_LIST_LINE.match(nxt) or _LIST_LINE.match(line))) or (
+            len(line) <= _SHORT_LINE and longest > _LONG_LINE and not nxt[0].islower()
         ):
             segments.append((seg_start, b))
             seg_start = b

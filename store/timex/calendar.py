@@ -15,7 +15,12 @@ from store.errors import DossierError
 
 Ref = tuple[int, int | None, int | None]
 
-SEASON_MONTHS: dict[str, tuple[int, int]] = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+SEASON_MONTHS: dict[str, tuple[int, int]] = {
+    "SP": (3, 5),
+    "SU": (6, 8),
+    "FA": (9, 11),
+    "WI": (12, 2),
+}
 SEASON_ORDER = ("WI", "SP", "SU", "FA")
 
 _DCT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -116,8 +121,11 @@ def span_of(value: str) -> tuple[str, str, str] | None:
     m = re.fullmatch(r"(\d{4})-Q([1-4])", base)
     if m:
         y, q = int(m[1]), int(m[2])
-        return (iso(dt.date(y, 3 * q - 2, 1)), iso(dt.date(y, 3 * q, last_day(y, 3 * q))),
-                "quarter")
+        return (
+            iso(dt.date(y, 3 * q - 2, 1)),
+            iso(dt.date(y, 3 * q, last_day(y, 3 * q))),
+            "quarter",
+        )
     m = re.fullmatch(r"(\d{4})-H([12])", base)
     if m:
         y, h = int(m[1]), int(m[2])

@@ -54,9 +54,11 @@ def tense(text: str, start: int, end: int) -> str | None:
     left = text[lo:start]
     cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("? "), left.rfind("! "))
     left_start = lo + cut + 1 if cut >= 0 else lo
-    right = text[end:end + 150]
-    stop = min((i for i in (right.find(". "), right.find("\n"), right.find("? ")) if i >= 0),
-               default=len(right))
+    right = text[end : end + 150]
+    stop = min(
+        (i for i in (right.find(". "), right.find("\n"), right.find("? ")) if i >= 0),
+        default=len(right),
+    )
     best: tuple[int, str] | None = None
     for offset, chunk in ((left_start, text[left_start:start]), (end, right[:stop])):
         for pat, label in ((_FUTURE, "future"), (_PAST, "past")):
@@ -65,8 +67,11 @@ def tense(text: str, start: int, end: int) -> str | None:
                 dist = start - (offset + m.end()) if pos < start else pos - end
                 if label == "past" and _FUTURE.fullmatch(m[0]):
                     continue
-                if label == "past" and m[0].lower().endswith("ed") and _BE_BEFORE.search(
-                        chunk[max(0, m.start() - 7):m.start()]):
+                if (
+                    label == "past"
+                    and m[0].lower().endswith("ed")
+                    and _BE_BEFORE.search(chunk[max(0, m.start() - 7) : m.start()])
+                ):
                     continue  # "due to be published": a participle, not a past tense
                 if best is None or dist < best[0]:
                     best = (dist, label)
@@ -217,8 +222,13 @@ def resolve_one(
         got = _window(c, ref)
         if got is None:
             return Resolved(c.value or "", None, None, None, True)
-        return Resolved(c.value or "", c.unit if c.unit in ("day", "week", "month", "year") else
-                        "day", got[0], got[1], True)
+        return Resolved(
+            c.value or "",
+            c.unit if c.unit in ("day", "week", "month", "year") else "day",
+            got[0],
+            got[1],
+            True,
+        )
     if c.kind == "writing":
         if ref is None:
             return Resolved("PRESENT_REF", None, None, None, True)
@@ -236,7 +246,9 @@ def resolve_one(
                 y = _year_for(c, ref, tense(text, c.start, c.end))
             else:  # narrative: the story's own year (HeidelTime's narrative rule)
                 y = ref[0]
-        elif y is None and ref is not None and c.granularity in ("season", "quarter", "half", "year"):
+        elif (
+            y is None and ref is not None and c.granularity in ("season", "quarter", "half", "year")
+        ):
             y = ref[0]
         if y is not None and m is not None and d is not None and not valid_day(y, m, d):
             return Resolved(_fmt(c, None, m, d), None, None, None, relative)
@@ -258,7 +270,9 @@ def resolve_one(
 def _unresolved(c: Candidate, ref: Ref | None) -> str:
     """A relative expression whose reference is too coarse: keep what is known (TimeML X)."""
     if ref is None:
-        return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX"}.get(c.granularity, "XXXX")
+        return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX"}.get(
+            c.granularity, "XXXX"
+        )
     y, m, _ = ref
     if c.granularity == "day" and m is not None:
         return f"{y:04d}-{m:02d}-XX{c.time_suffix}"
@@ -287,9 +301,10 @@ def narrowed(r: Resolved, mod: str | None) -> tuple[str | None, str | None]:
     return narrow(r.begin, r.end, mod)
 
 
-def clip(begin: str | None, end: str | None, window: str | None, ref: Ref | None
-         ) -> tuple[str | None, str | None]:
-    """"Earlier this year" ends at the reference day; "later this month" starts there."""
+def clip(
+    begin: str | None, end: str | None, window: str | None, ref: Ref | None
+) -> tuple[str | None, str | None]:
+    """ "Earlier this year" ends at the reference day; "later this month" starts there."""
     day = ref_day(ref) if ref else None
     if begin is None or end is None or day is None or window is None:
         return begin, end

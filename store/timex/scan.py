@@ -45,8 +45,9 @@ _GROUPS = "MURSYN"
 Hit = tuple[int, int, int]  # (region index, start, end)
 
 
-def _windows(hits: list[Hit], bounds: list[tuple[int, int]], back: int, fwd: int
-             ) -> list[tuple[int, int, int]]:
+def _windows(
+    hits: list[Hit], bounds: list[tuple[int, int]], back: int, fwd: int
+) -> list[tuple[int, int, int]]:
     """Merged windows (region, start, end) around key hits, never crossing a region's edge."""
     out: list[tuple[int, int, int]] = []
     last_r, last_ws, last_we = -1, 0, 0
@@ -74,8 +75,9 @@ def find_candidates(text: str, lo: int, hi: int, *, full: bool = False) -> list[
     return find_candidates_in(text, [(lo, hi)], full=full)[0]
 
 
-def find_candidates_in(text: str, regions: list[tuple[int, int]], *, full: bool = False
-                       ) -> list[list[Candidate]]:
+def find_candidates_in(
+    text: str, regions: list[tuple[int, int]], *, full: bool = False
+) -> list[list[Candidate]]:
     """`find_candidates` for many regions at once (one list per region, in order).
 
     The build tags a document sentence by sentence; doing the per-pattern work once for all
@@ -138,8 +140,12 @@ def _url_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     for hint in URL_HINT.finditer(text, lo, hi):
         if hint.start() < done:
             continue
-        ws = max(text.rfind(" ", lo, hint.start()), text.rfind("\n", lo, hint.start()),
-                 text.rfind("\t", lo, hint.start()), text.rfind("\r", lo, hint.start()))
+        ws = max(
+            text.rfind(" ", lo, hint.start()),
+            text.rfind("\n", lo, hint.start()),
+            text.rfind("\t", lo, hint.start()),
+            text.rfind("\r", lo, hint.start()),
+        )
         ws = max(ws + 1, lo, done)
         space = _SPACE.search(text, hint.end(), hi)
         we = space.start() if space else hi

@@ -83,15 +83,15 @@ def tag(
 
 def _select(found: list[Candidate]) -> list[Candidate]:
     """Keep the longest of overlapping candidates (earlier patterns win ties)."""
-    order = sorted(range(len(found)), key=lambda i: (found[i].start, -(found[i].end -
-                                                                          found[i].start), i))
+    order = sorted(
+        range(len(found)), key=lambda i: (found[i].start, -(found[i].end - found[i].start), i)
+    )
     out: list[Candidate] = []
     for i in order:
         c = found[i]
         if out and c.start < out[-1].end:
             last = out[-1]
-            if c.end - c.start > last.end - last.start and (len(out) < 2 or
-                                                             out[-2].end <= c.start):
+            if c.end - c.start > last.end - last.start and (len(out) < 2 or out[-2].end <= c.start):
                 out[-1] = c
             continue
         out.append(c)
@@ -114,7 +114,7 @@ def _attach_modifier(c: Candidate, text: str, lo: int) -> None:
             if c.type != "DATE" or c.kind in ("ref", "writing"):
                 return
         elif c.type == "DURATION":
-            if word == "over" and text[c.start:c.start + 4].lower() == "the ":
+            if word == "over" and text[c.start : c.start + 4].lower() == "the ":
                 return
         elif mod == "APPROX" and c.type == "DATE" and word != "some":
             pass
@@ -126,29 +126,34 @@ def _attach_modifier(c: Candidate, text: str, lo: int) -> None:
             return
         c.start = m.start()
         if c.granularity in ("decade", "century"):
-            the = _THE_BEFORE.search(text[max(lo, c.start - 4):c.start])
+            the = _THE_BEFORE.search(text[max(lo, c.start - 4) : c.start])
             if the:
                 c.start -= len(the[0])
                 return
 
 
 def _join_ranges(chosen: list[Candidate], text: str, lo: int) -> list[Candidate]:
-    """"between A and B", "from A to B", "A - B", "since A" become one range candidate."""
+    """ "between A and B", "from A to B", "A - B", "since A" become one range candidate."""
     out: list[Candidate] = []
     i = 0
     while i < len(chosen):
         a = chosen[i]
         b = chosen[i + 1] if i + 1 < len(chosen) else None
         if b is not None and _pointlike(a) and _pointlike(b):
-            gap = text[a.end:b.start]
+            gap = text[a.end : b.start]
             opener = _RANGE_OPEN.search(text, max(lo, a.start - 10), a.start)
             join = _RANGE_JOIN.match(gap) if len(gap) <= 10 else None
             if join and _RANGE_JOIN.fullmatch(gap):
                 word = gap.strip().lower()
-                ok = (opener and opener["w"].lower() == "between" and word == "and") or (
-                    opener and opener["w"].lower() == "from" and word != "and") or (
-                    word in ("-", "–", "—", "to", "until", "through", "till", "thru")
-                    and a.explicit and b.explicit)
+                ok = (
+                    (opener and opener["w"].lower() == "between" and word == "and")
+                    or (opener and opener["w"].lower() == "from" and word != "and")
+                    or (
+                        word in ("-", "–", "—", "to", "until", "through", "till", "thru")
+                        and a.explicit
+                        and b.explicit
+                    )
+                )
                 if ok:
                     start = opener.start() if opener else a.start
                     _share_year(a, b)
@@ -169,12 +174,15 @@ def _join_ranges(chosen: list[Candidate], text: str, lo: int) -> list[Candidate]
 
 
 def _pointlike(c: Candidate) -> bool:
-    return c.type == "DATE" and c.kind in ("date", "rel", "weekday") and c.granularity not in (
-        "decade", "century")
+    return (
+        c.type == "DATE"
+        and c.kind in ("date", "rel", "weekday")
+        and c.granularity not in ("decade", "century")
+    )
 
 
 def _share_year(a: Candidate, b: Candidate) -> None:
-    """"from January to April 2014": the end lends its year to the start, and the reverse."""
+    """ "from January to April 2014": the end lends its year to the start, and the reverse."""
     if a.kind != "date" or b.kind != "date":
         return
     if a.y is None and b.y is not None and a.m is not None and b.m is not None:
@@ -185,7 +193,9 @@ def _share_year(a: Candidate, b: Candidate) -> None:
         b.anchor = "abs"
 
 
-def _resolve_all(cands: list[Candidate], text: str, dct: Ref | None, narrative: bool) -> list[Timex]:
+def _resolve_all(
+    cands: list[Candidate], text: str, dct: Ref | None, narrative: bool
+) -> list[Timex]:
     out: list[Timex] = []
     narr: Ref | None = None
     for c in cands:
@@ -195,8 +205,7 @@ def _resolve_all(cands: list[Candidate], text: str, dct: Ref | None, narrative: 
             parts = []
             before = narr
             for p in c.parts:
-                parts.append(_make(p, resolve_one(p, text, dct, narr, narrative), text, dct,
-                                   narr))
+                parts.append(_make(p, resolve_one(p, text, dct, narr, narrative), text, dct, narr))
                 moved = as_ref(parts[-1].value)
                 if moved and p.granularity not in ("decade", "century") and p.moves:
                     narr = moved
@@ -205,8 +214,12 @@ def _resolve_all(cands: list[Candidate], text: str, dct: Ref | None, narrative: 
         r = resolve_one(c, text, dct, narr, narrative)
         t = _make(c, r, text, dct, narr)
         out.append(t)
-        if c.type in ("DATE", "TIME") and c.kind in ("date", "rel", "weekday") and (
-                c.granularity not in ("decade", "century")) and c.moves:
+        if (
+            c.type in ("DATE", "TIME")
+            and c.kind in ("date", "rel", "weekday")
+            and (c.granularity not in ("decade", "century"))
+            and c.moves
+        ):
             moved = as_ref(r.value)
             if moved:
                 narr = moved
@@ -219,30 +232,74 @@ def _make(c: Candidate, r: Resolved, text: str, dct: Ref | None, narr: Ref | Non
         ref = (narr or dct) if c.anchor == "anaphoric" else dct or narr
         begin, end = clip(begin, end, c.window, ref)
     precision = r.precision if c.type in ("DATE", "TIME") or c.kind == "window" else None
-    return Timex(c.start, c.end, text[c.start:c.end], c.type, r.value, c.mod, precision,
-                 begin, end, (), r.relative)
+    return Timex(
+        c.start,
+        c.end,
+        text[c.start : c.end],
+        c.type,
+        r.value,
+        c.mod,
+        precision,
+        begin,
+        end,
+        (),
+        r.relative,
+    )
 
 
-def _range(c: Candidate, parts: list[Timex], text: str, dct: Ref | None, narr: Ref | None,
-           narrative: bool) -> Timex:
+def _range(
+    c: Candidate, parts: list[Timex], text: str, dct: Ref | None, narr: Ref | None, narrative: bool
+) -> Timex:
     first = parts[0]
     if c.open_end:
         ref = (narr or dct) if (narrative or dct is None) else dct
         if ref is None:  # open to a present we cannot date: begin and end stay unknown together
-            return Timex(c.start, c.end, text[c.start:c.end], "DATE",
-                         f"{first.value}/PRESENT_REF", c.mod, first.precision, None, None,
-                         tuple(parts), True)
+            return Timex(
+                c.start,
+                c.end,
+                text[c.start : c.end],
+                "DATE",
+                f"{first.value}/PRESENT_REF",
+                c.mod,
+                first.precision,
+                None,
+                None,
+                tuple(parts),
+                True,
+            )
         value = f"{first.value}/{ref_value(ref)}"
         got = span_of(ref_value(ref))
         begin, end = _ordered(first.date_begin, got[1] if got else None)
-        return Timex(c.start, c.end, text[c.start:c.end], "DATE", value, c.mod,
-                     first.precision, begin, end, tuple(parts), True)
+        return Timex(
+            c.start,
+            c.end,
+            text[c.start : c.end],
+            "DATE",
+            value,
+            c.mod,
+            first.precision,
+            begin,
+            end,
+            tuple(parts),
+            True,
+        )
     last = parts[-1]
     precs = [p.precision for p in parts if p.precision in _PRECISIONS]
     precision = max(precs, key=_PRECISIONS.index) if precs else None
     begin, end = _ordered(first.date_begin, last.date_end)
-    return Timex(c.start, c.end, text[c.start:c.end], "DATE", f"{first.value}/{last.value}",
-                 c.mod, precision, begin, end, tuple(parts), any(p.relative for p in parts))
+    return Timex(
+        c.start,
+        c.end,
+        text[c.start : c.end],
+        "DATE",
+        f"{first.value}/{last.value}",
+        c.mod,
+        precision,
+        begin,
+        end,
+        tuple(parts),
+        any(p.relative for p in parts),
+    )
 
 
 def _ordered(begin: str | None, end: str | None) -> tuple[str | None, str | None]:

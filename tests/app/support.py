@@ -44,7 +44,7 @@ def _passages(file: str, text: str, kinds: list[str]) -> list[Passage]:
 def _sentences(file: str, text: str, passages: list[Passage]) -> list[Sentence]:
     out: list[Sentence] = []
     for p in passages:
-        chunk = text[p.start:p.end]
+        chunk = text[p.start : p.end]
         pos = 0
         for part in chunk.replace(". ", ".\0").split("\0"):
             s = p.start + chunk.index(part, pos)
@@ -64,10 +64,16 @@ def span(text: str, words: str, nth: int = 0) -> tuple[int, int]:
 ENTITIES = [
     Entity("kazakhstan", "Kazakhstan", "place", ("Kazakhstan", "Republic of Kazakhstan")),
     Entity("astana", "Astana", "place", ("Astana", "Nur-Sultan"), "Capital of Kazakhstan."),
-    Entity("isil", "Islamic State", "organisation", ("Islamic State", "IS", "ISIL"),
-           "Jihadist group."),
-    Entity("nazarbayev", "Nursultan Nazarbayev", "person", ("Nursultan Nazarbayev", "Nazarbayev"),
-           "President of Kazakhstan."),
+    Entity(
+        "isil", "Islamic State", "organisation", ("Islamic State", "IS", "ISIL"), "Jihadist group."
+    ),
+    Entity(
+        "nazarbayev",
+        "Nursultan Nazarbayev",
+        "person",
+        ("Nursultan Nazarbayev", "Nazarbayev"),
+        "President of Kazakhstan.",
+    ),
     Entity("aktobe", "Aktobe", "place", ("Aktobe",)),
 ]
 
@@ -79,41 +85,123 @@ def _mentions(file: str, text: str, sentences: list[Sentence]) -> list[Mention]:
             pos = 0
             while (i := text.find(alias, pos)) != -1:
                 pos = i + len(alias)
-                if any(m.start <= i < m.end for m in out) or (alias == "IS" and text[i + 2:i + 3].isalpha()):
+                if any(m.start <= i < m.end for m in out) or (
+                    alias == "IS" and text[i + 2 : i + 3].isalpha()
+                ):
                     continue
-                sent = next(s for s in sentences if s.start <= i < s.end) if any(
-                    s.start <= i < s.end for s in sentences) else None
-                out.append(Mention(entity.id, file, i, i + len(alias), alias,
-                                   sent.start if sent else i, sent.end if sent else i + len(alias)))
+                sent = (
+                    next(s for s in sentences if s.start <= i < s.end)
+                    if any(s.start <= i < s.end for s in sentences)
+                    else None
+                )
+                out.append(
+                    Mention(
+                        entity.id,
+                        file,
+                        i,
+                        i + len(alias),
+                        alias,
+                        sent.start if sent else i,
+                        sent.end if sent else i + len(alias),
+                    )
+                )
     return sorted(out, key=lambda m: m.start)
 
 
-def _event(eid: str, file: str, text: str, sentence: str, anchor: str, date: str,
-           precision: str, begin: str, end: str, entities: tuple[str, ...], cluster: str,
-           summary: str) -> Event:
+def _event(
+    eid: str,
+    file: str,
+    text: str,
+    sentence: str,
+    anchor: str,
+    date: str,
+    precision: str,
+    begin: str,
+    end: str,
+    entities: tuple[str, ...],
+    cluster: str,
+    summary: str,
+) -> Event:
     s, e = span(text, sentence)
     a, b = span(text, anchor)
-    return Event(eid, file, date, precision, begin, end, None, anchor, a, b, s, e, sentence,
-                 summary, entities, cluster)
+    return Event(
+        eid,
+        file,
+        date,
+        precision,
+        begin,
+        end,
+        None,
+        anchor,
+        a,
+        b,
+        s,
+        e,
+        sentence,
+        summary,
+        entities,
+        cluster,
+    )
 
 
 def events() -> list[Event]:
     return [
-        _event("a1", "a.txt", DOC_A, "The court in Astana ruled on October 15, 2015.",
-               "October 15, 2015", "2015-10-15", "day", "2015-10-15", "2015-10-15",
-               ("astana",), "c-ruling", "Astana court rules IS a terrorist organization"),
-        _event("b1", "b.txt", DOC_B,
-               "An Astana court ruled in October 2015 that the Islamic State is a terrorist group.",
-               "October 2015", "2015-10", "month", "2015-10-01", "2015-10-31",
-               ("astana", "isil"), "c-ruling", "Astana court rules on Islamic State"),
-        _event("a2", "a.txt", DOC_A,
-               "President Nursultan Nazarbayev welcomed the ruling in November 2015.",
-               "November 2015", "2015-11", "month", "2015-11-01", "2015-11-30",
-               ("nazarbayev",), "c-welcome", "Nazarbayev welcomes the ruling"),
-        _event("b2", "b.txt", DOC_B,
-               "Attacks in Aktobe and Almaty took place in 2011 and 2012, according to Nazarbayev.",
-               "2011 and 2012", "2011/2012", "year", "2011-01-01", "2012-12-31",
-               ("aktobe", "nazarbayev"), "c-attacks", "Attacks in Aktobe and Almaty"),
+        _event(
+            "a1",
+            "a.txt",
+            DOC_A,
+            "The court in Astana ruled on October 15, 2015.",
+            "October 15, 2015",
+            "2015-10-15",
+            "day",
+            "2015-10-15",
+            "2015-10-15",
+            ("astana",),
+            "c-ruling",
+            "Astana court rules IS a terrorist organization",
+        ),
+        _event(
+            "b1",
+            "b.txt",
+            DOC_B,
+            "An Astana court ruled in October 2015 that the Islamic State is a terrorist group.",
+            "October 2015",
+            "2015-10",
+            "month",
+            "2015-10-01",
+            "2015-10-31",
+            ("astana", "isil"),
+            "c-ruling",
+            "Astana court rules on Islamic State",
+        ),
+        _event(
+            "a2",
+            "a.txt",
+            DOC_A,
+            "President Nursultan Nazarbayev welcomed the ruling in November 2015.",
+            "November 2015",
+            "2015-11",
+            "month",
+            "2015-11-01",
+            "2015-11-30",
+            ("nazarbayev",),
+            "c-welcome",
+            "Nazarbayev welcomes the ruling",
+        ),
+        _event(
+            "b2",
+            "b.txt",
+            DOC_B,
+            "Attacks in Aktobe and Almaty took place in 2011 and 2012, according to Nazarbayev.",
+            "2011 and 2012",
+            "2011/2012",
+            "year",
+            "2011-01-01",
+            "2012-12-31",
+            ("aktobe", "nazarbayev"),
+            "c-attacks",
+            "Attacks in Aktobe and Almaty",
+        ),
     ]
 
 
@@ -123,13 +211,32 @@ def write_small_store(path: Path, extra: dict[str, str] | None = None) -> Path:
     for file, text in (extra or {}).items():
         docs.append((file, text, ["body"] * len(text.split("\n\n"))))
     sources = [
-        Source("a", "a.txt", "Kazakhstan Bans Islamic State", "Joanna Lillis", "Eurasianet",
-               "news", "2015-11-03", "day", "manifest"),
-        Source("b", "b.txt", "Court Rulings in Central Asia", "unknown", "RFE/RL", "analysis",
-               "2016-01", "month", "manifest"),
+        Source(
+            "a",
+            "a.txt",
+            "Kazakhstan Bans Islamic State",
+            "Joanna Lillis",
+            "Eurasianet",
+            "news",
+            "2015-11-03",
+            "day",
+            "manifest",
+        ),
+        Source(
+            "b",
+            "b.txt",
+            "Court Rulings in Central Asia",
+            "unknown",
+            "RFE/RL",
+            "analysis",
+            "2016-01",
+            "month",
+            "manifest",
+        ),
     ]
-    tables: dict[str, list[dict]] = {k: [] for k in
-                                     ("sources", "texts", "passages", "sentences", "mentions")}
+    tables: dict[str, list[dict]] = {
+        k: [] for k in ("sources", "texts", "passages", "sentences", "mentions")
+    }
     for file, text, kinds in docs:
         passages = _passages(file, text, kinds)
         sentences = _sentences(file, text, passages)

@@ -25,7 +25,6 @@ def app(tmp_path: Path) -> DossierApp:
     return make_app(write_small_store(tmp_path / "store.json"))
 
 
-
 def main(app: DossierApp) -> MainScreen:
     return app.main
 
@@ -94,8 +93,10 @@ async def test_search_enter_n_and_N_move_through_hits(app: DossierApp) -> None:
         await settle(pilot)
         assert reader.doc.file == "a.txt"
         assert reader.highlighted("reader--hit-current") == [span(DOC_A, "Astana")]
-        assert sorted(reader.highlighted("reader--hit")) == [span(DOC_A, "Astana"),
-                                                             span(DOC_A, "Astana", 1)]
+        assert sorted(reader.highlighted("reader--hit")) == [
+            span(DOC_A, "Astana"),
+            span(DOC_A, "Astana", 1),
+        ]
         assert screen.query_one("#pane-reader").border_subtitle == "hit 2/3"
         await pilot.press("n", "n")
         await settle(pilot)
@@ -174,15 +175,19 @@ async def test_chronology_selection_highlights_the_event_sentence(app: DossierAp
         assert app.focused is screen.query_one(ChronologyList)
         await settle(pilot)
         reader = screen.query_one(Reader)
-        sentence = ("Attacks in Aktobe and Almaty took place in 2011 and 2012, "
-                    "according to Nazarbayev.")
+        sentence = (
+            "Attacks in Aktobe and Almaty took place in 2011 and 2012, according to Nazarbayev."
+        )
         assert reader.doc.file == "b.txt"
         assert reader.highlighted("reader--event") == [span(DOC_B, sentence)]
         await pilot.press("j")
         await settle(pilot)
-        assert reader.highlighted("reader--event") == [span(
-            DOC_B,
-            "An Astana court ruled in October 2015 that the Islamic State is a terrorist group.")]
+        assert reader.highlighted("reader--event") == [
+            span(
+                DOC_B,
+                "An Astana court ruled in October 2015 that the Islamic State is a terrorist group.",
+            )
+        ]
         await pilot.press("y")
         assert app.clipboard.startswith('> "An Astana court ruled in October 2015')
 
@@ -195,14 +200,17 @@ async def test_entities_filter_as_you_type_and_highlight_mentions(app: DossierAp
         assert app.focused is screen.query_one("#entity-filter")
         await pilot.press(*"nur-s")
         entities = screen.query_one(EntityList)
-        visible = [str(entities.get_option_at_index(i).prompt)
-                   for i in range(entities.option_count)]
+        visible = [
+            str(entities.get_option_at_index(i).prompt) for i in range(entities.option_count)
+        ]
         assert visible[0] == "Places" and visible[1].startswith("Astana")
         assert len(visible) == 2
         reader = screen.query_one(Reader)
         await settle(pilot)
-        assert sorted(reader.highlighted("reader--mention")) == [span(DOC_A, "Astana"),
-                                                                 span(DOC_A, "Astana", 1)]
+        assert sorted(reader.highlighted("reader--mention")) == [
+            span(DOC_A, "Astana"),
+            span(DOC_A, "Astana", 1),
+        ]
 
 
 async def test_e_colours_every_mention_by_type(app: DossierApp) -> None:
@@ -256,10 +264,12 @@ async def test_reader_y_copies_the_current_passage(app: DossierApp) -> None:
         await pilot.press("y")
         assert app.clipboard == (
             '> "Kazakhstan Bans Islamic State" — Joanna Lillis, *Kazakhstan Bans Islamic State*, '
-            "Eurasianet, 2015-11-03")
+            "Eurasianet, 2015-11-03"
+        )
         await pilot.press("right_square_bracket", "right_square_bracket", "y")
         assert app.clipboard.startswith(
-            '> "President Nursultan Nazarbayev welcomed the ruling in November 2015." — Joanna')
+            '> "President Nursultan Nazarbayev welcomed the ruling in November 2015." — Joanna'
+        )
         await pilot.press("left_square_bracket", "y")
         assert app.clipboard.startswith('> "Kazakhstan has designated the Islamic State as a')
         await pilot.press("G")
@@ -272,15 +282,34 @@ async def test_help_lists_every_key(app: DossierApp) -> None:
         await settle(pilot)
         await pilot.press("question_mark")
         text = str(app.screen.query_one("#help-text", Static).render())
-        for key in ("/", "n", "N", "y", "Y", "f", "e", "tab", "shift+tab", "esc", "g", "G",
-                    "j", "k", "q", "?", "ctrl+p", "enter"):
+        for key in (
+            "/",
+            "n",
+            "N",
+            "y",
+            "Y",
+            "f",
+            "e",
+            "tab",
+            "shift+tab",
+            "esc",
+            "g",
+            "G",
+            "j",
+            "k",
+            "q",
+            "?",
+            "ctrl+p",
+            "enter",
+        ):
             assert f"  {key} " in text or f"  {key}," in text or f" {key} /" in text, key
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
 
 
 async def test_no_color_keeps_highlights_visible_without_colour(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     app = make_app(write_small_store(tmp_path / "store.json"))
     async with app.run_test(size=WIDE) as pilot:

@@ -50,15 +50,18 @@ PANE_TITLES = ("Sources", "Chronology", "Entities", "Results")
 def reader_focused(screen: str) -> bool:
     """The focused pane's title is bold: here, the reader's (titled after its document)."""
     top = screen.splitlines()[0] if screen else ""
-    return any("1" in sgr_params(m.group(1)) and not m.group(2).startswith(PANE_TITLES)
-               for m in TITLE.finditer(top))
+    return any(
+        "1" in sgr_params(m.group(1)) and not m.group(2).startswith(PANE_TITLES)
+        for m in TITLE.finditer(top)
+    )
 
 
 def current_hit_shown(screen: str) -> bool:
     """The current hit is bold, underlined reverse video; other hits reverse only."""
     styles = [sgr_params(m.group(1)) for m in STYLED.finditer(screen)]
     return any({"1", "4", "7"} <= params for params in styles) and any(
-        "7" in params and "4" not in params for params in styles)
+        "7" in params and "4" not in params for params in styles
+    )
 
 
 @pytest.fixture
@@ -71,8 +74,23 @@ def session(tmp_path: Path):  # type: ignore[no-untyped-def]
     command = f"{DOSSIER} --corpus {corpus} --store {tmp_path / 'store.json'}"
     # COLUMNS/LINES in the environment (a test runner may export 80x24) would override the
     # size tmux gives the pane, so they are removed for the app.
-    tmux("new-session", "-d", "-s", name, "-x", "160", "-y", "48",
-         "env", "-u", "COLUMNS", "-u", "LINES", "TERM=xterm-256color", *command.split())
+    tmux(
+        "new-session",
+        "-d",
+        "-s",
+        name,
+        "-x",
+        "160",
+        "-y",
+        "48",
+        "env",
+        "-u",
+        "COLUMNS",
+        "-u",
+        "LINES",
+        "TERM=xterm-256color",
+        *command.split(),
+    )
     tmux("set-option", "-t", name, "set-clipboard", "on")
     yield name
     subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, check=False)

@@ -29,7 +29,6 @@ def app(tmp_path: Path) -> DossierApp:
     return make_app(write_small_store(tmp_path / "store.json", extra))
 
 
-
 def screen_text(reader: Reader) -> list[str]:
     return [reader.render_line(y).text for y in range(reader.size.height)]
 
@@ -51,8 +50,10 @@ async def test_markup_and_escapes_show_literally(app: DossierApp) -> None:
         await settle(pilot)
         reader = await open_source(pilot, app, "hostile.txt")
         joined = " ".join(line[2:].rstrip() for line in screen_text(reader))  # unwrapped
-        assert "Hostile [bold]not bold[/bold] and [@click=app.quit]click me[/] and [red]red[/red]" \
+        assert (
+            "Hostile [bold]not bold[/bold] and [@click=app.quit]click me[/] and [red]red[/red]"
             in joined
+        )
         assert "\u241b[31mred?\u241b[0m clear screen \u241b[2J bell \u2407" in joined
         assert "OSC 52: \u241b]52;c;aGVsbG8=\u2407" in joined
         assert "\ufffd31m" in joined  # the C1 CSI
@@ -62,7 +63,8 @@ async def test_markup_and_escapes_show_literally(app: DossierApp) -> None:
         assert not any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in segments_text(reader))
         # the control pictures are styled as such
         assert (HOSTILE.index("\x1b"), HOSTILE.index("\x1b") + 1) in reader.highlighted(
-            "reader--control")
+            "reader--control"
+        )
         await pilot.press("G")
         assert "The last line has no newline" in "".join(screen_text(reader))
         # a click on the would-be link does nothing: the app is still running
@@ -81,7 +83,7 @@ async def test_long_line_wraps_without_losing_a_character(app: DossierApp) -> No
         rows = [r for r in doc.text.rows(reader.text_width) if r.line == number]
         assert len(rows) > 20
         assert all(r.b - r.a <= reader.text_width + 1 for r in rows)
-        assert "".join(long_line[r.a:r.b] for r in rows) == long_line
+        assert "".join(long_line[r.a : r.b] for r in rows) == long_line
 
 
 async def test_hostile_title_shows_literally_in_the_sources_pane(app: DossierApp) -> None:
@@ -89,8 +91,7 @@ async def test_hostile_title_shows_literally_in_the_sources_pane(app: DossierApp
         await settle(pilot)
         sources = app.main.query_one(SourceList)
         titles = [str(sources.get_option_at_index(i).prompt) for i in range(sources.option_count)]
-        assert any(t.startswith("Hostile [bold]not bold[/bold]")
-                   for t in titles)
+        assert any(t.startswith("Hostile [bold]not bold[/bold]") for t in titles)
 
 
 async def test_fifty_thousand_lines_open_and_reach_the_end(app: DossierApp) -> None:

@@ -39,30 +39,33 @@ def press_then_settle(*keys: str):  # type: ignore[no-untyped-def]
         for key in keys:
             await pilot.press(key)
             await settle(pilot)
+
     return run_before
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_main_screen(snap_compare, store_path: Path, size: tuple[int, int]) -> None:
-    assert snap_compare(make_app(store_path), terminal_size=size,
-                        run_before=press_then_settle())
+    assert snap_compare(make_app(store_path), terminal_size=size, run_before=press_then_settle())
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_reader_with_hits(snap_compare, store_path: Path, size: tuple[int, int]) -> None:
     keys = ["slash", *"astana", "enter", "enter", "n"]
-    assert snap_compare(make_app(store_path), terminal_size=size,
-                        run_before=press_then_settle(*keys))
+    assert snap_compare(
+        make_app(store_path), terminal_size=size, run_before=press_then_settle(*keys)
+    )
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_entity_view(snap_compare, store_path: Path, size: tuple[int, int]) -> None:
     keys = ["3", *"nazar", "enter"]
-    assert snap_compare(make_app(store_path), terminal_size=size,
-                        run_before=press_then_settle(*keys))
+    assert snap_compare(
+        make_app(store_path), terminal_size=size, run_before=press_then_settle(*keys)
+    )
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_help(snap_compare, store_path: Path, size: tuple[int, int]) -> None:
-    assert snap_compare(make_app(store_path), terminal_size=size,
-                        run_before=press_then_settle("question_mark"))
+    assert snap_compare(
+        make_app(store_path), terminal_size=size, run_before=press_then_settle("question_mark")
+    )

@@ -25,7 +25,6 @@ def app(tmp_path: Path) -> DossierApp:
     return make_app(write_small_store(tmp_path / "store.json"))
 
 
-
 def prompts(widget: PlainList) -> list[str]:
     return [str(widget.get_option_at_index(i).prompt) for i in range(widget.option_count)]
 
@@ -40,7 +39,8 @@ async def test_entity_view_lists_mentions_and_enter_reads_one(app: DossierApp) -
         head = str(screen.query_one("#entity-head", Static).render())
         assert "Nursultan Nazarbayev" in head and "person" in head and "also: Nazarbayev" in head
         assert "President of Kazakhstan." in str(
-            screen.query_one("#entity-description", Static).render())
+            screen.query_one("#entity-description", Static).render()
+        )
         mentions = prompts(screen.query_one("#entity-mentions", PlainList))
         assert len(mentions) == 2
         assert mentions[0].startswith("Kazakhstan Bans Islamic State\n")
@@ -59,7 +59,8 @@ async def test_entity_view_lists_mentions_and_enter_reads_one(app: DossierApp) -
 
 
 async def test_entity_view_related_opens_another_entity_and_escape_goes_back(
-        app: DossierApp) -> None:
+    app: DossierApp,
+) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         await pilot.press("3", *"nazar", "enter")
@@ -72,7 +73,8 @@ async def test_entity_view_related_opens_another_entity_and_escape_goes_back(
         assert isinstance(app.screen, EntityScreen) and app.screen.entity_id == "nazarbayev"
         await pilot.press("y")
         assert app.clipboard.startswith(
-            '> "President Nursultan Nazarbayev welcomed the ruling in November 2015." — Joanna')
+            '> "President Nursultan Nazarbayev welcomed the ruling in November 2015." — Joanna'
+        )
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
 
@@ -90,8 +92,12 @@ async def test_event_view_shows_cluster_and_reads_the_other_source(app: DossierA
         assert date.startswith("2015-10  month precision (2015-10-01 to 2015-10-31)")
         assert "dated by October 2015" in date
         cluster = prompts(screen.query_one("#event-cluster", PlainList))
-        assert cluster == [("Kazakhstan Bans Islamic State · 2015-10-15\n"
-                            "The court in Astana ruled on October 15, 2015.")]
+        assert cluster == [
+            (
+                "Kazakhstan Bans Islamic State · 2015-10-15\n"
+                "The court in Astana ruled on October 15, 2015."
+            )
+        ]
         entities = prompts(screen.query_one("#event-entities", PlainList))
         assert [e.split()[0] for e in entities] == ["Astana", "Islamic"]
         await pilot.press("y")
@@ -101,7 +107,8 @@ async def test_event_view_shows_cluster_and_reads_the_other_source(app: DossierA
         reader = app.screen.query_one(Reader)
         assert reader.doc.file == "a.txt"
         assert reader.highlighted("reader--event") == [
-            span(DOC_A, "The court in Astana ruled on October 15, 2015.")]
+            span(DOC_A, "The court in Astana ruled on October 15, 2015.")
+        ]
 
 
 async def test_palette_opens_an_entity_by_alias_and_a_year(app: DossierApp) -> None:
@@ -129,9 +136,12 @@ async def test_narrow_terminal_shows_one_pane_under_tabs(app: DossierApp) -> Non
         await settle(pilot)
         screen = app.screen
         assert screen.has_class("-narrow")
-        shown = [p for p in ("sources", "chronology", "entities", "reader")
-                 if screen.query_one(f"#pane-{p}").display and
-                 screen.query_one(f"#pane-{p}").region.width > 0]
+        shown = [
+            p
+            for p in ("sources", "chronology", "entities", "reader")
+            if screen.query_one(f"#pane-{p}").display
+            and screen.query_one(f"#pane-{p}").region.width > 0
+        ]
         assert shown == ["sources"]
         await pilot.press("tab")
         await pilot.pause()

@@ -17,11 +17,21 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def test_entities_json_shape_and_type_filter(capsys, built_store_path: Path) -> None:
-    code, out, _ = run(capsys, "entities", "--json", "--type", "person", "--store", str(built_store_path))
+    code, out, _ = run(
+        capsys, "entities", "--json", "--type", "person", "--store", str(built_store_path)
+    )
     assert code == 0
     rows = json.loads(out)
     assert rows and all(r["type"] == "person" for r in rows)
-    assert set(rows[0]) == {"id", "name", "type", "aliases", "description", "mentions", "discovered"}
+    assert set(rows[0]) == {
+        "id",
+        "name",
+        "type",
+        "aliases",
+        "description",
+        "mentions",
+        "discovered",
+    }
     naz = next(r for r in rows if r["name"] == "Nursultan Nazarbayev")
     assert naz["mentions"] == {"002_e3382299f196536e.txt": 1, "003_290b001818848b61.txt": 3}
 
@@ -60,7 +70,9 @@ def test_exclude_takes_effect_on_rebuild(capsys, corpus_copy: Path, tmp_path: Pa
     code, out, _ = run(capsys, "entities", "--json", *args)
     assert "US Special Forces" in {r["name"] for r in json.loads(out)}
     catalogue = corpus_copy / "entities.yaml"
-    catalogue.write_text(catalogue.read_text().replace("exclude:\n", "exclude:\n  - US Special Forces\n", 1))
+    catalogue.write_text(
+        catalogue.read_text().replace("exclude:\n", "exclude:\n  - US Special Forces\n", 1)
+    )
     code, out, _ = run(capsys, "entities", "--json", *args)
     assert code == 0
     assert "US Special Forces" not in {r["name"] for r in json.loads(out)}
@@ -68,6 +80,8 @@ def test_exclude_takes_effect_on_rebuild(capsys, corpus_copy: Path, tmp_path: Pa
 
 def test_malformed_catalogue_at_the_cli(capsys, corpus_copy: Path, tmp_path: Path) -> None:
     (corpus_copy / "entities.yaml").write_text("entities:\n  - name: X\n    type: planet\n")
-    code, _, err = run(capsys, "entities", "--corpus", str(corpus_copy), "--store", str(tmp_path / "s.json"))
+    code, _, err = run(
+        capsys, "entities", "--corpus", str(corpus_copy), "--store", str(tmp_path / "s.json")
+    )
     assert code == 2
     assert "entities.yaml:3:" in err and "unknown type 'planet'" in err

@@ -21,7 +21,9 @@ EXPECTED_DATES = {
 }
 
 
-def run_cli(*args: str, store: Path | None = None, corpus: Path | None = None) -> tuple[int, str, str]:
+def run_cli(
+    *args: str, store: Path | None = None, corpus: Path | None = None
+) -> tuple[int, str, str]:
     """Run `dossier` in a subprocess, as a user would from a shell (stdout is a pipe)."""
     argv = [sys.executable, "-m", "tui", *args]
     if corpus is not None:
@@ -32,35 +34,62 @@ def run_cli(*args: str, store: Path | None = None, corpus: Path | None = None) -
     return proc.returncode, proc.stdout, proc.stderr
 
 
-def test_sources_json_lists_the_seeds_with_honest_dates(built_store_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_sources_json_lists_the_seeds_with_honest_dates(
+    built_store_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["sources", "--json", "--store", str(built_store_path)]) == 0
     sources = json.loads(capsys.readouterr().out)
-    assert {s["file"]: (s["published"], s["published_precision"]) for s in sources} == EXPECTED_DATES
-    keys = {"id", "file", "title", "author", "publisher", "kind", "published",
-            "published_precision", "published_basis", "chars", "passages"}
+    assert {
+        s["file"]: (s["published"], s["published_precision"]) for s in sources
+    } == EXPECTED_DATES
+    keys = {
+        "id",
+        "file",
+        "title",
+        "author",
+        "publisher",
+        "kind",
+        "published",
+        "published_precision",
+        "published_basis",
+        "chars",
+        "passages",
+    }
     for source in sources:
         assert set(source) == keys
         assert source["kind"] in ("news", "analysis", "report", "blog")
         assert source["chars"] > 1000 and source["passages"] > 5
 
 
-def test_show_prints_passage_numbers_and_one_passage(built_store_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_show_prints_passage_numbers_and_one_passage(
+    built_store_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["show", "002_e3382299f196536e", "--store", str(built_store_path)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("# Arrests of radicals")
     lines = out.splitlines()
     assert lines[1] == "[0 heading]"
-    assert lines[2] == "    Arrests of radicals in Kazakhstan indicates growth in ISIS popularity in Central\xa0Asia"
+    assert (
+        lines[2]
+        == "    Arrests of radicals in Kazakhstan indicates growth in ISIS popularity in Central\xa0Asia"
+    )
     assert "[3]" in lines  # a body passage carries its number alone
-    assert main(["show", "002_e3382299f196536e.txt", "-p", "4", "--store", str(built_store_path)]) == 0
+    assert (
+        main(["show", "002_e3382299f196536e.txt", "-p", "4", "--store", str(built_store_path)]) == 0
+    )
     one = capsys.readouterr().out
     assert one.splitlines()[0].startswith("# 002_e3382299f196536e.txt passage 4")
 
 
-def test_show_unknown_file_and_passage(built_store_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_show_unknown_file_and_passage(
+    built_store_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["show", "nope.txt", "--store", str(built_store_path)]) == 2
     assert "no document 'nope.txt'" in capsys.readouterr().err
-    assert main(["show", "001_c13928596fe0fd3f.txt", "-p", "9999", "--store", str(built_store_path)]) == 2
+    assert (
+        main(["show", "001_c13928596fe0fd3f.txt", "-p", "9999", "--store", str(built_store_path)])
+        == 2
+    )
     assert "there is no passage 9999" in capsys.readouterr().err
 
 
@@ -153,7 +182,9 @@ def test_unlisted_file_gets_title_and_date_from_its_text(tmp_path: Path) -> None
 def test_document_text_is_shown_literally_and_escapes_do_nothing(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "hostile.txt").write_text("Title [bold]x[/bold]\n\nBody \x1b]52;c;aGk=\x07 and [@click=app.quit]q[/].\n")
+    (corpus / "hostile.txt").write_text(
+        "Title [bold]x[/bold]\n\nBody \x1b]52;c;aGk=\x07 and [@click=app.quit]q[/].\n"
+    )
     code, out, _ = run_cli("show", "hostile", corpus=corpus, store=tmp_path / "s.json")
     assert code == 0
     assert "[bold]x[/bold]" in out and "[@click=app.quit]q[/]" in out

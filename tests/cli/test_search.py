@@ -11,7 +11,9 @@ from store.storage.db import Store
 from tui.cli import main
 
 
-def run(args: list[str], store_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+def run(
+    args: list[str], store_path: Path, capsys: pytest.CaptureFixture[str]
+) -> tuple[int, str, str]:
     code = main(["search", *args, "--store", str(store_path)])
     out, err = capsys.readouterr()
     return code, out, err
@@ -32,7 +34,9 @@ def test_json_results_point_into_the_original_text(
         assert row["start"] <= row["highlights"][0][0] and row["highlights"][-1][1] <= row["end"]
 
 
-def test_phrase_search_finds_the_seed_passage(built_store_path: Path, built_store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+def test_phrase_search_finds_the_seed_passage(
+    built_store_path: Path, built_store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, _ = run(['"Race Toward Good"', "--json"], built_store_path, capsys)
     assert code == 0
     data = json.loads(out)
@@ -43,7 +47,9 @@ def test_phrase_search_finds_the_seed_passage(built_store_path: Path, built_stor
     assert found and set(found) == {"Race Toward Good"}
 
 
-def test_plain_output_lists_source_then_snippets(built_store_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_plain_output_lists_source_then_snippets(
+    built_store_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, _ = run(["Kadyrbayev"], built_store_path, capsys)
     assert code == 0
     lines = out.splitlines()
@@ -61,7 +67,9 @@ def test_count_mode(built_store_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert json.loads(out)["total"] == count == len(json.loads(out)["results"])
 
 
-def test_malformed_query_gives_position_and_exit_2(built_store_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_malformed_query_gives_position_and_exit_2(
+    built_store_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, err = run(['"islamic state'], built_store_path, capsys)
     assert code == 2
     assert out == ""

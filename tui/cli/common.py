@@ -140,6 +140,8 @@ def _progress_printer() -> Progress | None:
             return
         last[stage] = pct
         end = "\n" if done >= total and stage == "write" else ""
-        print(f"\rdossier: building store: {stage:<8} {pct:3d}%", end=end, file=sys.stderr, flush=True)
+        print(
+            f"\rdossier: building store: {stage:<8} {pct:3d}%", end=end, file=sys.stderr, flush=True
+        )
 
     return progress

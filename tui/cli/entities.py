@@ -38,7 +38,9 @@ def register(subparsers: Subcommands) -> None:
 def run(args: argparse.Namespace, store: Store) -> int:
     wanted = entity_type(args.type) if args.type else None
     if args.type and wanted is None:
-        raise DossierError(f"unknown entity type {args.type!r} (use one of {', '.join(ENTITY_TYPES)})")
+        raise DossierError(
+            f"unknown entity type {args.type!r} (use one of {', '.join(ENTITY_TYPES)})"
+        )
     counts = mention_counts(store)
     entities = [e for e in store.entities() if not wanted or e.type == wanted]
     entities.sort(key=lambda e: (-sum(counts.get(e.id, {}).values()), e.name.casefold()))

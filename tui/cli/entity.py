@@ -29,8 +29,13 @@ def register(subparsers: Subcommands) -> None:
     )
     parser.add_argument("name", metavar="NAME", help="a name or alias, e.g. ISIL or 'knb'")
     parser.add_argument("--json", action="store_true", help="print a JSON object")
-    parser.add_argument("--limit", type=int, default=20, metavar="N",
-                        help="mentions in context to print (default 20; JSON has all)")
+    parser.add_argument(
+        "--limit",
+        type=int,
+        default=20,
+        metavar="N",
+        help="mentions in context to print (default 20; JSON has all)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -47,8 +52,10 @@ def run(args: argparse.Namespace, store: Store) -> int:
         out.append(entity.description)
     out.append("mentions: " + ", ".join(f"{f} {n}" for f, n in details.mention_counts.items()))
     if details.first and details.last:
-        out.append(f"first: {details.first.file}:{details.first.start}   "
-                   f"last: {details.last.file}:{details.last.start}")
+        out.append(
+            f"first: {details.first.file}:{details.first.start}   "
+            f"last: {details.last.file}:{details.last.start}"
+        )
     if details.related:
         out.append("related: " + ", ".join(f"{e.name} ({n})" for e, n in details.related[:10]))
     if details.events:

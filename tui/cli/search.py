@@ -41,8 +41,12 @@ def register(subparsers: Subcommands) -> None:
     )
     parser.add_argument("query", nargs="+", metavar="QUERY", help="the query (words are joined)")
     parser.add_argument("--json", action="store_true", help="print JSON: {query, total, results}")
-    parser.add_argument("--limit", "-n", type=int, default=20, metavar="N", help="passages to show (default 20)")
-    parser.add_argument("--count", action="store_true", help="print only the number of matching passages")
+    parser.add_argument(
+        "--limit", "-n", type=int, default=20, metavar="N", help="passages to show (default 20)"
+    )
+    parser.add_argument(
+        "--count", action="store_true", help="print only the number of matching passages"
+    )
     parser.set_defaults(func=run)
 
 

@@ -47,12 +47,16 @@ def run(args: argparse.Namespace, store: Store) -> int:
                 f"{source.file} has passages 0 to {len(passages) - 1}; there is no passage {args.passage}"
             )
         passage = passages[args.passage]
-        print(f"# {source.file} passage {passage.index} ({passage.kind}) [{passage.start}:{passage.end}]")
+        print(
+            f"# {source.file} passage {passage.index} ({passage.kind}) [{passage.start}:{passage.end}]"
+        )
         print(terminal_text(text[passage.start : passage.end]))
         return 0
     print(terminal_text(f"# {source.title}  ({source.file}, {source.published})"))
     for passage in passages:
-        label = f"[{passage.index}]" if passage.kind == BODY else f"[{passage.index} {passage.kind}]"
+        label = (
+            f"[{passage.index}]" if passage.kind == BODY else f"[{passage.index} {passage.kind}]"
+        )
         body = text[passage.start : passage.end]
         print(label)
         print(terminal_text(textwrap.indent(body, "    ")))

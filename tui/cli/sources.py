@@ -17,8 +17,17 @@ examples:
   dossier sources --json | jq '.[] | {file, published}'"""
 
 JSON_FIELDS = (
-    "id", "file", "title", "author", "publisher", "kind",
-    "published", "published_precision", "published_basis", "chars", "passages",
+    "id",
+    "file",
+    "title",
+    "author",
+    "publisher",
+    "kind",
+    "published",
+    "published_precision",
+    "published_basis",
+    "chars",
+    "passages",
 )
 
 

@@ -52,8 +52,9 @@ class Catalog:
     def load(cls, store: Store) -> Catalog:
         """Read the lists the panes show; runs in a thread worker."""
         cat = cls(sources=store.sources(), entities=store.entities())
-        cat.events = sorted(store.events(),
-                            key=lambda e: (e.date_begin, e.date_end, e.file, e.start))
+        cat.events = sorted(
+            store.events(), key=lambda e: (e.date_begin, e.date_end, e.file, e.start)
+        )
         cat.by_file = {s.file: s for s in cat.sources}
         cat.by_entity = {e.id: e for e in cat.entities}
         cat.by_event = {e.id: e for e in cat.events}

@@ -35,8 +35,15 @@ def load_entity_view(store: Store, catalog: Catalog, entity_id: str) -> EntityVi
     `store.entities.details.entity_details`, shaped for the screen."""
     details = entity_details(store, entity_id)
     mentions = [
-        MentionInContext(k.file, k.start, k.end, k.surface, k.left, k.right,
-                         store.text(k.file)[k.sentence_start:k.sentence_end])
+        MentionInContext(
+            k.file,
+            k.start,
+            k.end,
+            k.surface,
+            k.left,
+            k.right,
+            store.text(k.file)[k.sentence_start : k.sentence_end],
+        )
         for k in details.contexts
     ]
     per_source = sorted(details.mention_counts.items(), key=lambda item: -item[1])

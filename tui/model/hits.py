@@ -19,8 +19,11 @@ class HitCursor:
     def step(self, delta: int) -> ResultItem | None:
         if not self.items:
             return None
-        self.index = (self.index + delta) % len(self.items) if self.index >= 0 else (
-            0 if delta > 0 else len(self.items) - 1)
+        self.index = (
+            (self.index + delta) % len(self.items)
+            if self.index >= 0
+            else (0 if delta > 0 else len(self.items) - 1)
+        )
         return self.items[self.index]
 
     def go(self, index: int) -> ResultItem:

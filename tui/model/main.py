@@ -21,8 +21,13 @@ from tui.model.reader_doc import ReaderDoc
 from tui.model.results import ResultItem, no_results_text
 
 PANES = ("sources", "chronology", "results", "entities", "reader")
-TITLES = {"sources": "Sources", "chronology": "Chronology", "results": "Results",
-          "entities": "Entities", "reader": "Reader"}
+TITLES = {
+    "sources": "Sources",
+    "chronology": "Chronology",
+    "results": "Results",
+    "entities": "Entities",
+    "reader": "Reader",
+}
 NUMBERED = ("sources", "chronology", "entities", "reader", "results")  # keys 1-5
 
 Span = tuple[int, int]
@@ -175,8 +180,11 @@ class MainModel:
 
     def preview_entity(self, entity_id: str | None) -> bool:
         """Whether the reader marks `entity_id`'s mentions now (while Entities is current)."""
-        if self.current_pane != "entities" or self.catalog is None or \
-                entity_id not in self.catalog.by_entity:
+        if (
+            self.current_pane != "entities"
+            or self.catalog is None
+            or entity_id not in self.catalog.by_entity
+        ):
             return False
         self.selected_entity = entity_id
         return True
@@ -197,11 +205,13 @@ class MainModel:
             pointed = self.jump_target[1:]
         return Highlights(
             hits=self.search.ranges_in(doc.file),
-            current_hit=list(current.hit.highlights) if current and current.hit.file == doc.file
+            current_hit=list(current.hit.highlights)
+            if current and current.hit.file == doc.file
             else [],
             event_span=pointed,
-            entity_spans=[(m.start, m.end) for m in doc.mentions
-                          if m.entity == self.selected_entity],
+            entity_spans=[
+                (m.start, m.end) for m in doc.mentions if m.entity == self.selected_entity
+            ],
             show_entities=self.show_entities,
         )
 
@@ -265,8 +275,9 @@ class MainModel:
         if self.catalog is None:
             return []
         kind, key = (self.filter_by.kind, self.filter_by.key) if self.filter_by else ("", "")
-        return self.catalog.chronology(entity=key if kind == "entity" else None,
-                                       file=key if kind == "source" else None)
+        return self.catalog.chronology(
+            entity=key if kind == "entity" else None, file=key if kind == "source" else None
+        )
 
     def chronology_title(self, count: int) -> str:
         if self.filter_by is not None:

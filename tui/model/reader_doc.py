@@ -38,8 +38,10 @@ class ReaderDoc:
         text = store.text(file)
         passages = sorted(store.passages(file), key=lambda p: p.start)
         mentions = sorted(
-            (MentionSpan(m.start, m.end, m.entity, entity_types.get(m.entity, "other"))
-             for m in store.mentions(file)),
+            (
+                MentionSpan(m.start, m.end, m.entity, entity_types.get(m.entity, "other"))
+                for m in store.mentions(file)
+            ),
             key=lambda m: m.start,
         )
         return cls(file, store.source(file), DocText(text), passages, mentions)

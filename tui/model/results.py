@@ -39,14 +39,22 @@ def make_item(
     return ResultItem(hit, title, date, passage_text, show_controls(hit.snippet), tuple(spans))
 
 
-def result_items(results: SearchResults, text_of: Callable[[str], str],
-                 dates: Mapping[str, str]) -> list[ResultItem]:
+def result_items(
+    results: SearchResults, text_of: Callable[[str], str], dates: Mapping[str, str]
+) -> list[ResultItem]:
     """The hits of `results` as the Results list shows them, under the titles the search
     returned; `text_of(file)` is a document's text (the passage `y` copies is cut from it) and
     `dates[file]` the date label of each file the search found."""
-    return [make_item(hit, results.snippet_highlights(i), text_of(hit.file)[hit.start:hit.end],
-                      results.titles[hit.file], dates[hit.file])
-            for i, hit in enumerate(results.hits)]
+    return [
+        make_item(
+            hit,
+            results.snippet_highlights(i),
+            text_of(hit.file)[hit.start : hit.end],
+            results.titles[hit.file],
+            dates[hit.file],
+        )
+        for i, hit in enumerate(results.hits)
+    ]
 
 
 def no_results_text(query: str) -> str:
@@ -63,5 +71,4 @@ def no_results_text(query: str) -> str:
     if '"' in query:
         tips.append("dropping the quotes, so the words need not be adjacent")
     tips.append("another spelling, or another of the name's aliases")
-    return (f"No passage matches {visible(query)!r}.\n\nTry:\n"
-            + "\n".join(f"  • {t}" for t in tips))
+    return f"No passage matches {visible(query)!r}.\n\nTry:\n" + "\n".join(f"  • {t}" for t in tips)

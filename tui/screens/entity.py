@@ -27,10 +27,16 @@ class EntityScreen(DetailScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="dossier.entity.back"),
-        Binding("y", "copy", "Copy quote", tooltip="Copy the highlighted mention's sentence",
-                id="dossier.entity.copy"),
-        Binding("Y", "copy_citation", "Copy citation", show=False,
-                id="dossier.entity.copy_citation"),
+        Binding(
+            "y",
+            "copy",
+            "Copy quote",
+            tooltip="Copy the highlighted mention's sentence",
+            id="dossier.entity.copy",
+        ),
+        Binding(
+            "Y", "copy_citation", "Copy citation", show=False, id="dossier.entity.copy_citation"
+        ),
     ]
 
     class Ready(Message):
@@ -63,8 +69,13 @@ class EntityScreen(DetailScreen):
         box.border_subtitle = "Loading…"
         self.load_view()
 
-    @work(thread=True, exclusive=True, group="entity-details", exit_on_error=False,
-          description="read the entity")
+    @work(
+        thread=True,
+        exclusive=True,
+        group="entity-details",
+        exit_on_error=False,
+        description="read the entity",
+    )
     def load_view(self) -> None:
         view = load_entity_view(self.store, self.catalog, self.entity_id)
         if not get_current_worker().is_cancelled:
@@ -77,31 +88,63 @@ class EntityScreen(DetailScreen):
         view = self.view = message.view
         entity = view.entity
         aliases = [a for a in entity.aliases if a != entity.name]
-        self.query_one("#entity-head", Static).update(Content.assemble(
-            (visible(entity.name), "bold"), "  ", (entity.type, "$text-muted"),
-            ("  (discovered in the text)" if entity.discovered else "", "$text-muted"),
-            "\n", ("also: " + ", ".join(visible(a) for a in aliases) if aliases
-                   else "no other names", "italic"),
-        ))
+        self.query_one("#entity-head", Static).update(
+            Content.assemble(
+                (visible(entity.name), "bold"),
+                "  ",
+                (entity.type, "$text-muted"),
+                ("  (discovered in the text)" if entity.discovered else "", "$text-muted"),
+                "\n",
+                (
+                    "also: " + ", ".join(visible(a) for a in aliases)
+                    if aliases
+                    else "no other names",
+                    "italic",
+                ),
+            )
+        )
         self.query_one("#entity-description", Static).update(
-            Content(visible(entity.description) or "No description."))
-        self.query_one("#entity-counts", Static).update(Content("\n".join(
-            f"{count:>4}  {visible(self.catalog.source_title(file))}"
-            for file, count in view.per_source) or "Not mentioned in any source."))
-        self.query_one("#entity-mentions", PlainList).show([
-            (str(i), _context(m.before, m.surface, m.after, self.catalog.source_title(m.file)))
-            for i, m in enumerate(view.mentions)
-        ], empty="no mentions")
-        self.query_one("#entity-related", PlainList).show([
-            (other.id, Content.assemble(visible(other.name),
-                                        (f"  {other.type} · {shared} shared sentences",
-                                         "$text-muted")))
-            for other, shared in view.related
-        ], empty="nothing else is mentioned with it")
-        self.query_one("#entity-events", PlainList).show([
-            (e.id, Content.assemble((date_label(e), "bold"), "  ", visible(e.summary or e.quote)))
-            for e in view.events
-        ], empty="no dated events")
+            Content(visible(entity.description) or "No description.")
+        )
+        self.query_one("#entity-counts", Static).update(
+            Content(
+                "\n".join(
+                    f"{count:>4}  {visible(self.catalog.source_title(file))}"
+                    for file, count in view.per_source
+                )
+                or "Not mentioned in any source."
+            )
+        )
+        self.query_one("#entity-mentions", PlainList).show(
+            [
+                (str(i), _context(m.before, m.surface, m.after, self.catalog.source_title(m.file)))
+                for i, m in enumerate(view.mentions)
+            ],
+            empty="no mentions",
+        )
+        self.query_one("#entity-related", PlainList).show(
+            [
+                (
+                    other.id,
+                    Content.assemble(
+                        visible(other.name),
+                        (f"  {other.type} · {shared} shared sentences", "$text-muted"),
+                    ),
+                )
+                for other, shared in view.related
+            ],
+            empty="nothing else is mentioned with it",
+        )
+        self.query_one("#entity-events", PlainList).show(
+            [
+                (
+                    e.id,
+                    Content.assemble((date_label(e), "bold"), "  ", visible(e.summary or e.quote)),
+                )
+                for e in view.events
+            ],
+            empty="no dated events",
+        )
         self.query_one("#entity-box").border_subtitle = f"{len(view.mentions)} mentions"
         self.query_one("#entity-mentions", PlainList).focus()
 
@@ -114,8 +157,9 @@ class EntityScreen(DetailScreen):
     @on(PlainList.Chosen, "#entity-related")
     def open_related(self, message: PlainList.Chosen) -> None:
         if message.key in self.catalog.by_entity:
-            self.app.push_screen(EntityScreen(self.store, self.catalog, message.key),
-                                 callback=self.pass_jump_on)
+            self.app.push_screen(
+                EntityScreen(self.store, self.catalog, message.key), callback=self.pass_jump_on
+            )
 
     @on(PlainList.Chosen, "#entity-events")
     def open_event(self, message: PlainList.Chosen) -> None:
@@ -123,8 +167,9 @@ class EntityScreen(DetailScreen):
 
         event = self.catalog.by_event.get(message.key)
         if event is not None:
-            self.app.push_screen(EventScreen(self.store, self.catalog, event),
-                                 callback=self.pass_jump_on)
+            self.app.push_screen(
+                EventScreen(self.store, self.catalog, event), callback=self.pass_jump_on
+            )
 
     def _highlighted_mention(self) -> MentionInContext | None:
         mentions = self.query_one("#entity-mentions", PlainList)
@@ -145,6 +190,9 @@ class EntityScreen(DetailScreen):
 
 def _context(before: str, surface: str, after: str, title: str) -> Content:
     return Content.assemble(
-        (visible(title), "$text-muted"), "\n",
-        "…" + visible(before), (visible(surface), "bold reverse"), visible(after) + "…",
+        (visible(title), "$text-muted"),
+        "\n",
+        "…" + visible(before),
+        (visible(surface), "bold reverse"),
+        visible(after) + "…",
     )

@@ -21,8 +21,9 @@ from tui.widgets.plain_list import PlainList
 
 
 def precision_words(event: Event) -> str:
-    span = ("" if event.date_begin == event.date_end
-            else f" ({event.date_begin} to {event.date_end})")
+    span = (
+        "" if event.date_begin == event.date_end else f" ({event.date_begin} to {event.date_end})"
+    )
     return f"{event.precision} precision{span}"
 
 
@@ -31,11 +32,17 @@ class EventScreen(DetailScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="dossier.event.back"),
-        Binding("r", "read", "Read in context", tooltip="Open the reader at this sentence",
-                id="dossier.event.read"),
+        Binding(
+            "r",
+            "read",
+            "Read in context",
+            tooltip="Open the reader at this sentence",
+            id="dossier.event.read",
+        ),
         Binding("y", "copy", "Copy quote", id="dossier.event.copy"),
-        Binding("Y", "copy_citation", "Copy citation", show=False,
-                id="dossier.event.copy_citation"),
+        Binding(
+            "Y", "copy_citation", "Copy citation", show=False, id="dossier.event.copy_citation"
+        ),
     ]
 
     def __init__(self, store: Store, catalog: Catalog, event: Event) -> None:
@@ -50,16 +57,22 @@ class EventScreen(DetailScreen):
         if 0 <= rel_a < rel_b <= len(event.quote):
             sentence = sentence.stylize("bold underline", rel_a, rel_b)
         header = Content.assemble(
-            (date_label(event), "bold"), "  ", (precision_words(event), "$text-muted"), "\n",
-            ("dated by ", "$text-muted"), (visible(event.anchor_text), "italic"),
+            (date_label(event), "bold"),
+            "  ",
+            (precision_words(event), "$text-muted"),
+            "\n",
+            ("dated by ", "$text-muted"),
+            (visible(event.anchor_text), "italic"),
         )
         with VerticalScroll(id="event-box"):
             yield Static(header, id="event-date")
             yield Static(sentence, id="event-sentence")
-            yield Static(Content(citation(source)) if source else Content(event.file),
-                         id="event-source")
-            yield Static(Content.styled("Same event in other sources", "bold $accent"),
-                         classes="section")
+            yield Static(
+                Content(citation(source)) if source else Content(event.file), id="event-source"
+            )
+            yield Static(
+                Content.styled("Same event in other sources", "bold $accent"), classes="section"
+            )
             yield PlainList(id="event-cluster")
             yield Static(Content.styled("Entities", "bold $accent"), classes="section")
             yield PlainList(id="event-entities")
@@ -68,18 +81,30 @@ class EventScreen(DetailScreen):
     def on_mount(self) -> None:
         self.query_one("#event-box").border_title = "Event"
         others = [e for e in self.catalog.cluster_of(self.event) if e.id != self.event.id]
-        self.query_one("#event-cluster", PlainList).show([
-            (e.id, Content.assemble(
-                (visible(self.catalog.source_title(e.file)), "bold"), f" · {date_label(e)}\n",
-                visible(e.quote)))
-            for e in others
-        ], empty="only this source reports it")
-        entities = [self.catalog.by_entity[i] for i in self.event.entities
-                    if i in self.catalog.by_entity]
-        self.query_one("#event-entities", PlainList).show([
-            (e.id, Content.assemble(visible(e.name), (f"  {e.type}", "$text-muted")))
-            for e in entities
-        ], empty="no named entity in this sentence")
+        self.query_one("#event-cluster", PlainList).show(
+            [
+                (
+                    e.id,
+                    Content.assemble(
+                        (visible(self.catalog.source_title(e.file)), "bold"),
+                        f" · {date_label(e)}\n",
+                        visible(e.quote),
+                    ),
+                )
+                for e in others
+            ],
+            empty="only this source reports it",
+        )
+        entities = [
+            self.catalog.by_entity[i] for i in self.event.entities if i in self.catalog.by_entity
+        ]
+        self.query_one("#event-entities", PlainList).show(
+            [
+                (e.id, Content.assemble(visible(e.name), (f"  {e.type}", "$text-muted")))
+                for e in entities
+            ],
+            empty="no named entity in this sentence",
+        )
         self.query_one("#event-cluster", PlainList).focus()
 
     @on(PlainList.Chosen, "#event-cluster")
@@ -93,8 +118,9 @@ class EventScreen(DetailScreen):
         from tui.screens.entity import EntityScreen
 
         if message.key in self.catalog.by_entity:
-            self.app.push_screen(EntityScreen(self.store, self.catalog, message.key),
-                                 callback=self.pass_jump_on)
+            self.app.push_screen(
+                EntityScreen(self.store, self.catalog, message.key), callback=self.pass_jump_on
+            )
 
     def action_read(self) -> None:
         self.dismiss((self.event.file, self.event.start, self.event.end))

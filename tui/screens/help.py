@@ -13,22 +13,34 @@ from textual.widgets import Static
 
 # Keys the bindings cannot describe: what Textual and the lists provide themselves.
 EXTRA: list[tuple[str, str, list[tuple[str, str]]]] = [
-    ("Everywhere", "", [
-        ("ctrl+p", "Palette: open: <title>, entity: <alias>, date: <year>, themes"),
-        ("tab / shift+tab", "Next / previous pane (tabs on a narrow terminal)"),
-        ("↑ ↓ j k", "Move in a list, scroll the reader"),
-        ("g / G", "First / last item; top / bottom of the document"),
-        ("enter", "Open: the reader at a hit, the entity or event view"),
-        ("esc", "Back: close the query line, the view, the filter"),
-    ]),
-    ("Search line", "", [
-        ("enter", "Run the query (the language of `dossier search`)"),
-        ("esc", "Close it"),
-    ]),
-    ("Entity filter", "", [
-        ("type", "Keep entities whose name or alias contains the text"),
-        ("↓ ↑", "Move in the list below"),
-    ]),
+    (
+        "Everywhere",
+        "",
+        [
+            ("ctrl+p", "Palette: open: <title>, entity: <alias>, date: <year>, themes"),
+            ("tab / shift+tab", "Next / previous pane (tabs on a narrow terminal)"),
+            ("↑ ↓ j k", "Move in a list, scroll the reader"),
+            ("g / G", "First / last item; top / bottom of the document"),
+            ("enter", "Open: the reader at a hit, the entity or event view"),
+            ("esc", "Back: close the query line, the view, the filter"),
+        ],
+    ),
+    (
+        "Search line",
+        "",
+        [
+            ("enter", "Run the query (the language of `dossier search`)"),
+            ("esc", "Close it"),
+        ],
+    ),
+    (
+        "Entity filter",
+        "",
+        [
+            ("type", "Keep entities whose name or alias contains the text"),
+            ("↓ ↑", "Move in the list below"),
+        ],
+    ),
 ]
 
 

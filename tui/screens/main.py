@@ -44,30 +44,58 @@ from tui.worker_errors import notify_failure
 
 NARROW = 120
 SEARCH_LIMIT = 500
-FOCUS = {"sources": "#sources", "chronology": "#chronology", "results": "#results",
-         "entities": "#entity-filter", "reader": "#reader"}  # what each pane focuses first
+FOCUS = {
+    "sources": "#sources",
+    "chronology": "#chronology",
+    "results": "#results",
+    "entities": "#entity-filter",
+    "reader": "#reader",
+}  # what each pane focuses first
 
 
 class MainScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "Search", tooltip="Open the query line",
-                id="dossier.search"),
-        Binding("n", "next_hit", "Next hit", tooltip="Next search hit, across documents",
-                id="dossier.next_hit"),
+        Binding("slash", "search", "Search", tooltip="Open the query line", id="dossier.search"),
+        Binding(
+            "n",
+            "next_hit",
+            "Next hit",
+            tooltip="Next search hit, across documents",
+            id="dossier.next_hit",
+        ),
         Binding("N", "prev_hit", "Prev hit", show=False, id="dossier.prev_hit"),
-        Binding("y", "copy", "Copy quote", tooltip="Copy a Markdown quote with its citation",
-                id="dossier.copy"),
-        Binding("Y", "copy_citation", "Copy citation", show=False,
-                id="dossier.copy_citation"),
-        Binding("f", "filter", "Filter", tooltip="Filter the chronology by the selection",
-                id="dossier.filter"),
-        Binding("e", "toggle_entities", "Entities", show=False,
-                tooltip="Colour every entity mention by type", id="dossier.toggle_entities"),
+        Binding(
+            "y",
+            "copy",
+            "Copy quote",
+            tooltip="Copy a Markdown quote with its citation",
+            id="dossier.copy",
+        ),
+        Binding("Y", "copy_citation", "Copy citation", show=False, id="dossier.copy_citation"),
+        Binding(
+            "f",
+            "filter",
+            "Filter",
+            tooltip="Filter the chronology by the selection",
+            id="dossier.filter",
+        ),
+        Binding(
+            "e",
+            "toggle_entities",
+            "Entities",
+            show=False,
+            tooltip="Colour every entity mention by type",
+            id="dossier.toggle_entities",
+        ),
         Binding("tab", "next_pane", "Next pane", show=False, id="dossier.next_pane"),
         Binding("shift+tab", "prev_pane", "Previous pane", show=False, id="dossier.prev_pane"),
         Binding("escape", "back", "Back", show=False, id="dossier.back"),
-        *[Binding(str(i + 1), f"pane('{name}')", TITLES[name], show=False,
-                  id=f"dossier.pane_{name}") for i, name in enumerate(NUMBERED)],
+        *[
+            Binding(
+                str(i + 1), f"pane('{name}')", TITLES[name], show=False, id=f"dossier.pane_{name}"
+            )
+            for i, name in enumerate(NUMBERED)
+        ],
     ]
 
     @dataclass
@@ -161,8 +189,9 @@ class MainScreen(Screen[None]):
     def on_descendant_focus(self) -> None:
         """A click or a widget moved focus: the pane holding it becomes current."""
         around = self.focused.ancestors_with_self if self.focused is not None else []
-        pane = next((n.id.removeprefix("pane-") for n in around
-                     if n.id and n.id.startswith("pane-")), None)
+        pane = next(
+            (n.id.removeprefix("pane-") for n in around if n.id and n.id.startswith("pane-")), None
+        )
         if pane is not None and pane != self.model.current_pane:
             self._enter_pane(pane)
 
@@ -242,14 +271,16 @@ class MainScreen(Screen[None]):
             source=self.query_one(SourceList).highlighted_id,
             event=self.query_one(ChronologyList).highlighted_id,
             entity=self.query_one(EntityList).highlighted_id,
-            passage=(doc.text.text[passage.start:passage.end], doc.file)
-            if doc is not None and passage is not None else None,
+            passage=(doc.text.text[passage.start : passage.end], doc.file)
+            if doc is not None and passage is not None
+            else None,
             document=doc.file if doc is not None else None,
         )
 
     # -- loading ------------------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="load", exit_on_error=False,
-          description="open the store")
+    @work(
+        thread=True, exclusive=True, group="load", exit_on_error=False, description="open the store"
+    )
     def load_store(self) -> None:
         """Build the store when missing or stale (with progress), open it, read the catalog."""
         if self.corpus_dir is not None:
@@ -279,8 +310,9 @@ class MainScreen(Screen[None]):
         self.query_one("#pane-sources").border_title = f"Sources ({len(catalog.sources)})"
         self.query_one("#pane-entities").border_title = f"Entities ({len(catalog.entities)})"
         if not catalog.sources:
-            self.notify("The corpus has no documents (.txt, .md, .html).", severity="warning",
-                        markup=False)
+            self.notify(
+                "The corpus has no documents (.txt, .md, .html).", severity="warning", markup=False
+            )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if notify_failure(self, event.worker) and event.worker.group == "load":
@@ -303,8 +335,13 @@ class MainScreen(Screen[None]):
         else:
             self.load_doc(file, offset, focus, self._opening)
 
-    @work(thread=True, exclusive=True, group="reader", exit_on_error=False,
-          description="open the document")
+    @work(
+        thread=True,
+        exclusive=True,
+        group="reader",
+        exit_on_error=False,
+        description="open the document",
+    )
     def load_doc(self, file: str, offset: int | None, focus: bool, request: int) -> None:
         catalog = self.model.catalog
         types = {e.id: e.type for e in catalog.entities} if catalog else {}
@@ -330,9 +367,13 @@ class MainScreen(Screen[None]):
         if reader.doc is None:
             return
         marks = self.model.highlights(reader.doc)
-        reader.set_highlights(hits=marks.hits, current_hit=marks.current_hit,
-                              event_span=marks.event_span, entity_spans=marks.entity_spans,
-                              show_entities=marks.show_entities)
+        reader.set_highlights(
+            hits=marks.hits,
+            current_hit=marks.current_hit,
+            event_span=marks.event_span,
+            entity_spans=marks.entity_spans,
+            show_entities=marks.show_entities,
+        )
         self.update_reader_title()
 
     def update_reader_title(self) -> None:
@@ -351,15 +392,18 @@ class MainScreen(Screen[None]):
         from tui.screens.entity import EntityScreen
 
         if self.model.catalog is not None:
-            self.app.push_screen(EntityScreen(self.store, self.model.catalog, entity_id),
-                                 callback=self.jump_from_detail)
+            self.app.push_screen(
+                EntityScreen(self.store, self.model.catalog, entity_id),
+                callback=self.jump_from_detail,
+            )
 
     def show_event(self, event: Event) -> None:
         from tui.screens.event import EventScreen
 
         if self.model.catalog is not None:
-            self.app.push_screen(EventScreen(self.store, self.model.catalog, event),
-                                 callback=self.jump_from_detail)
+            self.app.push_screen(
+                EventScreen(self.store, self.model.catalog, event), callback=self.jump_from_detail
+            )
 
     def jump_from_detail(self, target: Target | None) -> None:
         """A detail screen closed on a place in a document: open the reader there."""
@@ -401,12 +445,18 @@ class MainScreen(Screen[None]):
         self.paint_highlights()
 
     def action_copy(self) -> None:
-        self._copy(self.model.quote_for(self.selection()), "Copied quote",
-                   "Nothing to quote here: select a passage, an event or a hit.")
+        self._copy(
+            self.model.quote_for(self.selection()),
+            "Copied quote",
+            "Nothing to quote here: select a passage, an event or a hit.",
+        )
 
     def action_copy_citation(self) -> None:
-        self._copy(self.model.citation_for(self.selection()), "Copied citation",
-                   "No source selected to cite.")
+        self._copy(
+            self.model.citation_for(self.selection()),
+            "Copied citation",
+            "No source selected to cite.",
+        )
 
     def _copy(self, text: str | None, title: str, missing: str) -> None:
         if text is None:
@@ -422,8 +472,11 @@ class MainScreen(Screen[None]):
         if chosen is None:
             self.notify("Chronology shows every event.", title="Filter cleared", markup=False)
         else:
-            self.notify(f"Chronology: only events with {visible(chosen.label)}.", title="Filter",
-                        markup=False)
+            self.notify(
+                f"Chronology: only events with {visible(chosen.label)}.",
+                title="Filter",
+                markup=False,
+            )
         self.refresh_chronology()
         self.refresh_bindings()
 
@@ -464,8 +517,7 @@ class MainScreen(Screen[None]):
         self.query_one(QueryBox).show_searching()
         self.run_search(message.query)
 
-    @work(thread=True, exclusive=True, group="search", exit_on_error=False,
-          description="search")
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False, description="search")
     def run_search(self, query: str) -> None:
         from store.search import search
 

@@ -62,9 +62,7 @@ class ChronologyList(KeyedList):
                 year = this_year
                 count = per_year[year]
                 bar = "\u2587" * max(1, round(BAR_W * count / most))
-                header = Content.assemble(
-                    (f"{year} ", "bold"), (bar, "$accent"), f" {count}"
-                )
+                header = Content.assemble((f"{year} ", "bold"), (bar, "$accent"), f" {count}")
                 options.append(Option(header, id=f"year:{year}", disabled=True))
             files = row.files
             if len(files) > 1:
@@ -72,8 +70,10 @@ class ChronologyList(KeyedList):
             else:
                 where = visible(self.catalog.source_title(files[0]))
             prompt = Content.assemble(
-                fit(date_label(row.event), DATE_W - 1), " ",
-                fit(visible(row.event.summary or row.event.quote), summary_w), " ",
+                fit(date_label(row.event), DATE_W - 1),
+                " ",
+                fit(visible(row.event.summary or row.event.quote), summary_w),
+                " ",
                 fit(where, SOURCES_W).stylize("$text-muted"),
             )
             options.append(Option(prompt, id=row.event.id))

@@ -13,8 +13,12 @@ from tui.model.catalog import Catalog
 from tui.model.doctext import visible
 from tui.widgets.keyed_list import KeyedList, fit
 
-TYPE_TITLES = {"person": "People", "organisation": "Organisations", "place": "Places",
-               "other": "Other"}
+TYPE_TITLES = {
+    "person": "People",
+    "organisation": "Organisations",
+    "place": "Places",
+    "other": "Other",
+}
 
 
 def matches(entity: Entity, needle: str) -> bool:
@@ -72,13 +76,20 @@ class EntityList(KeyedList):
             if entity.type != kind:
                 kind = entity.type
                 title = TYPE_TITLES.get(kind, kind.title())
-                options.append(Option(Content.styled(title, "bold $accent"), id=f"type:{kind}",
-                                      disabled=True))
+                options.append(
+                    Option(Content.styled(title, "bold $accent"), id=f"type:{kind}", disabled=True)
+                )
             count = str(self.catalog.mention_counts[entity.id])
-            options.append(Option(Content.assemble(
-                fit(visible(entity.name), width - len(count) - 2), " ",
-                Content.styled(count, "$text-muted"),
-            ), id=entity.id))
+            options.append(
+                Option(
+                    Content.assemble(
+                        fit(visible(entity.name), width - len(count) - 2),
+                        " ",
+                        Content.styled(count, "$text-muted"),
+                    ),
+                    id=entity.id,
+                )
+            )
         if not options:
             options.append(Option(Content(f"No entity matches {self.needle!r}"), disabled=True))
         return options

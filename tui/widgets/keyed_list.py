@@ -68,8 +68,10 @@ class KeyedList(OptionList):
         self.set_options(self.rows(width))
         index = self._index_of(current)
         if index is None:
-            index = next((i for i in range(self.option_count)
-                          if not self.get_option_at_index(i).disabled), None)
+            index = next(
+                (i for i in range(self.option_count) if not self.get_option_at_index(i).disabled),
+                None,
+            )
         self.highlighted = index
 
     def _index_of(self, option_id: str | None) -> int | None:

@@ -21,4 +21,5 @@ class LoadingBox(Vertical):
 
     def show_failure(self, error: str) -> None:
         self.query_one("#loading-label", Label).update(
-            Content(f"Could not open the store: {visible(error)}"))
+            Content(f"Could not open the store: {visible(error)}")
+        )

@@ -24,7 +24,7 @@ class QueryBox(Vertical):
         query: str
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="search: words, \"a phrase\", word*, word~ …", id="query")
+        yield Input(placeholder='search: words, "a phrase", word*, word~ …', id="query")
         yield Static("", id="query-error")
 
     @on(Input.Submitted)
@@ -37,9 +37,11 @@ class QueryBox(Vertical):
 
     def show_error(self, problem: str, query: str, position: int) -> None:
         """What is wrong and where: the query again with a caret under column `position`."""
-        self.query_one("#query-error", Static).update(Content(
-            f"{visible(problem)} at column {position + 1}:\n"
-            f"{visible(query)}\n{' ' * position}^"))
+        self.query_one("#query-error", Static).update(
+            Content(
+                f"{visible(problem)} at column {position + 1}:\n{visible(query)}\n{' ' * position}^"
+            )
+        )
         self.add_class("-error")
 
     def clear(self) -> None:

@@ -47,19 +47,40 @@ class Reader(ScrollView, can_focus=True):
     """Scrollable original text; the screen sets the document and the highlight ranges."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "reader--dim", "reader--heading", "reader--control", "reader--hit",
-        "reader--hit-current", "reader--event", "reader--mention", "reader--gutter",
-        "reader--person", "reader--organisation", "reader--place", "reader--other",
+        "reader--dim",
+        "reader--heading",
+        "reader--control",
+        "reader--hit",
+        "reader--hit-current",
+        "reader--event",
+        "reader--mention",
+        "reader--gutter",
+        "reader--person",
+        "reader--organisation",
+        "reader--place",
+        "reader--other",
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "scroll_down", "Down", show=False, id="dossier.reader.down"),
         Binding("k", "scroll_up", "Up", show=False, id="dossier.reader.up"),
         Binding("g", "top", "Top", show=False, id="dossier.reader.top"),
         Binding("G", "bottom", "Bottom", show=False, id="dossier.reader.bottom"),
-        Binding("right_square_bracket", "passage(1)", "Next passage", show=False,
-                tooltip="Next passage (the one y copies)", id="dossier.reader.next_passage"),
-        Binding("left_square_bracket", "passage(-1)", "Previous passage", show=False,
-                tooltip="Previous passage", id="dossier.reader.prev_passage"),
+        Binding(
+            "right_square_bracket",
+            "passage(1)",
+            "Next passage",
+            show=False,
+            tooltip="Next passage (the one y copies)",
+            id="dossier.reader.next_passage",
+        ),
+        Binding(
+            "left_square_bracket",
+            "passage(-1)",
+            "Previous passage",
+            show=False,
+            tooltip="Previous passage",
+            id="dossier.reader.prev_passage",
+        ),
         Binding("space", "page_down", "Page down", show=False, id="dossier.reader.page"),
     ]
 

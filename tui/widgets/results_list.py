@@ -44,8 +44,10 @@ class ResultsList(KeyedList):
         options = []
         for i, item in enumerate(self.items):
             head = Content.assemble(
-                (f"{i + 1}. ", "$text-muted"), fit(visible(item.title), width - 16).stylize("bold"),
-                " ", (item.date, "$text-muted"),
+                (f"{i + 1}. ", "$text-muted"),
+                fit(visible(item.title), width - 16).stylize("bold"),
+                " ",
+                (item.date, "$text-muted"),
             )
             body = Content(item.snippet)
             for s, e in item.spans:

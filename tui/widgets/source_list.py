@@ -50,11 +50,19 @@ class SourceList(KeyedList):
         options = []
         for s in sorted(cat.sources, key=lambda s: (s.published, s.title)):
             publisher = visible(s.publisher) if s.publisher != "unknown" else "—"
-            facts = (f"{published_label(s)} · {publisher} · "
-                     f"{cat.source_events[s.file]} events · "
-                     f"{cat.source_mentions[s.file]} mentions")
-            options.append(Option(Content.assemble(
-                fit(visible(s.title), width).stylize("bold"), "\n",
-                fit(facts, width).stylize("$text-muted"),
-            ), id=s.file))
+            facts = (
+                f"{published_label(s)} · {publisher} · "
+                f"{cat.source_events[s.file]} events · "
+                f"{cat.source_mentions[s.file]} mentions"
+            )
+            options.append(
+                Option(
+                    Content.assemble(
+                        fit(visible(s.title), width).stylize("bold"),
+                        "\n",
+                        fit(facts, width).stylize("$text-muted"),
+                    ),
+                    id=s.file,
+                )
+            )
         return options

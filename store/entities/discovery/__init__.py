@@ -22,7 +22,8 @@ __getattr__, __dir__ = lazy_exports(
     __name__,
     {
         "discover": "store.entities.discovery.sentence",
-        **dict.fromkeys(("DocFindings", "Found", "Words", "lower_vocabulary"),
-                        "store.entities.discovery.tokens"),
+        **dict.fromkeys(
+            ("DocFindings", "Found", "Words", "lower_vocabulary"), "store.entities.discovery.tokens"
+        ),
     },
 )

@@ -34,30 +34,34 @@ class AcronymRules:
     emit: Callable[..., Found]  # provided by the rule set that uses this mixin
     organisation_after: Callable[[int], bool]
 
-    def acronym_definition(self, a: int, b: int, target: str | None = None,
-                           found: Found | None = None, end: int | None = None) -> bool:
+    def acronym_definition(
+        self,
+        a: int,
+        b: int,
+        target: str | None = None,
+        found: Found | None = None,
+        end: int | None = None,
+    ) -> bool:
         """'Long Name (ACR)' or 'Long Name (Other name, ACR)': ACR names the same entity.
         `end` is where the bracket is looked for when not right after word b (a closing quote)."""
         if end is None:
             end = self.w.end[b]
-        if self.text[end:end + 2] != " (":
+        if self.text[end : end + 2] != " (":
             return False
-        m = _ACRONYM_DEFINED.match(self.text[end:end + 80])
+        m = _ACRONYM_DEFINED.match(self.text[end : end + 80])
         if not m or sum(c.isupper() for c in m.group(1)) < 2:
             return False
         acronym = m.group(1)
         start = self.w.start[a]
         long_form = self.text[start:end] if found is None else found.name
-        if len(acronym) == 2 and (not acronym.isupper() or
-                                  _initials(long_form) != acronym):
+        if len(acronym) == 2 and (not acronym.isupper() or _initials(long_form) != acronym):
             return False  # "Islamic State (IS)": two letters link only when they spell it
         if target is None and not _initials_fit(long_form, acronym):
             if end == self.w.end[b]:
                 self.spelled_out(b, acronym)
             return False
         if found is None:
-            found = Found(start, end, self.text[start:end], None, "", self.sentence,
-                          target=target)
+            found = Found(start, end, self.text[start:end], None, "", self.sentence, target=target)
         if self.out.acronyms.setdefault(acronym, found) is not found:
             self.out.redefined.append((acronym, found))  # a spelling variant, perhaps
         return True
@@ -97,9 +101,12 @@ class AcronymRules:
         kind, weak = "organisation", True
         if self.organisation_after(end):
             weak = False
-        elif (i + 1 < w.n and w.gap[i] == " " and lower[i + 1] in COUNTRY_NOUNS_AFTER) or \
-                (i >= 3 and lower[i - 1] == "the" and lower[i - 2] == "of" and \
-                lower[i - 3] in COUNTRY_NOUNS_BEFORE):
+        elif (i + 1 < w.n and w.gap[i] == " " and lower[i + 1] in COUNTRY_NOUNS_AFTER) or (
+            i >= 3
+            and lower[i - 1] == "the"
+            and lower[i - 2] == "of"
+            and lower[i - 3] in COUNTRY_NOUNS_BEFORE
+        ):
             kind, weak = "place", False
         found = Found(start, end, w.text[i], kind, description, self.sentence, weak=weak)
         if self.acronym_definition(i, i, found=found):

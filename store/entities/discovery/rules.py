@@ -75,7 +75,7 @@ class SentenceRules:
                 title_start = starts[span_first]
                 if w.covered[span_first] is None and span_first < a:
                     title_start = starts[a]
-                title = self.text[title_start:ends[rest - 1]]
+                title = self.text[title_start : ends[rest - 1]]
                 if rest == b:  # "President Karimov": may be the surname of a fuller name
                     found = Found(starts[b], ends[b], w.text[b], "person", title, self.sentence)
                     self.out.pending.append(found)
@@ -83,13 +83,17 @@ class SentenceRules:
                 return self.emit(starts[rest], ends[b], "person", title, last=b)
             return None
         before = a - 1
-        if a > 0 and lower[before] in TITLE_HEADS and not w.capitalised[before] \
-                and self.personal_name(a, b):
+        if (
+            a > 0
+            and lower[before] in TITLE_HEADS
+            and not w.capitalised[before]
+            and self.personal_name(a, b)
+        ):
             caps = w.capitalised
             k = a - 1
             while k - 1 >= 0 and (caps[k - 1] or lower[k - 1] in TITLE_MODIFIERS) and a - k < 3:
                 k -= 1
-            title = self.text[starts[k]:ends[before]]
+            title = self.text[starts[k] : ends[before]]
             return self.emit(starts[a], ends[b], "person", title, last=b)
         return None
 
@@ -102,12 +106,13 @@ class SentenceRules:
         for k in range(a - 1, max(-1, a - 8), -1):
             if title_head(lower[k]):
                 if not caps[k] or any(
-                        not (caps[t] or lower[t] in ("of", "the", "for")) or
-                        w.text[t][:1].isdigit() for t in range(k + 1, a)):
+                    not (caps[t] or lower[t] in ("of", "the", "for")) or w.text[t][:1].isdigit()
+                    for t in range(k + 1, a)
+                ):
                     return ""
                 while k > 0 and lower[k - 1] in TITLE_MODIFIERS and caps[k - 1]:
                     k -= 1
-                return self.text[w.start[k]:w.end[a - 1]]
+                return self.text[w.start[k] : w.end[a - 1]]
         return ""
 
     def personal_name(self, a: int, b: int) -> bool:
@@ -141,20 +146,24 @@ class SentenceRules:
     def apposition(self, b: int) -> str:
         """'X, leader of an NGO in Shymkent,' -> 'leader of an NGO in Shymkent'."""
         end = self.w.end[b]
-        if self.w.possessive[b] or self.text[end:end + 2] != ", ":
+        if self.w.possessive[b] or self.text[end : end + 2] != ", ":
             return ""
-        tail = self.text[end:self.sentence.end]
+        tail = self.text[end : self.sentence.end]
         m = _APPOSITION.match(tail)
         if not m:
             return ""
         phrase = m.group(1)
         lowered = set(phrase.lower().split())
-        if not _CLAUSE_VERBS.isdisjoint(lowered) or any(calendar_word(w) for w in lowered) or \
-                re.search(r"\d", phrase):
+        if (
+            not _CLAUSE_VERBS.isdisjoint(lowered)
+            or any(calendar_word(w) for w in lowered)
+            or re.search(r"\d", phrase)
+        ):
             return ""  # a clause ("the region is on the alert", "a court June 22 sentenced")
         first = phrase.split()[0].lower()
-        if first not in _APPOSITION_STARTS or (phrase.split()[0][:1].isupper() and first not in \
-                TITLE_WORDS):
+        if first not in _APPOSITION_STARTS or (
+            phrase.split()[0][:1].isupper() and first not in TITLE_WORDS
+        ):
             return ""
         return phrase
 
@@ -169,21 +178,38 @@ class SentenceRules:
         lower = w.lower
         if a == 0 or b - a > 2 or lower[a - 1] not in PLACE_PREPOSITIONS:
             return False
-        if lower[a - 1] == "to" and a >= 2 and lower[a - 2] in (
-                "according", "due", "thanks", "prior", "told", "said", "reported", "spoke", "talked"):
+        if (
+            lower[a - 1] == "to"
+            and a >= 2
+            and lower[a - 2]
+            in (
+                "according",
+                "due",
+                "thanks",
+                "prior",
+                "told",
+                "said",
+                "reported",
+                "spoke",
+                "talked",
+            )
+        ):
             return False
-        if any(is_acronym(x) for x in w.text[a:b + 1]):
+        if any(is_acronym(x) for x in w.text[a : b + 1]):
             return False
         if w.gap[a - 1] != " ":
             return False
-        after_text = self.text[w.end[b]:self.sentence.end]
+        after_text = self.text[w.end[b] : self.sentence.end]
         if w.possessive[b]:
             return False
         if not after_text.strip() or after_text[:1] in ",.;:)!?\"”'’-":
             return True
         nxt = b + 1
-        return nxt < w.n and (lower[nxt] in AFTER_PLACE or w.capitalised[nxt]) and \
-            after_text.startswith(" ")
+        return (
+            nxt < w.n
+            and (lower[nxt] in AFTER_PLACE or w.capitalised[nxt])
+            and after_text.startswith(" ")
+        )
 
     # -- what the words around a name call it ---------------------------------------------
     def noun_kind(self, k: int, limit: int) -> str | None:
@@ -213,7 +239,7 @@ class SentenceRules:
                 return kind
         if a < 2 or not w.gap[a - 1].endswith(", ") or w.gap[a - 1] not in (", ", "), "):
             return None
-        close = self.text[w.end[b]:w.end[b] + 1]
+        close = self.text[w.end[b] : w.end[b] + 1]
         if close and close not in _APPOSITION_CLOSES:
             return None
         first = a - 1
@@ -239,8 +265,9 @@ class SentenceRules:
         if len(words) != 2 or words[0] not in COMPASS:
             return False
         second = words[1]
-        return second in COMPASS or (second not in vocab and
-                                     not second.endswith(ADJECTIVE_ENDINGS + DEMONYM_PLURALS))
+        return second in COMPASS or (
+            second not in vocab and not second.endswith(ADJECTIVE_ENDINGS + DEMONYM_PLURALS)
+        )
 
     @staticmethod
     def particle_name(words: list[str]) -> bool:

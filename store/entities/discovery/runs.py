@@ -51,14 +51,19 @@ class RunRules(AcronymRules, SentenceRules):
             return
         while a < b and w.text[a].upper() in COMMON_ACRONYMS:
             a += 1  # "NGO Infocentre Panorama"
-        words = lower[a:b + 1]
-        if (title_word(words[0]) or words[0] in CONNECTORS) and \
-                all(title_word(x) or x in CONNECTORS for x in words):
+        words = lower[a : b + 1]
+        if (title_word(words[0]) or words[0] in CONNECTORS) and all(
+            title_word(x) or x in CONNECTORS for x in words
+        ):
             return  # a bare title ("Deputy Prosecutor General")
         if words[-1].endswith(DEMONYM_PLURALS):
             return
-        if len(words) > 1 and words[-1][-1:] == "s" and words[-1][:-1] in ANY_CUE and \
-                words[0] in self.vocab:
+        if (
+            len(words) > 1
+            and words[-1][-1:] == "s"
+            and words[-1][:-1] in ANY_CUE
+            and words[0] in self.vocab
+        ):
             return  # "the new Criminal Codes", "regional Courts": a plural is a kind, not a name
         if a == b and is_acronym(w.text[a]):
             if w.text[a].upper() not in COMMON_ACRONYMS and not fragment:
@@ -83,16 +88,20 @@ class RunRules(AcronymRules, SentenceRules):
         name = text[name_start:name_end]
         after = b + 1 if b + 1 < w.n else None
         before = a - 1 if a > 0 else None
-        follow = text[name_end:name_end + 3]
+        follow = text[name_end : name_end + 3]
         description = self.apposition(b)
-        adjective = words[-1].endswith(ADJECTIVE_ENDINGS) and after is not None and \
-            w.text[after][:1].islower() and follow.startswith(" ")
+        adjective = (
+            words[-1].endswith(ADJECTIVE_ENDINGS)
+            and after is not None
+            and w.text[after][:1].islower()
+            and follow.startswith(" ")
+        )
         if adjective:
             return  # "Central Asian states", "Chinese province"
         if a == b and (words[0] in ORG_CUES or words[0] in PLACE_CUES):
             return  # "The Committee has opened": a reference back, not a name
         if not OF_FOR_ON.isdisjoint(words):
-            head = words[:next(i for i, x in enumerate(words) if x in OF_FOR_ON)]
+            head = words[: next(i for i, x in enumerate(words) if x in OF_FOR_ON)]
         else:
             head = words
         if len(head) < len(words) and not OTHER_CUES.isdisjoint(head):
@@ -117,12 +126,19 @@ class RunRules(AcronymRules, SentenceRules):
         if after is not None and lower[after] in PLACE_NOUNS_AFTER and follow.startswith(" "):
             self.emit(name_start, name_end, "place", description or lower[after], last=b)
             return
-        if before is not None and lower[before] in ("city", "town", "village", "capital") and \
-                text[w.end[before]:name_start].strip() in ("of", ",", ""):
+        if (
+            before is not None
+            and lower[before] in ("city", "town", "village", "capital")
+            and text[w.end[before] : name_start].strip() in ("of", ",", "")
+        ):
             self.emit(name_start, name_end, "place", description, last=b)
             return
-        if before is not None and lower[a - 1] == "of" and a > 1 and \
-                lower[a - 2] in ("city", "town", "village", "port", "capital"):
+        if (
+            before is not None
+            and lower[a - 1] == "of"
+            and a > 1
+            and lower[a - 2] in ("city", "town", "village", "port", "capital")
+        ):
             self.emit(name_start, name_end, "place", description, last=b)
             return
         if fragment:
@@ -134,8 +150,11 @@ class RunRules(AcronymRules, SentenceRules):
         kind = self.apposition_kind(a, b)
         if kind == "person" and not self.personal_name(a, b):
             kind = None
-        speaker = kind == "person" or self.speaker(a, b) or (
-            self.who_after(name_end) and self.personal_name(a, b))
+        speaker = (
+            kind == "person"
+            or self.speaker(a, b)
+            or (self.who_after(name_end) and self.personal_name(a, b))
+        )
         if kind and kind != "person":
             self.emit(name_start, name_end, kind, description, last=b)
             return
@@ -143,8 +162,9 @@ class RunRules(AcronymRules, SentenceRules):
             # "Officials said", "Nobody told": a first word may be capitalised only because it
             # opens the sentence; it can still join a person's surname, never stand alone.
             kind = None if a == 0 else "person"
-            self.out.pending.append(Found(name_start, name_end, name, kind, description,
-                                          self.sentence))
+            self.out.pending.append(
+                Found(name_start, name_end, name, kind, description, self.sentence)
+            )
             return
         if speaker or (description and self.personal(description)):
             self.emit(name_start, name_end, "person", description, last=b)
@@ -162,12 +182,19 @@ class RunRules(AcronymRules, SentenceRules):
             else:
                 self.out.pending.append(found)
             return
-        if all(x.isupper() for x in w.text[a:b + 1]):
+        if all(x.isupper() for x in w.text[a : b + 1]):
             return  # a line in capitals, not a name
         self.emit(name_start, name_end, None, description, last=b)
 
-    def emit(self, start: int, end: int, kind: str | None, description: str,
-             generic: bool = False, last: int | None = None) -> Found:
+    def emit(
+        self,
+        start: int,
+        end: int,
+        kind: str | None,
+        description: str,
+        generic: bool = False,
+        last: int | None = None,
+    ) -> Found:
         found = Found(start, end, self.text[start:end], kind, description, self.sentence, generic)
         self.out.found.append(found)
         if last is not None:

@@ -46,7 +46,7 @@ _LONG_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _JOINERS = PARTICLES | {"of", "for", "on", "and", "&"}
 _STRONG_CUES = ORG_CUES | PLACE_CUES
 _CUE_OR_TITLE = ANY_CUE | TITLE_HEADS
-_QUOTE_MARKS = re.compile("[“‘\"]")
+_QUOTE_MARKS = re.compile('[“‘"]')
 
 
 def discover(
@@ -81,14 +81,18 @@ class _Sentence(RunRules):
 
     def run(self) -> None:
         w = self.w
-        body = self.text[self.sentence.start:self.sentence.end]
+        body = self.text[self.sentence.start : self.sentence.end]
         if _QUOTE_MARKS.search(body):
             self.quoted_titles(body)
         if "-based" in body:
             for i in range(w.n):
                 based = BASED_SUFFIX.match(w.text[i])
-                if based and based.group(1)[:1].isupper() and w.covered[i] is None and \
-                        not based.group(1).lower().endswith(ADJECTIVE_ENDINGS):
+                if (
+                    based
+                    and based.group(1)[:1].isupper()
+                    and w.covered[i] is None
+                    and not based.group(1).lower().endswith(ADJECTIVE_ENDINGS)
+                ):
                     self.emit(w.start[i], w.start[i] + len(based.group(1)), "place", "")
         for first, last in self.spans():
             self.span(first, last)
@@ -103,8 +107,9 @@ class _Sentence(RunRules):
                 continue
             long_words = [x for x in words if len(x) >= 4]
             capitalised = sum(1 for x in long_words if x[:1].isupper())
-            if not (inner.startswith("On ") and len(words) >= 4) and \
-                    capitalised < max(1, 0.6 * len(long_words)):
+            if not (inner.startswith("On ") and len(words) >= 4) and capitalised < max(
+                1, 0.6 * len(long_words)
+            ):
                 continue
             if len(words) == 1 and not inner.startswith("On "):
                 continue
@@ -122,9 +127,10 @@ class _Sentence(RunRules):
             if self.scare_quotes(words):
                 continue
             found = self.emit(start, end, "other", "")
-            if body[m.end():m.end() + 2] == " (":  # '"Islamic State of ..." (ISIL)'
-                self.acronym_definition(first, last - 1, found=found,
-                                        end=self.sentence.start + m.end())
+            if body[m.end() : m.end() + 2] == " (":  # '"Islamic State of ..." (ISIL)'
+                self.acronym_definition(
+                    first, last - 1, found=found, end=self.sentence.start + m.end()
+                )
 
     def scare_quotes(self, words: list[str]) -> bool:
         """'the "Afghan Problem"': two words ending in a common noun (one the document also
@@ -178,7 +184,7 @@ class _Sentence(RunRules):
             return None
         if all(x in PARTICLES for x in words):
             return k
-        so_far = lower[first:j + 1]
+        so_far = lower[first : j + 1]
         cued = not _CUE_OR_TITLE.isdisjoint(so_far)
         if words in (["of"], ["for"], ["on"], ["of", "the"], ["for", "the"], ["on", "the"]):
             return k if cued else None
@@ -192,7 +198,7 @@ class _Sentence(RunRules):
         w = self.w
         lower = w.lower
         # A label in capitals ("BACKGROUND: ...") is furniture.
-        if w.text[first].isupper() and self.text[w.end[first]:w.end[first] + 1] == ":":
+        if w.text[first].isupper() and self.text[w.end[first] : w.end[first] + 1] == ":":
             first += 1
         while first <= last and (lower[first] in STOPWORDS or (first == 0 and self.opener(0))):
             if lower[first] in STOPWORDS and self.acronym_word(first):
@@ -219,8 +225,12 @@ class _Sentence(RunRules):
     def acronym_word(self, i: int) -> bool:
         """An all-capitals word ("IS", "US") in a sentence written in mixed case."""
         word = self.w.text[i]
-        return len(word) >= 2 and word.isupper() and word.isalpha() and \
-            not self.text[self.sentence.start:self.sentence.end].isupper()
+        return (
+            len(word) >= 2
+            and word.isupper()
+            and word.isalpha()
+            and not self.text[self.sentence.start : self.sentence.end].isupper()
+        )
 
     def opener(self, i: int) -> bool:
         """A capitalised word that is capitalised only because a sentence or quote starts."""
@@ -233,12 +243,15 @@ class _Sentence(RunRules):
 
     def piece(self, a: int, b: int) -> None:
         cover = self.w.covered
-        covered = cover[a:b + 1]
+        covered = cover[a : b + 1]
         if all(covered):
             self.acronym_definition(a, b, target=covered[-1])
             return
-        if covered[-1] is None and any(covered) and \
-                not _STRONG_CUES.isdisjoint(self.w.lower[a:b + 1]):
+        if (
+            covered[-1] is None
+            and any(covered)
+            and not _STRONG_CUES.isdisjoint(self.w.lower[a : b + 1])
+        ):
             self.segment(a, b, a, fragment=False)  # a longer cued name wins over the place in it
             return
         i = a
@@ -263,6 +276,6 @@ class _Sentence(RunRules):
         lower = self.w.lower
         if lower[j] not in CONNECTORS:
             return False
-        head = lower[i:j + 1]
-        head = head[:next((k for k, x in enumerate(head) if x in OF_FOR_ON), len(head))]
+        head = lower[i : j + 1]
+        head = head[: next((k for k, x in enumerate(head) if x in OF_FOR_ON), len(head))]
         return not OTHER_CUES.isdisjoint(head)

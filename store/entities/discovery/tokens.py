@@ -39,8 +39,17 @@ class Words:
     `covered[i]` the key of the catalogue match over it; `capitalised[i]` whether it can be
     part of a name (a quoted title's words are switched off once emitted)."""
 
-    __slots__ = ("capitalised", "covered", "end", "gap", "lower", "n", "possessive", "start",
-                 "text")
+    __slots__ = (
+        "capitalised",
+        "covered",
+        "end",
+        "gap",
+        "lower",
+        "n",
+        "possessive",
+        "start",
+        "text",
+    )
 
     def __init__(self, text: str, start: int, end: int) -> None:
         pieces = _SPLIT.split(text[start:end])
@@ -81,7 +90,7 @@ class Words:
                 word, e = word[:-2], e - 2
                 self.possessive[i] = True
             words[i], ends[i] = word, e
-            self.gap[i] = text[e:self.start[i + 1] if i + 1 < self.n else end]
+            self.gap[i] = text[e : self.start[i + 1] if i + 1 < self.n else end]
 
     def cover(self, covers: list[tuple[int, int, str]], first: int) -> None:
         """Mark words under catalogue matches `covers[first:]` (sorted, from this sentence on):
@@ -140,5 +149,5 @@ def lower_vocabulary(document: Document, sentences: list[Sentence]) -> set[str]:
     vocab: set[str] = set()
     text = fold_punctuation(document.text)
     for sentence in sentences:
-        vocab.update(_LOWER_WORD.findall(text[sentence.start:sentence.end]))
+        vocab.update(_LOWER_WORD.findall(text[sentence.start : sentence.end]))
     return vocab

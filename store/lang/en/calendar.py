@@ -19,13 +19,13 @@ MONTHS: dict[str, int] = {
     **{name.lower(): i for i, name in enumerate(MONTH_NAMES, start=1)},
     **{abbr.lower(): _MONTH_OF_STEM[abbr[:3]]
        for abbr in sorted(MONTH_ABBREVIATIONS, key=lambda a: (_MONTH_OF_STEM[a[:3]], len(a)))},
-}
+}  # fmt: skip
 FULL_MONTHS = frozenset(name.lower() for name in MONTH_NAMES)
 
 # Capitalised full names only: "may", "march" and "august" are ordinary words in lower case.
 MONTH_FULL = (
     "(?:" + "|".join(MONTH_NAMES) + "|" + "|".join(name.upper() for name in MONTH_NAMES) + ")"
-)
+)  # fmt: skip
 MONTH_ABBR = "(?:" + "|".join(MONTH_ABBREVIATIONS) + r")\.?"
 MONTH_ANY = rf"(?:{MONTH_FULL}|{MONTH_ABBR})(?![A-Za-z])"
 # Full names, then abbreviations each with an optional dot ("Jan." "Sept"): dates in prose.
@@ -38,12 +38,12 @@ WEEKDAY = "(?:" + "|".join(WEEKDAY_NAMES) + ")"
 
 SEASONS: dict[str, str] = {
     "spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI",
-}
+}  # fmt: skip
 SEASON = "(?:" + "|".join(SEASONS) + ")"
 
 DAYPARTS: dict[str, str] = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
-}
+}  # fmt: skip
 
 # Month and weekday names and abbreviations ("may", "sept", "tuesday"): one set, so every stage
 # agrees on what a calendar word is.

@@ -27,7 +27,7 @@ CITATION_CUE_WORDS = (
     "retrieved",
     "doi:",
     "accessed",
-)
+)  # fmt: skip
 # The same apparatus in original case, as it sits inside a sentence.
 REFERENCE_CUES = re.compile(
     r"\[Internet\]|\bAvailable (?:from|at|online)\b|\bRetrieved from\b|\bdoi:\s*10\.",

@@ -10,27 +10,33 @@ from __future__ import annotations
 from store.lang.en.calendar import CALENDAR_WORDS
 
 # A capitalised word in a span that makes it an organisation.
-ORG_CUES = frozenset("""
+ORG_CUES = frozenset(
+    """
 committee ministry party movement organization organisation court centre center council agency
 institute service group front union bank department office commission association society
 foundation university army forces police guard brigade division parliament assembly government
 directorate bureau authority corporation company programme program brotherhood alliance league
 coalition federation board academy school church network media press times news commonwealth
 congress commissioner radio television force newspaper magazine
-""".split())
+""".split()
+)
 
 # A capitalised word that makes a span a named thing of type other (laws, plans, operations).
-OTHER_CUES = frozenset("""
+OTHER_CUES = frozenset(
+    """
 declaration convention strategy treaty act law code operation process plan summit conference
 exercise agreement charter initiative
-""".split())
+""".split()
+)
 
 # A capitalised word in a span that makes it a place.
-PLACE_CUES = frozenset("""
+PLACE_CUES = frozenset(
+    """
 province region oblast district county city republic island islands mountains sea river valley
 lake gulf bay peninsula desert basin village town kingdom emirate state states camp airport
 mount
-""".split()) - {"state"}
+""".split()
+) - {"state"}
 
 # Lower-case nouns after a name that say it is a place: "Balkhash city", "Chui oblast".
 PLACE_NOUNS_AFTER = frozenset(
@@ -38,19 +44,23 @@ PLACE_NOUNS_AFTER = frozenset(
 )
 
 # Words that head a title before a person's name ("Interior Minister", "NSC chairman").
-TITLE_HEADS = frozenset("""
+TITLE_HEADS = frozenset(
+    """
 president minister premier chairman chairwoman chair chief head director secretary governor
 mayor senator ambassador commander spokesman spokeswoman spokesperson leader professor prof
 prof. dr dr. mr mr. mrs mrs. ms ms. sheikh imam judge prosecutor prosecutor-general colonel
 captain lieutenant sergeant general king queen prince emir mullah editor analyst researcher
 blogger correspondent reporter activist founder lawyer officer deputy envoy
-""".split()) - {"deputy"}
+""".split()
+) - {"deputy"}
 
 # Words that may precede a title head inside the title ("Deputy", "Interior", "Prime").
-TITLE_MODIFIERS = frozenset("""
+TITLE_MODIFIERS = frozenset(
+    """
 deputy vice first acting former interior foreign prime defence defense justice finance
 economy state general chief senior executive regional provincial national
-""".split())
+""".split()
+)
 
 TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
 
@@ -61,30 +71,37 @@ def title_head(word: str) -> bool:
 
 
 # Finite verbs: after a name they start a clause, inside an apposition they make it one.
-FINITE_VERBS = frozenset("is are was were has have had will would can could should may might "
-                         "must shall does did do".split())
+FINITE_VERBS = frozenset(
+    "is are was were has have had will would can could should may might "
+    "must shall does did do".split()
+)
 # Words that open a noun phrase without naming anything ("a", "its", "another").
 DETERMINERS = frozenset("a an the its his her their one another".split())
 # Prepositions before a place ("in Osh", "across Syria").
 PLACE_PREPOSITIONS = frozenset({"in", "near", "throughout", "across", "from", "outside", "inside"})
 
 # Verbs that, right after a name, say a person spoke.
-SPEECH_VERBS = frozenset("""
+SPEECH_VERBS = frozenset(
+    """
 said says told added warned stated announced noted argued wrote explained claimed insisted
 replied recalled admitted asked urged
-""".split())
+""".split()
+)
 
 # Words of generic institution names: a span made only of these names a kind of body, not one
 # body ("Supreme Court", "Interior Ministry") and is qualified by the place named with it.
-GENERIC_WORDS = frozenset("""
+GENERIC_WORDS = frozenset(
+    """
 supreme constitutional high court courts ministry interior foreign affairs internal defence
 defense justice parliament government police national security committee council office
 prosecutor general central bank army state federal public regional district city provincial
 election commission agency service department of for the and
-""".split())
+""".split()
+)
 
 # Lower-case joiners allowed inside a name ("Hizb ut-Tahrir al Islami", "Charles de Gaulle").
 PARTICLES = frozenset("al el ul ut an bin ibn de da du van von der la le wal e".split())
+
 
 def calendar_word(word: str) -> bool:
     """A lower-case calendar word, also as the last part of a hyphenated one ("mid-may")."""
@@ -92,13 +109,17 @@ def calendar_word(word: str) -> bool:
 
 
 # Words that may follow a place after "in X" (so "in Kazakh mosques" is not a place).
-AFTER_PLACE = frozenset("""
+AFTER_PLACE = frozenset(
+    """
 and or but on in at to for from since during with by near after before where which that who
 when as is was were has have had until till over under against about amid while than
-""".split())
+""".split()
+)
 
 # Sentence openers and function words that are capitalised only because they start a sentence.
-STOPWORDS = frozenset("""
+STOPWORDS = (
+    frozenset(
+        """
 a an the this that these those it its as but and or if when while since after before although
 though despite according following during meanwhile moreover furthermore finally currently
 lately thus such many most some all both each other another why how what who whom where which
@@ -110,7 +131,10 @@ instead indeed accordingly consequently similarly likewise therefore hence so be
 until whether whereas every any few several more less once again just perhaps maybe almost
 about above across against along among around behind below beneath beside beyond near off out
 through throughout toward towards upon via within mr mrs ms dr
-""".split()) | CALENDAR_WORDS
+""".split()
+    )
+    | CALENDAR_WORDS
+)
 
 # Adjective endings: an uncued span ending like this and followed by a lower-case word is an
 # adjective phrase ("Central Asian states", "Islamic extremism"), not a name.
@@ -119,58 +143,74 @@ ADJECTIVE_ENDINGS = ("ian", "ean", "ese", "ish", "ic", "ical", "stani", "ani", "
 DEMONYM_PLURALS = ("ians", "eans", "stanis")
 
 # Acronyms that are common nouns, never a named body on their own.
-COMMON_ACRONYMS = frozenset("""
+COMMON_ACRONYMS = frozenset(
+    """
 NGO NGOS IED IEDS CEO GDP TV PDF URL HTML AM PM UTC GMT BC AD OK ID PC USB FAQ CV PR HQ VIP
-""".split())
+""".split()
+)
 
 # Nouns that, as the head of an apposition ("X, an ISIL leader", "the head of ..., X,") or
 # right before a name, say what the name is. Adjective-like ones ("militant") count only when
 # no other such noun follows ("a militant group").
-PERSON_NOUNS = TITLE_HEADS | frozenset("""
+PERSON_NOUNS = TITLE_HEADS | frozenset(
+    """
 member militant fighter preacher cleric resident citizen native student teacher journalist
 writer author businessman businesswoman politician official diplomat soldier son daughter wife
 husband brother sister father mother man woman expert scholar lecturer economist farmer
 worker suspect defendant recruiter ideologist ideologue specialist scientist jihadist rebel
 terrorist insurgent extremist emissary negotiator aide adviser advisor
-""".split())
-ORG_NOUNS = frozenset("""
+""".split()
+)
+ORG_NOUNS = frozenset(
+    """
 group organization organisation militia movement faction network party charity company firm
 agency ngo newspaper channel outlet website broadcaster bank union alliance coalition bloc
 institute ministry committee council court army force unit cell outfit association
 foundation university school club brotherhood service department government watchdog
 station magazine publisher corporation airline insurgency
-""".split())
-PLACE_NOUNS = frozenset("""
+""".split()
+)
+PLACE_NOUNS = frozenset(
+    """
 city town village capital country region province district oblast county island river lake
 port republic nation kingdom territory enclave suburb neighbourhood neighborhood settlement
 municipality valley mountain peninsula airport camp
-""".split())
+""".split()
+)
 
 # Lower-case words right after a name that say it is an organisation: "X group", "X (IS)
 # extremist group", "FSB officers".
-ORG_NOUNS_AFTER = frozenset("""
+ORG_NOUNS_AFTER = frozenset(
+    """
 group groups organization organisation militia movement faction network outfit members
 fighters militants officers leadership spokesman spokeswoman spokesperson
-""".split())
+""".split()
+)
 # Adjectives allowed between a name and such a noun ("the X militant group").
-ORG_ADJECTIVES = frozenset("""
+ORG_ADJECTIVES = frozenset(
+    """
 militant terrorist extremist jihadist islamist armed rebel insurgent radical separatist
 criminal political opposition banned outlawed underground right-wing left-wing
-""".split())
+""".split()
+)
 
 # Nouns after an acronym that belong to a country, not a body: "US military", "US embassy".
-COUNTRY_NOUNS_AFTER = frozenset("""
+COUNTRY_NOUNS_AFTER = frozenset(
+    """
 military government president embassy ambassador administration citizens nationals economy
 senate congress territory soil dollar dollars interests
-""".split())
+""".split()
+)
 # Nouns before "of the ACR" said of states: "the collapse of the USSR".
 COUNTRY_NOUNS_BEFORE = frozenset("collapse fall breakup break-up dissolution borders".split())
 
 # Compass words that, first in a two-word name, make it a region: "Middle East", "West Kazakhstan".
-COMPASS = frozenset("""
+COMPASS = frozenset(
+    """
 north south east west northern southern eastern western central middle far near upper lower
 inner outer north-east north-west south-east south-west northeast northwest southeast southwest
-""".split())
+""".split()
+)
 
 # Arabic-style name particles that begin a personal name ("Abu Muhammad", "Ibn Sina") or join
 # one ("Osama bin Laden").

@@ -9,11 +9,11 @@ UNITS: dict[str, tuple[str, bool, int]] = {
     "month": ("M", False, 1), "quarter": ("Q", False, 1), "year": ("Y", False, 1),
     "decade": ("Y", False, 10), "century": ("Y", False, 100), "centurie": ("Y", False, 100),
     "millennium": ("Y", False, 1000), "millennia": ("Y", False, 1000),
-}
+}  # fmt: skip
 UNIT = (
     r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?"
     r"|century|centuries|millennium|millennia)"
-)
+)  # fmt: skip
 
 # Modifier words in front of an expression -> (TIMEX3 mod or None, whether the word joins the
 # span). TimeML puts "early", "almost", "about" inside the TIMEX3 but leaves "more than" and
@@ -34,7 +34,7 @@ MODIFIERS: dict[str, tuple[str | None, bool]] = {
     "before": ("BEFORE", False), "pre": ("BEFORE", False), "prior to": ("BEFORE", False),
     "after": ("AFTER", False), "post": ("AFTER", False),
     "earlier": (None, True), "later": (None, True),
-}
+}  # fmt: skip
 
 # The tagger's key words by group (M month names, U units and parts of the day, R "now" words, S
 # set words): a pattern runs only near the keys of the groups it needs (store.timex.scan).
@@ -44,15 +44,53 @@ TIMEX_KEY_WORDS: dict[str, str] = {
          "spring summer autumn fall winter morning noon evening midday midnight tomorrow half",
     "R": "now current present moment past recent lately time formerly future writing press",
     "S": "daily annual annum ties",
-}
+}  # fmt: skip
 
 # Nouns and adverbs of the date itself: when two events are compared, their dates are compared
 # as dates, so these words are not content words.
 DATE_NOUNS = frozenset(
-    ["day", "days", "week", "weeks", "month", "months", "year", "years", "today", "yesterday", "tomorrow", "later", "earlier", "ago"]
+    [
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "later",
+        "earlier",
+        "ago",
+    ]
 )
 
 # Words before a month name that make it a date ("in May", "until March") rather than a name.
 DATE_PREPOSITIONS = frozenset(
-    ["in", "since", "until", "till", "by", "from", "to", "of", "during", "early", "late", "mid", "last", "next", "this", "on", "before", "after", "between", "through", "each", "every"]
+    [
+        "in",
+        "since",
+        "until",
+        "till",
+        "by",
+        "from",
+        "to",
+        "of",
+        "during",
+        "early",
+        "late",
+        "mid",
+        "last",
+        "next",
+        "this",
+        "on",
+        "before",
+        "after",
+        "between",
+        "through",
+        "each",
+        "every",
+    ]
 )

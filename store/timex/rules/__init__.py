@@ -14,9 +14,42 @@ from store.timex.rules.durations import DURATION_RULES
 from store.timex.rules.relative import RELATIVE_RULES
 from store.timex.rules.years import YEAR_RULES
 
-ORDER = ("dmy", "mdy", "my", "month_alone", "iso_date", "slash_date", "nine_eleven", "ordinal_day", "year_alone", "decade", "century", "season_year", "quarter", "half", "rel_unit", "rel_named", "deictic_day", "ago", "weekday", "clock", "refs", "duration", "bare_duration", "set_every", "set_adverb", "set_freq", "period_of", "counted", "the_day", "duration_pair")
+ORDER = (
+    "dmy",
+    "mdy",
+    "my",
+    "month_alone",
+    "iso_date",
+    "slash_date",
+    "nine_eleven",
+    "ordinal_day",
+    "year_alone",
+    "decade",
+    "century",
+    "season_year",
+    "quarter",
+    "half",
+    "rel_unit",
+    "rel_named",
+    "deictic_day",
+    "ago",
+    "weekday",
+    "clock",
+    "refs",
+    "duration",
+    "bare_duration",
+    "set_every",
+    "set_adverb",
+    "set_freq",
+    "period_of",
+    "counted",
+    "the_day",
+    "duration_pair",
+)
 
-_BY_NAME = {r.name: r for r in (*CALENDAR_DATE_RULES, *YEAR_RULES, *RELATIVE_RULES, *DURATION_RULES)}
+_BY_NAME = {
+    r.name: r for r in (*CALENDAR_DATE_RULES, *YEAR_RULES, *RELATIVE_RULES, *DURATION_RULES)
+}
 if sorted(_BY_NAME) != sorted(ORDER):
     raise ImportError(f"rules and ORDER disagree: {sorted(set(_BY_NAME) ^ set(ORDER))}")
 RULES: list[Rule] = [_BY_NAME[name] for name in ORDER]

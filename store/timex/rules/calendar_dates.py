@@ -42,16 +42,46 @@ ORDINAL_DAY = re.compile(
 def _dmy(mt: re.Match[str], text: str) -> Candidate | list[Candidate] | None:
     d, m = day_number(mt["d"]), month_number(mt["m"])
     y = int(mt["y"]) if mt["y"] else None
-    first = Candidate(mt.start(), mt.end(), "DATE", "date", "day", y=y, m=m, d=d,
-                 explicit=y is not None, anchor="abs" if y else "tense")
+    first = Candidate(
+        mt.start(),
+        mt.end(),
+        "DATE",
+        "date",
+        "day",
+        y=y,
+        m=m,
+        d=d,
+        explicit=y is not None,
+        anchor="abs" if y else "tense",
+    )
     if mt["d2"]:
         d2 = day_number(mt["d2"])
         if d2 <= d:
             return None
-        lo = Candidate(mt.start("d"), mt.end("d"), "DATE", "date", "day", y=y, m=m, d=d,
-                  explicit=y is not None, anchor=first.anchor)
-        hi = Candidate(mt.start("d2"), mt.end(), "DATE", "date", "day", y=y, m=m, d=d2,
-                  explicit=y is not None, anchor=first.anchor)
+        lo = Candidate(
+            mt.start("d"),
+            mt.end("d"),
+            "DATE",
+            "date",
+            "day",
+            y=y,
+            m=m,
+            d=d,
+            explicit=y is not None,
+            anchor=first.anchor,
+        )
+        hi = Candidate(
+            mt.start("d2"),
+            mt.end(),
+            "DATE",
+            "date",
+            "day",
+            y=y,
+            m=m,
+            d=d2,
+            explicit=y is not None,
+            anchor=first.anchor,
+        )
         if mt["wd"]:
             lo.start = mt.start()
         return Candidate(mt.start(), mt.end(), "DATE", "range", parts=[lo, hi])
@@ -68,16 +98,46 @@ def _mdy(mt: re.Match[str], text: str) -> Candidate | None:
         if (m2, d2) <= (m, d):
             return None
         lo_end = mt.end("d")
-        lo = Candidate(mt.start(), lo_end, "DATE", "date", "day", y=y, m=m, d=d,
-                  explicit=y is not None, anchor=anchor)
+        lo = Candidate(
+            mt.start(),
+            lo_end,
+            "DATE",
+            "date",
+            "day",
+            y=y,
+            m=m,
+            d=d,
+            explicit=y is not None,
+            anchor=anchor,
+        )
         hi_start = mt.start("m2") if mt["m2"] else mt.start("d2")
-        hi = Candidate(hi_start, mt.end(), "DATE", "date", "day", y=y, m=m2, d=d2,
-                  explicit=y is not None, anchor=anchor)
+        hi = Candidate(
+            hi_start,
+            mt.end(),
+            "DATE",
+            "date",
+            "day",
+            y=y,
+            m=m2,
+            d=d2,
+            explicit=y is not None,
+            anchor=anchor,
+        )
         if y is not None and m2 < m:
             lo.y = y - 1
         return Candidate(mt.start(), mt.end(), "DATE", "range", parts=[lo, hi])
-    return Candidate(mt.start(), mt.end(), "DATE", "date", "day", y=y, m=m, d=d,
-                explicit=y is not None, anchor=anchor)
+    return Candidate(
+        mt.start(),
+        mt.end(),
+        "DATE",
+        "date",
+        "day",
+        y=y,
+        m=m,
+        d=d,
+        explicit=y is not None,
+        anchor=anchor,
+    )
 
 
 def _my(mt: re.Match[str], text: str) -> Candidate | list[Candidate] | None:
@@ -85,11 +145,19 @@ def _my(mt: re.Match[str], text: str) -> Candidate | list[Candidate] | None:
     if not mt["m2"]:
         return Candidate(mt.start(), mt.end(), "DATE", "date", "month", y=y, m=m, explicit=True)
     m2 = month_number(mt["m2"])
-    lo = Candidate(mt.start(), mt.end("m"), "DATE", "date", "month", y=y if m <= m2 else y - 1,
-              m=m, explicit=True)
+    lo = Candidate(
+        mt.start(),
+        mt.end("m"),
+        "DATE",
+        "date",
+        "month",
+        y=y if m <= m2 else y - 1,
+        m=m,
+        explicit=True,
+    )
     hi = Candidate(mt.start("m2"), mt.end(), "DATE", "date", "month", y=y, m=m2, explicit=True)
-    conn = text[mt.end("m"):mt.start("m2")].strip().lower()
-    if conn in ("and", "or") and not re.search(r"\bbetween\s+$", text[:mt.start()][-12:], _I):
+    conn = text[mt.end("m") : mt.start("m2")].strip().lower()
+    if conn in ("and", "or") and not re.search(r"\bbetween\s+$", text[: mt.start()][-12:], _I):
         return [lo, hi]  # "in August and October of 2016": two dates, not a range
     return Candidate(mt.start(), mt.end(), "DATE", "range", parts=[lo, hi])
 
@@ -109,13 +177,31 @@ def _month_ok(mt: re.Match[str], text: str, group: str) -> bool:
     month right after a capitalised word that is not sentence-initial ("Theresa May",
     "Women's March") is a name.
     """
-    before = text[max(0, mt.start(group) - 25):mt.start(group)]
+    before = text[max(0, mt.start(group) - 25) : mt.start(group)]
     word = _LAST_WORD.search(before)
     name = mt[group]
-    if (word and word[1][0].isupper()
-            and not _SENTENCE_OPENER.search(before)
-            and word[1].lower() not in ("in", "on", "since", "by", "until", "from", "during",
-                                        "last", "next", "this", "early", "late", "mid", "of")):
+    if (
+        word
+        and word[1][0].isupper()
+        and not _SENTENCE_OPENER.search(before)
+        and word[1].lower()
+        not in (
+            "in",
+            "on",
+            "since",
+            "by",
+            "until",
+            "from",
+            "during",
+            "last",
+            "next",
+            "this",
+            "early",
+            "late",
+            "mid",
+            "of",
+        )
+    ):
         return False
     if name in ("May", "MAY", "March", "MARCH"):
         return bool(_MONTH_CONTEXT.search(before))
@@ -125,16 +211,26 @@ def _month_ok(mt: re.Match[str], text: str, group: str) -> bool:
 def _month_alone(mt: re.Match[str], text: str) -> Candidate | None:
     if not _month_ok(mt, text, "m"):
         return None
-    after = text[mt.end():mt.end() + 12]
+    after = text[mt.end() : mt.end() + 12]
     if _DIGIT_AFTER.match(after):
         return None  # a day or year follows: the fuller patterns own it
-    return Candidate(mt.start(), mt.end(), "DATE", "date", "month", m=month_number(mt["m"]),
-                anchor="tense")
+    return Candidate(
+        mt.start(), mt.end(), "DATE", "date", "month", m=month_number(mt["m"]), anchor="tense"
+    )
 
 
 def _iso_date(mt: re.Match[str], text: str) -> Candidate | None:
-    return Candidate(mt.start(), mt.end(), "DATE", "date", "day", y=int(mt["y"]), m=int(mt["m"]),
-                d=int(mt["d"]), explicit=True)
+    return Candidate(
+        mt.start(),
+        mt.end(),
+        "DATE",
+        "date",
+        "day",
+        y=int(mt["y"]),
+        m=int(mt["m"]),
+        d=int(mt["d"]),
+        explicit=True,
+    )
 
 
 def _slash_date(mt: re.Match[str], text: str) -> Candidate | None:
@@ -153,8 +249,9 @@ def _nine_eleven(mt: re.Match[str], text: str) -> Candidate | None:
 
 
 def _ordinal_day(mt: re.Match[str], text: str) -> Candidate | None:
-    return Candidate(mt.start("d") - 4, mt.end(), "DATE", "date", "day", d=day_number(mt["d"]),
-                anchor="month")
+    return Candidate(
+        mt.start("d") - 4, mt.end(), "DATE", "date", "day", d=day_number(mt["d"]), anchor="month"
+    )
 
 
 CALENDAR_DATE_RULES: list[Rule] = [

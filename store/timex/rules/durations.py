@@ -51,8 +51,12 @@ def _duration(mt: re.Match[str], text: str) -> Candidate | None:
     if mt["dec"] and n is not None:
         decimal, n = f"{n}.5", None
     end = mt.end()
-    if mt["apos"] and not re.match(r"\s+(?:time|worth|imprisonment|jail|prison|probation|"
-                                   r"experience|salary|pay|notice)\b", text[end:end + 20], _I):
+    if mt["apos"] and not re.match(
+        r"\s+(?:time|worth|imprisonment|jail|prison|probation|"
+        r"experience|salary|pay|notice)\b",
+        text[end : end + 20],
+        _I,
+    ):
         end -= 1
     if mt["old"]:
         return None  # "a 22-year-old son": an age, which TimeML corpora leave untagged
@@ -65,8 +69,9 @@ def _duration(mt: re.Match[str], text: str) -> Candidate | None:
 
 def _bare_duration(mt: re.Match[str], text: str) -> Candidate | None:
     if mt["u2"]:
-        return Candidate(mt.start(), mt.end(), "DURATION", "fixed",
-                    value=duration_value(None, unit_of(mt["u2"])))
+        return Candidate(
+            mt.start(), mt.end(), "DURATION", "fixed", value=duration_value(None, unit_of(mt["u2"]))
+        )
     u = unit_of(mt["u"])
     return Candidate(mt.start("u"), mt.end("u"), "DURATION", "fixed", value=duration_value(None, u))
 
@@ -95,7 +100,7 @@ _ADVERB_SETS = {
     "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "quarterly": "P3M", "biweekly": "P2W",
     "bi-weekly": "P2W", "bimonthly": "P2M", "bi-monthly": "P2M", "biannually": "P6M",
     "semiannually": "P6M", "semi-annually": "P6M", "fortnightly": "P2W",
-}
+}  # fmt: skip
 
 
 def _set_every(mt: re.Match[str], text: str) -> Candidate | None:
@@ -117,8 +122,13 @@ def _set_every(mt: re.Match[str], text: str) -> Candidate | None:
 def _set_adverb(mt: re.Match[str], text: str) -> Candidate | None:
     if mt["w"][0].isupper() and mt["next"]:
         return None  # "Daily Mail", "Weekly Standard": a name
-    return Candidate(mt.start("w"), mt.end("w"), "SET", "fixed",
-                value=_ADVERB_SETS[mt["w"].lower().replace("semi-", "semi")])
+    return Candidate(
+        mt.start("w"),
+        mt.end("w"),
+        "SET",
+        "fixed",
+        value=_ADVERB_SETS[mt["w"].lower().replace("semi-", "semi")],
+    )
 
 
 def _set_freq(mt: re.Match[str], text: str) -> Candidate | None:
@@ -127,38 +137,81 @@ def _set_freq(mt: re.Match[str], text: str) -> Candidate | None:
     return Candidate(mt.start(), mt.end(), "SET", "fixed", value=duration_value(1, u))
 
 
-
 DURATION_PAIR = re.compile(
     rf"\b(?P<n1>{NUMBER})\s+(?:and|to|or)\s+(?P<n2>{NUMBER})[\s-]+(?P<u>{UNIT})\b", _I
 )
 
 
 def _duration_pair(mt: re.Match[str], text: str) -> list[Candidate] | None:
-    """"between 12 and 18 months": two durations, the first borrowing the unit (TimeML)."""
+    """ "between 12 and 18 months": two durations, the first borrowing the unit (TimeML)."""
     u = unit_of(mt["u"])
     n1, n2 = count_of(mt["n1"]), count_of(mt["n2"])
     if n1 is None or n2 is None or mt["n1"].lower() in ("a", "an"):
         return None
-    return [Candidate(mt.start("n1"), mt.end("n1"), "DURATION", "fixed", value=duration_value(n1, u)),
-            Candidate(mt.start("n2"), mt.end(), "DURATION", "fixed", value=duration_value(n2, u))]
+    return [
+        Candidate(mt.start("n1"), mt.end("n1"), "DURATION", "fixed", value=duration_value(n1, u)),
+        Candidate(mt.start("n2"), mt.end(), "DURATION", "fixed", value=duration_value(n2, u)),
+    ]
 
 
 DURATION_RULES: list[Rule] = [
-    Rule("duration", DURATION, _duration, "U", 34, 10,
-         prefilter=re.compile(
+    Rule(
+        "duration",
+        DURATION,
+        _duration,
+        "U",
+        34,
+        10,
+        prefilter=re.compile(
             r"[\s-](?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur|millenni)",
             re.IGNORECASE,
-        )),
-    Rule("bare_duration", BARE_DURATION, _bare_duration, "U", 12, 16,
-         prefilter=re.compile(
+        ),
+    ),
+    Rule(
+        "bare_duration",
+        BARE_DURATION,
+        _bare_duration,
+        "U",
+        12,
+        16,
+        prefilter=re.compile(
             r"\s(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries)", re.IGNORECASE
-        )),
-    Rule("set_every", SET_EVERY, _set_every, "U", 28, 8,
-         prefilter=re.compile(r"every|each", re.IGNORECASE)),
-    Rule("set_adverb", SET_ADVERB, _set_adverb, "US", 14, 8,
-         prefilter=re.compile(r"ly", re.IGNORECASE)),
-    Rule("set_freq", SET_FREQ, _set_freq, "US", 34, 10,
-         prefilter=re.compile(r"once|twice|thrice|times|per", re.IGNORECASE)),
-    Rule("duration_pair", DURATION_PAIR, _duration_pair, "U", 64, 10,
-         prefilter=re.compile(r"\s(?:and|to|or)\s", re.IGNORECASE)),
+        ),
+    ),
+    Rule(
+        "set_every",
+        SET_EVERY,
+        _set_every,
+        "U",
+        28,
+        8,
+        prefilter=re.compile(r"every|each", re.IGNORECASE),
+    ),
+    Rule(
+        "set_adverb",
+        SET_ADVERB,
+        _set_adverb,
+        "US",
+        14,
+        8,
+        prefilter=re.compile(r"ly", re.IGNORECASE),
+    ),
+    Rule(
+        "set_freq",
+        SET_FREQ,
+        _set_freq,
+        "US",
+        34,
+        10,
+        prefilter=re.compile(r"once|twice|thrice|times|per", re.IGNORECASE),
+    ),
+    Rule(
+        "duration_pair",
+        DURATION_PAIR,
+        _duration_pair,
+        "U",
+        64,
+        10,
+        prefilter=re.compile(r"\s(?:and|to|or)\s", re.IGNORECASE),
+    ),
 ]

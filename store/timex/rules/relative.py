@@ -45,7 +45,7 @@ _DET = {
     "the following": ("anaphoric", 1), "the next": ("anaphoric", 1),
     "previous": ("anaphoric", -1), "the previous": ("anaphoric", -1),
     "the preceding": ("anaphoric", -1),
-}
+}  # fmt: skip
 
 
 def _det(s: str) -> tuple[str, int]:
@@ -58,17 +58,32 @@ _SPAN_PREP = re.compile(r"\b(?:over|for|during|throughout|within)\s+$", _I)
 def _rel_unit(mt: re.Match[str], text: str) -> Candidate | None:
     anchor, n = _det(mt["det"])
     u = mt["u"].lower()
-    if n != 0 and mt["det"].lower().startswith("the ") and u in UNITS and _SPAN_PREP.search(
-            text, max(0, mt.start() - 12), mt.start()):
+    if (
+        n != 0
+        and mt["det"].lower().startswith("the ")
+        and u in UNITS
+        and _SPAN_PREP.search(text, max(0, mt.start() - 12), mt.start())
+    ):
         # "over the next decade", "for the past year": a stretch of time, not a date
         return Candidate(mt.start(), mt.end(), "DURATION", "fixed", value=duration_value(1, u))
     if u == "fall" and anchor == "anaphoric":
         return None
     if u in SEASONS:
-        return Candidate(mt.start(), mt.end(), "DATE", "rel", "season", unit="season", n=n,
-                    season=SEASONS[u], anchor=anchor)
+        return Candidate(
+            mt.start(),
+            mt.end(),
+            "DATE",
+            "rel",
+            "season",
+            unit="season",
+            n=n,
+            season=SEASONS[u],
+            anchor=anchor,
+        )
     granularity = "week" if u == "weekend" else u
-    c = Candidate(mt.start(), mt.end(), "DATE", "rel", granularity, unit=granularity, n=n, anchor=anchor)
+    c = Candidate(
+        mt.start(), mt.end(), "DATE", "rel", granularity, unit=granularity, n=n, anchor=anchor
+    )
     if u == "weekend":
         c.time_suffix = "-WE"
     if mt["fiscal"] and u == "year":
@@ -88,13 +103,31 @@ def _rel_named(mt: re.Match[str], text: str) -> Candidate | None:
     name = mt["name"].lower()
     anchor = "anaphoric" if det == "that" else "deictic"
     if name in WEEKDAYS:
-        c = Candidate(mt.start(), mt.end(), "DATE", "weekday", "day", weekday=WEEKDAYS[name],
-                 n=n, anchor=anchor, unit="named")
+        c = Candidate(
+            mt.start(),
+            mt.end(),
+            "DATE",
+            "weekday",
+            "day",
+            weekday=WEEKDAYS[name],
+            n=n,
+            anchor=anchor,
+            unit="named",
+        )
         if mt["dp"]:
             c.type, c.time_suffix = "TIME", "T" + DAYPARTS[mt["dp"].lower()]
         return c
-    return Candidate(mt.start(), mt.end(), "DATE", "rel", "month", unit="monthname", n=n,
-                m=MONTHS[name], anchor=anchor)
+    return Candidate(
+        mt.start(),
+        mt.end(),
+        "DATE",
+        "rel",
+        "month",
+        unit="monthname",
+        n=n,
+        m=MONTHS[name],
+        anchor=anchor,
+    )
 
 
 DEICTIC_DAY = re.compile(
@@ -107,12 +140,23 @@ DEICTIC_DAY = re.compile(
 
 def _deictic_day(mt: re.Match[str], text: str) -> Candidate | None:
     w = re.sub(r"\s+", " ", mt["w"].lower())
-    n = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "last night": -1,
-         "the day before yesterday": -2, "the day after tomorrow": 2}.get(w, 0)
-    before = text[max(0, mt.start() - 12):mt.start()]
-    if w == "today" and not mt["dp"] and (
-        re.search(r"\b(?:than|of|until|till|in)\s+$", before, _I)
-        or re.match(r"['’]s", text[mt.end("w"):mt.end("w") + 2])
+    n = {
+        "yesterday": -1,
+        "today": 0,
+        "tomorrow": 1,
+        "tonight": 0,
+        "last night": -1,
+        "the day before yesterday": -2,
+        "the day after tomorrow": 2,
+    }.get(w, 0)
+    before = text[max(0, mt.start() - 12) : mt.start()]
+    if (
+        w == "today"
+        and not mt["dp"]
+        and (
+            re.search(r"\b(?:than|of|until|till|in)\s+$", before, _I)
+            or re.match(r"['’]s", text[mt.end("w") : mt.end("w") + 2])
+        )
     ):
         # "than can be done today", "today's world": the present, not a day
         return Candidate(mt.start(), mt.end(), "DATE", "ref", value="PRESENT_REF")
@@ -149,29 +193,42 @@ def _ago(mt: re.Match[str], text: str) -> Candidate | None:
             return None
     if u not in _WINDOW_UNITS and u != "quarter":
         return None
-    after = text[mt.end():mt.end() + 20]
+    after = text[mt.end() : mt.end() + 20]
     if direction in ("earlier", "later") and re.match(r"\s+than\b", after, _I):
         return None  # "a month earlier than usual": a duration
     if direction == "ago" and n is not None:
-        granularity = {"decade": "year", "hour": "day", "minute": "day", "quarter": "quarter"}.get(u, u)
+        granularity = {"decade": "year", "hour": "day", "minute": "day", "quarter": "quarter"}.get(
+            u, u
+        )
         k = n * 10 if u == "decade" else n
         unit = {"decade": "year", "hour": "day", "minute": "day"}.get(u, u)
         if u in ("hour", "minute"):
             k = 0
-        return Candidate(mt.start(), mt.end(), "DATE", "rel", granularity, unit=unit, n=-k,
-                    anchor="deictic")
+        return Candidate(
+            mt.start(), mt.end(), "DATE", "rel", granularity, unit=unit, n=-k, anchor="deictic"
+        )
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     event_follows = direction in ("before", "after") and re.match(r"\s+[A-Za-z]", after)
     if n is not None and not event_follows and u in ("day", "week", "month", "year", "decade"):
         k = n * 10 if u == "decade" else n
         unit = "year" if u == "decade" else u
-        return Candidate(mt.start(), mt.end(), "DATE", "rel", unit, unit=unit, n=sign * k,
-                    anchor="anaphoric")
+        return Candidate(
+            mt.start(), mt.end(), "DATE", "rel", unit, unit=unit, n=sign * k, anchor="anaphoric"
+        )
     # a span of time before/after something: a duration that still points at days
     start = mt.start()
-    return Candidate(start, count_end, "DURATION", "window", unit=u, n=n or 0,
-                value=duration_value(n, u), window="before" if sign < 0 else "after",
-                mod="BEFORE" if sign < 0 else "AFTER", anchor="anaphoric")
+    return Candidate(
+        start,
+        count_end,
+        "DURATION",
+        "window",
+        unit=u,
+        n=n or 0,
+        value=duration_value(n, u),
+        window="before" if sign < 0 else "after",
+        mod="BEFORE" if sign < 0 else "AFTER",
+        anchor="anaphoric",
+    )
 
 
 # --- weekdays and times of day ----------------------------------------------------------------
@@ -205,16 +262,32 @@ CLOCK = re.compile(
 def _clock(mt: re.Match[str], text: str) -> Candidate | None:
     if mt["word"]:
         time_suffix = "T24:00" if mt["word"].lower() == "midnight" else "T12:00"
-        return Candidate(mt.start(), mt.end(), "TIME", "rel", "day", unit="day", n=0,
-                    anchor="anaphoric", time_suffix=time_suffix)
+        return Candidate(
+            mt.start(),
+            mt.end(),
+            "TIME",
+            "rel",
+            "day",
+            unit="day",
+            n=0,
+            anchor="anaphoric",
+            time_suffix=time_suffix,
+        )
     if mt["h"] is not None:
         h, mi, ap, tz, wd = int(mt["h"]), int(mt["mi"]), mt["ap"], mt["tz"], mt["wd"]
         if mt["s"] is not None and not (ap or tz or wd):
-            return Candidate(mt.start(), mt.end(), "DURATION", "fixed",
-                        value=f"PT{h}H{mi}M{int(mt['s'])}S")
-        before = text[max(0, mt.start() - 12):mt.start()]
-        if not (ap or tz or wd or re.search(
-                r"\b(?:at|by|until|till|from|around|about|before|after|since|to)\s+$", before, _I)):
+            return Candidate(
+                mt.start(), mt.end(), "DURATION", "fixed", value=f"PT{h}H{mi}M{int(mt['s'])}S"
+            )
+        before = text[max(0, mt.start() - 12) : mt.start()]
+        if not (
+            ap
+            or tz
+            or wd
+            or re.search(
+                r"\b(?:at|by|until|till|from|around|about|before|after|since|to)\s+$", before, _I
+            )
+        ):
             return None
     else:
         h, mi, ap, tz, wd = int(mt["h2"]), 0, mt["ap2"], mt["tz2"], mt["wd2"]
@@ -224,10 +297,27 @@ def _clock(mt: re.Match[str], text: str) -> Candidate | None:
         h = 0
     time_suffix = f"T{h:02d}" if (mt["h"] is None and mi == 0) else f"T{h:02d}:{mi:02d}"
     if wd:
-        return Candidate(mt.start(), mt.end(), "TIME", "weekday", "day", weekday=WEEKDAYS[wd.lower()],
-                    anchor="tense", time_suffix=time_suffix)
-    return Candidate(mt.start(), mt.end(), "TIME", "rel", "day", unit="day", n=0,
-                anchor="anaphoric", time_suffix=time_suffix)
+        return Candidate(
+            mt.start(),
+            mt.end(),
+            "TIME",
+            "weekday",
+            "day",
+            weekday=WEEKDAYS[wd.lower()],
+            anchor="tense",
+            time_suffix=time_suffix,
+        )
+    return Candidate(
+        mt.start(),
+        mt.end(),
+        "TIME",
+        "rel",
+        "day",
+        unit="day",
+        n=0,
+        anchor="anaphoric",
+        time_suffix=time_suffix,
+    )
 
 
 # --- PRESENT_REF, PAST_REF, FUTURE_REF, "at the time of writing" ---------------------------
@@ -250,9 +340,11 @@ def _refs(mt: re.Match[str], text: str) -> Candidate | None:
     if mt["present"]:
         return Candidate(mt.start(), mt.end(), "DATE", "ref", value="PRESENT_REF")
     if mt["past"]:
-        if mt["past"].lower().startswith("the") and re.match(r"\s*(?:,\s*)?(?:\d|[a-z]+\s+"
-                                                             r"(?:days|weeks|months|years))",
-                                                             text[mt.end():mt.end() + 25]):
+        if mt["past"].lower().startswith("the") and re.match(
+            r"\s*(?:,\s*)?(?:\d|[a-z]+\s+"
+            r"(?:days|weeks|months|years))",
+            text[mt.end() : mt.end() + 25],
+        ):
             return None
         return Candidate(mt.start(), mt.end(), "DATE", "ref", value="PAST_REF")
     return Candidate(mt.start(), mt.end(), "DATE", "ref", value="FUTURE_REF")
@@ -263,12 +355,18 @@ PERIOD_OF = re.compile(
     r"(?P<u>year|month|week|decade|century)\b(?!\s+(?:of|before|after)\b)",
     _I,
 )
-_PERIOD_MOD = {"end": "END", "close": "END", "beginning": "START", "start": "START",
-               "turn": "START", "middle": "MID"}
+_PERIOD_MOD = {
+    "end": "END",
+    "close": "END",
+    "beginning": "START",
+    "start": "START",
+    "turn": "START",
+    "middle": "MID",
+}
 
 
 def _period_of(mt: re.Match[str], text: str) -> Candidate | None:
-    """"by the end of the year": the year the narrative is in."""
+    """ "by the end of the year": the year the narrative is in."""
     u = mt["u"].lower()
     c = Candidate(mt.start(), mt.end(), "DATE", "rel", u, unit=u, n=0, anchor="anaphoric")
     c.mod = _PERIOD_MOD[mt["w"].split()[1].lower()]
@@ -284,7 +382,7 @@ COUNTED = re.compile(
 
 
 def _counted(mt: re.Match[str], text: str) -> Candidate | None:
-    """"on the 99th day" of something that has no date: a day, but not one we can place."""
+    """ "on the 99th day" of something that has no date: a day, but not one we can place."""
     o = mt["o"].lower()
     if not (o[0].isdigit() or o in ORDINALS):
         return None
@@ -300,7 +398,7 @@ THE_DAY = re.compile(
 
 
 def _the_day(mt: re.Match[str], text: str) -> Candidate | None:
-    """"the day before he was stopped": a day near the narrative, known to the narrative's
+    """ "the day before he was stopped": a day near the narrative, known to the narrative's
     own precision."""
     c = Candidate(mt.start(), mt.end(), "DATE", "rel", "day", unit="day", n=0, anchor="anaphoric")
     u = mt["u"].lower()
@@ -310,26 +408,83 @@ def _the_day(mt: re.Match[str], text: str) -> Candidate | None:
 
 
 RELATIVE_RULES: list[Rule] = [
-    Rule("rel_unit", REL_UNIT, _rel_unit, "U", 30, 10,
-         prefilter=re.compile(
+    Rule(
+        "rel_unit",
+        REL_UNIT,
+        _rel_unit,
+        "U",
+        30,
+        10,
+        prefilter=re.compile(
             r"last|next|this|coming|past|previous|current|that|preceding|following|same",
             re.IGNORECASE,
-        )),
-    Rule("rel_named", REL_NAMED, _rel_named, "MU", 12, 16,
-         prefilter=re.compile(r"last|next|this|coming|past|that", re.IGNORECASE)),
-    Rule("deictic_day", DEICTIC_DAY, _deictic_day, "U", 30, 18,
-         prefilter=re.compile(r"yesterday|today|tomorrow|tonight|night|this", re.IGNORECASE)),
-    Rule("ago", AGO, _ago, "U", 32, 14,
-         prefilter=re.compile(r"ago|later|earlier|before|after", re.IGNORECASE)),
-    Rule("weekday", WEEKDAY_RE, _weekday, "U", 12, 16,
-         prefilter=re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")),
-    Rule("clock", CLOCK, _clock, "NU", 8, 46,
-         prefilter=re.compile(r"\d|noon|midday|midnight")),
+        ),
+    ),
+    Rule(
+        "rel_named",
+        REL_NAMED,
+        _rel_named,
+        "MU",
+        12,
+        16,
+        prefilter=re.compile(r"last|next|this|coming|past|that", re.IGNORECASE),
+    ),
+    Rule(
+        "deictic_day",
+        DEICTIC_DAY,
+        _deictic_day,
+        "U",
+        30,
+        18,
+        prefilter=re.compile(r"yesterday|today|tomorrow|tonight|night|this", re.IGNORECASE),
+    ),
+    Rule(
+        "ago",
+        AGO,
+        _ago,
+        "U",
+        32,
+        14,
+        prefilter=re.compile(r"ago|later|earlier|before|after", re.IGNORECASE),
+    ),
+    Rule(
+        "weekday",
+        WEEKDAY_RE,
+        _weekday,
+        "U",
+        12,
+        16,
+        prefilter=re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"),
+    ),
+    Rule("clock", CLOCK, _clock, "NU", 8, 46, prefilter=re.compile(r"\d|noon|midday|midnight")),
     Rule("refs", REFS, _refs, "R", 22, 24),
-    Rule("period_of", PERIOD_OF, _period_of, "U", 26, 12,
-         prefilter=re.compile(r"end|beginning|start|middle|close|turn", re.IGNORECASE)),
-    Rule("counted", COUNTED, _counted, "U", 18, 24,
-         prefilter=re.compile(r"(?:st|nd|rd|th)\s+(?:day|week|month|year)", re.IGNORECASE)),
-    Rule("the_day", THE_DAY, _the_day, "U", 10, 16,
-         prefilter=re.compile(r"(?:day|night|morning|evening)\s+(?:before|after|when)", re.IGNORECASE)),
+    Rule(
+        "period_of",
+        PERIOD_OF,
+        _period_of,
+        "U",
+        26,
+        12,
+        prefilter=re.compile(r"end|beginning|start|middle|close|turn", re.IGNORECASE),
+    ),
+    Rule(
+        "counted",
+        COUNTED,
+        _counted,
+        "U",
+        18,
+        24,
+        prefilter=re.compile(r"(?:st|nd|rd|th)\s+(?:day|week|month|year)", re.IGNORECASE),
+    ),
+    Rule(
+        "the_day",
+        THE_DAY,
+        _the_day,
+        "U",
+        10,
+        16,
+        prefilter=re.compile(
+            r"(?:day|night|morning|evening)\s+(?:before|after|when)", re.IGNORECASE
+        ),
+    ),
 ]

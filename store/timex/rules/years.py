@@ -50,8 +50,8 @@ _LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
 
 def _year_alone(mt: re.Match[str], text: str) -> Candidate | list[Candidate] | None:
     y = int(mt["y"])
-    before = text[max(0, mt.start() - 30):mt.start()]
-    after = text[mt.end():mt.end() + 30]
+    before = text[max(0, mt.start() - 30) : mt.start()]
+    after = text[mt.end() : mt.end() + 30]
     if mt["y2"]:
         raw = mt["y2"].lstrip("'’")
         y2 = int(raw) if len(raw) == 4 else (y // 100) * 100 + int(raw)
@@ -59,27 +59,34 @@ def _year_alone(mt: re.Match[str], text: str) -> Candidate | list[Candidate] | N
         range_ok = y < y2 <= y + 60 and (sep in "-–—/" or _YEAR_BEFORE.search(before))
         if range_ok and sep not in ("and", "or"):
             lo = Candidate(mt.start(), mt.end("y"), "DATE", "date", "year", y=y, explicit=True)
-            hi = Candidate(mt.start("y2") + (1 if raw != mt["y2"] else 0), mt.end(), "DATE", "date",
-                      "year", y=y2, explicit=True)
+            hi = Candidate(
+                mt.start("y2") + (1 if raw != mt["y2"] else 0),
+                mt.end(),
+                "DATE",
+                "date",
+                "year",
+                y=y2,
+                explicit=True,
+            )
             return Candidate(mt.start(), mt.end(), "DATE", "range", parts=[lo, hi])
         if range_ok and sep == "and" and re.search(r"\bbetween\s+$", before, _I):
             lo = Candidate(mt.start(), mt.end("y"), "DATE", "date", "year", y=y, explicit=True)
             hi = Candidate(mt.start("y2"), mt.end(), "DATE", "date", "year", y=y2, explicit=True)
             return Candidate(mt.start(), mt.end(), "DATE", "range", parts=[lo, hi])
         if sep in ("and", "or") and len(raw) == 4 and _YEAR_BEFORE.search(before):
-            return [Candidate(mt.start(), mt.end("y"), "DATE", "date", "year", y=y, explicit=True),
-                    Candidate(mt.start("y2"), mt.end(), "DATE", "date", "year", y=y2,
-                         explicit=True)]
+            return [
+                Candidate(mt.start(), mt.end("y"), "DATE", "date", "year", y=y, explicit=True),
+                Candidate(mt.start("y2"), mt.end(), "DATE", "date", "year", y=y2, explicit=True),
+            ]
         # not a range: fall through to the first year alone
     end = mt.end("y")
-    after = text[end:end + 30]
+    after = text[end : end + 30]
     if _DASH_DIGIT_AFTER.match(after) and not mt["y2"]:
         return None
     if _YEAR_BEFORE.search(before):
         if _AGE_AFTER.match(after):
             return None
-        if _COUNT_PREP_BEFORE.search(before) and (
-                _COUNT_NOUN_AFTER.match(after)):
+        if _COUNT_PREP_BEFORE.search(before) and (_COUNT_NOUN_AFTER.match(after)):
             return None
         return Candidate(mt.start(), end, "DATE", "date", "year", y=y, explicit=True)
     if _YEAR_MODIFIER_BEFORE.search(before) and _LOWER_WORD_AFTER.match(after):
@@ -117,19 +124,27 @@ CENTURY = re.compile(
 def _century(mt: re.Match[str], text: str) -> Candidate | None:
     if mt["rel"] or mt["this"]:
         n = {"current": 0, "present": 0, "this": 0, "last": -1, "previous": -1, "next": 1}
-        return Candidate(mt.start(), mt.end(), "DATE", "rel", "century", unit="century",
-                    n=n[(mt["rel"] or mt["this"]).lower()], anchor="deictic")
+        return Candidate(
+            mt.start(),
+            mt.end(),
+            "DATE",
+            "rel",
+            "century",
+            unit="century",
+            n=n[(mt["rel"] or mt["this"]).lower()],
+            anchor="deictic",
+        )
     num = int(mt["num"]) if mt["num"] else ORDINALS.get(mt["word"].lower())
     if num is None:
         return None
-    return Candidate(mt.start(), mt.end(), "DATE", "date", "century", century=num - 1, explicit=True)
+    return Candidate(
+        mt.start(), mt.end(), "DATE", "date", "century", century=num - 1, explicit=True
+    )
 
 
 # --- seasons, quarters, halves --------------------------------------------------------------
 
-SEASON_YEAR = re.compile(
-    rf"\b(?:the\s+)?(?P<s>{SEASON})(?:\s+of)?,?\s+(?P<y>{YEAR})", _I
-)
+SEASON_YEAR = re.compile(rf"\b(?:the\s+)?(?P<s>{SEASON})(?:\s+of)?,?\s+(?P<y>{YEAR})", _I)
 QUARTER = re.compile(
     r"\b(?:(?:the\s+)?(?P<ord>first|second|third|fourth|final|last)\s+(?:fiscal\s+|financial\s+|"
     r"calendar\s+)?quarter(?:\s+of\s+(?:(?P<y>(?:19|20)\d\d)|(?P<rel>this|last|next)\s+year))?"
@@ -146,8 +161,16 @@ HALF = re.compile(
 def _season_year(mt: re.Match[str], text: str) -> Candidate | None:
     if mt["s"].lower() == "fall" and not re.match(r"(?i)(?:the\s+)?fall", mt[0]):
         return None
-    return Candidate(mt.start(), mt.end(), "DATE", "date", "season", y=int(mt["y"]),
-                season=SEASONS[mt["s"].lower()], explicit=True)
+    return Candidate(
+        mt.start(),
+        mt.end(),
+        "DATE",
+        "date",
+        "season",
+        y=int(mt["y"]),
+        season=SEASONS[mt["s"].lower()],
+        explicit=True,
+    )
 
 
 _ORD_Q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
@@ -156,19 +179,38 @@ _REL_N = {"this": 0, "last": -1, "next": 1}
 
 def _quarter(mt: re.Match[str], text: str) -> Candidate | None:
     if mt["qn"]:
-        return Candidate(mt.start(), mt.end(), "DATE", "date", "quarter", y=int(mt["y2"]),
-                    q=int(mt["qn"]), explicit=True)
+        return Candidate(
+            mt.start(),
+            mt.end(),
+            "DATE",
+            "date",
+            "quarter",
+            y=int(mt["y2"]),
+            q=int(mt["qn"]),
+            explicit=True,
+        )
     q = _ORD_Q[mt["ord"].lower()]
     if mt["y"]:
-        return Candidate(mt.start(), mt.end(), "DATE", "date", "quarter", y=int(mt["y"]), q=q,
-                    explicit=True)
+        return Candidate(
+            mt.start(), mt.end(), "DATE", "date", "quarter", y=int(mt["y"]), q=q, explicit=True
+        )
     if mt["rel"]:
-        return Candidate(mt.start(), mt.end(), "DATE", "rel", "quarter", unit="year",
-                    n=_REL_N[mt["rel"].lower()], q=q, anchor="deictic")
+        return Candidate(
+            mt.start(),
+            mt.end(),
+            "DATE",
+            "rel",
+            "quarter",
+            unit="year",
+            n=_REL_N[mt["rel"].lower()],
+            q=q,
+            anchor="deictic",
+        )
     if mt["ord"].lower() == "last":
         return None  # "the last quarter" is relative; the relative pattern owns it
-    return Candidate(mt.start(), mt.end(), "DATE", "rel", "quarter", unit="year", n=0, q=q,
-                anchor="deictic")
+    return Candidate(
+        mt.start(), mt.end(), "DATE", "rel", "quarter", unit="year", n=0, q=q, anchor="deictic"
+    )
 
 
 def _half(mt: re.Match[str], text: str) -> Candidate | None:
@@ -176,22 +218,51 @@ def _half(mt: re.Match[str], text: str) -> Candidate | None:
     if mt["y"]:
         c = Candidate(mt.start(), mt.end(), "DATE", "date", "half", y=int(mt["y"]), explicit=True)
     else:
-        c = Candidate(mt.start(), mt.end(), "DATE", "rel", "half", unit="year",
-                 n=_REL_N[mt["rel"].lower()], anchor="deictic")
+        c = Candidate(
+            mt.start(),
+            mt.end(),
+            "DATE",
+            "rel",
+            "half",
+            unit="year",
+            n=_REL_N[mt["rel"].lower()],
+            anchor="deictic",
+        )
     c.q = h  # the half number rides in q
     return c
 
 
 YEAR_RULES: list[Rule] = [
     Rule("year_alone", YEAR_ALONE, _year_alone, "Y", 4, 20),
-    Rule("decade", DECADE, _decade, "YS", 14, 10,
-         prefilter=re.compile(r"0['’]?s|ties", re.IGNORECASE)),
-    Rule("century", CENTURY, _century, "U", 26, 10,
-         prefilter=re.compile(r"century", re.IGNORECASE)),
-    Rule("season_year", SEASON_YEAR, _season_year, "U", 8, 16,
-         prefilter=re.compile(r"spring|summer|autumn|fall|winter", re.IGNORECASE)),
-    Rule("quarter", QUARTER, _quarter, "UY", 26, 22,
-         prefilter=re.compile(r"quarter|q[1-4]", re.IGNORECASE)),
-    Rule("half", HALF, _half, "U", 32, 22,
-         prefilter=re.compile(r"half", re.IGNORECASE)),
+    Rule(
+        "decade",
+        DECADE,
+        _decade,
+        "YS",
+        14,
+        10,
+        prefilter=re.compile(r"0['’]?s|ties", re.IGNORECASE),
+    ),
+    Rule(
+        "century", CENTURY, _century, "U", 26, 10, prefilter=re.compile(r"century", re.IGNORECASE)
+    ),
+    Rule(
+        "season_year",
+        SEASON_YEAR,
+        _season_year,
+        "U",
+        8,
+        16,
+        prefilter=re.compile(r"spring|summer|autumn|fall|winter", re.IGNORECASE),
+    ),
+    Rule(
+        "quarter",
+        QUARTER,
+        _quarter,
+        "UY",
+        26,
+        22,
+        prefilter=re.compile(r"quarter|q[1-4]", re.IGNORECASE),
+    ),
+    Rule("half", HALF, _half, "U", 32, 22, prefilter=re.compile(r"half", re.IGNORECASE)),
 ]

@@ -34,7 +34,9 @@ def test_stored_text_is_the_file(built_store: Store, seeds_dir: Path) -> None:
         assert built_store.text(source.file) == (seeds_dir / source.file).read_text("utf-8")
 
 
-def test_unchanged_corpus_is_not_rebuilt_and_a_changed_one_is(tmp_path: Path, corpus_copy: Path) -> None:
+def test_unchanged_corpus_is_not_rebuilt_and_a_changed_one_is(
+    tmp_path: Path, corpus_copy: Path
+) -> None:
     store = tmp_path / "s.json"
     first = ensure_built(corpus_copy, store)
     assert first.built
@@ -92,7 +94,9 @@ def test_build_killed_mid_write_leaves_the_old_store(tmp_path: Path, corpus_copy
     assert store.read_bytes() == before
 
 
-def test_default_store_lives_in_xdg_data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seeds_dir: Path) -> None:
+def test_default_store_lives_in_xdg_data_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seeds_dir: Path
+) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     path = default_store_path(seeds_dir)
     assert path.parent == tmp_path / "dossier" / "stores"
@@ -114,8 +118,14 @@ def test_extractor_files_cover_nested_packages_and_data_but_not_the_seeds(tmp_pa
     (tmp_path / "lang" / "en").mkdir(parents=True)
     (tmp_path / "seeds").mkdir()
     (tmp_path / "__pycache__").mkdir()
-    for name in ("build.py", "timex/rules/years.py", "lang/en/orgs.yaml", "seeds/a.txt",
-                 "__pycache__/build.cpython-311.pyc", "timex/README.md"):
+    for name in (
+        "build.py",
+        "timex/rules/years.py",
+        "lang/en/orgs.yaml",
+        "seeds/a.txt",
+        "__pycache__/build.cpython-311.pyc",
+        "timex/README.md",
+    ):
         (tmp_path / name).write_text("x", encoding="utf-8")
     found = [p.relative_to(tmp_path).as_posix() for p in pipeline.extractor_files(tmp_path)]
     assert found == ["build.py", "lang/en/orgs.yaml", "timex/rules/years.py"]
@@ -123,6 +133,7 @@ def test_extractor_files_cover_nested_packages_and_data_but_not_the_seeds(tmp_pa
 
 def test_moving_a_module_changes_the_extractor_digest(tmp_path: Path, monkeypatch) -> None:
     """The digest hashes relative paths: the same bytes in a sub-package are another extractor."""
+
     def digest_of(tree: dict[str, str]) -> str:
         root = tmp_path / str(len(list(tmp_path.iterdir())))
         for name, text in tree.items():

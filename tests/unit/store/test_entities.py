@@ -62,16 +62,25 @@ def surfaces(mentions, entity_id: str) -> list[str]:
 
 
 def test_is_the_group_is_not_the_verb(tmp_path: Path) -> None:
-    text = ("Is it true? The group IS is active. IS' fighters and ISIL’s leaders met. "
-            "This is what IS-controlled towns look like, says the Islamic State of Iraq and the Levant.\n")
+    text = (
+        "Is it true? The group IS is active. IS' fighters and ISIL’s leaders met. "
+        "This is what IS-controlled towns look like, says the Islamic State of Iraq and the Levant.\n"
+    )
     _, mentions = run(tmp_path, text)
     assert surfaces(mentions, "islamic-state") == [
-        "IS", "IS", "ISIL", "IS", "Islamic State of Iraq and the Levant"]
+        "IS",
+        "IS",
+        "ISIL",
+        "IS",
+        "Islamic State of Iraq and the Levant",
+    ]
 
 
 def test_us_the_country_not_money_or_the_pronoun(tmp_path: Path) -> None:
-    text = ("Kazakhstan gave US $50 million to the fund. Tell us more about the US. "
-            "The U.S.-trained officer left.\n")
+    text = (
+        "Kazakhstan gave US $50 million to the fund. Tell us more about the US. "
+        "The U.S.-trained officer left.\n"
+    )
     _, mentions = run(tmp_path, text)
     assert surfaces(mentions, "united-states") == ["US", "U.S."]
 
@@ -80,12 +89,14 @@ def test_may_the_month_is_not_may_the_person(tmp_path: Path) -> None:
     text = "In May the court met. May said the talks failed. It rained on May 5. In early May, May resigned.\n"
     _, mentions = run(tmp_path, text)
     spots = [m.start for m in mentions if m.entity == "theresa-may"]
-    assert [text[s:s + 12] for s in spots] == ["May said the", "May resigned"]
+    assert [text[s : s + 12] for s in spots] == ["May said the", "May resigned"]
 
 
 def test_supreme_court_is_qualified_by_its_country(tmp_path: Path) -> None:
-    text = ("Russia's Supreme Court banned the group. Tajikistan’s Supreme Court followed. "
-            "The Supreme Court of Kazakhstan agreed. The Supreme Court was silent.\n")
+    text = (
+        "Russia's Supreme Court banned the group. Tajikistan’s Supreme Court followed. "
+        "The Supreme Court of Kazakhstan agreed. The Supreme Court was silent.\n"
+    )
     by_id, mentions = run(tmp_path, text)
     got = [(m.surface, by_id[m.entity].name) for m in mentions if "court" in m.entity]
     assert got == [
@@ -112,7 +123,7 @@ def test_aliases_merge_into_one_entity_and_offsets_are_exact(tmp_path: Path) -> 
     by_id, mentions = run(tmp_path, text)
     assert surfaces(mentions, "islamic-state") == ["Daesh", "ISIS", "Islamic State", "ISIL"]
     for m in mentions:
-        assert text[m.start:m.end] == m.surface
+        assert text[m.start : m.end] == m.surface
         assert m.sentence_start <= m.start < m.end <= m.sentence_end
     assert set(by_id["islamic-state"].aliases) >= {"IS", "ISIS", "ISIL", "Daesh"}
 
@@ -140,8 +151,10 @@ def test_empty_and_missing_catalogues(tmp_path: Path) -> None:
 
 
 def test_case_sensitive_per_alias(tmp_path: Path) -> None:
-    catalogue = ("entities:\n  - name: Criminal Code\n    type: other\n"
-                 "    aliases:\n      - {form: Code Red, case_sensitive: true}\n")
+    catalogue = (
+        "entities:\n  - name: Criminal Code\n    type: other\n"
+        "    aliases:\n      - {form: Code Red, case_sensitive: true}\n"
+    )
     _, mentions = run(tmp_path, "The criminal code and code red and Code Red.\n", catalogue)
     assert surfaces(mentions, "criminal-code") == ["criminal code", "Code Red"]
 
@@ -150,16 +163,28 @@ def test_case_sensitive_per_alias(tmp_path: Path) -> None:
     ("text", "line", "needle"),
     [
         ("entities:\n  - name: X\n    type: planet\n", 3, "unknown type 'planet'"),
-        ("entities:\n  - name: A\n    type: place\n  - name: A\n    type: person\n", 4, "duplicate id"),
-        (("entities:\n  - name: A\n    type: place\n    aliases: [KNB]\n"
-          "  - name: B\n    type: place\n    aliases:\n      - knb\n"), 8, "already claimed by 'A'"),
+        (
+            "entities:\n  - name: A\n    type: place\n  - name: A\n    type: person\n",
+            4,
+            "duplicate id",
+        ),
+        (
+            (
+                "entities:\n  - name: A\n    type: place\n    aliases: [KNB]\n"
+                "  - name: B\n    type: place\n    aliases:\n      - knb\n"
+            ),
+            8,
+            "already claimed by 'A'",
+        ),
         ("exclude:\n  - Fine\n  - [not, a, string]\nentities: []\n", 3, "must be a string"),
         ("entities:\n  - name: A\n    type: place\n    colour: red\n", 4, "unknown key 'colour'"),
         ("entities:\n  - name: A\n   type: place\n", 3, "malformed YAML"),
         ("entities:\n  - type: place\n", 2, "needs a `name:`"),
     ],
 )
-def test_malformed_catalogue_reports_file_and_line(tmp_path: Path, text: str, line: int, needle: str) -> None:
+def test_malformed_catalogue_reports_file_and_line(
+    tmp_path: Path, text: str, line: int, needle: str
+) -> None:
     path = write(tmp_path, text)
     with pytest.raises(ManifestError) as caught:
         load_catalogue(path)
@@ -172,7 +197,11 @@ def test_malformed_catalogue_reports_file_and_line(tmp_path: Path, text: str, li
 def test_seed_catalogue_is_valid(seeds_dir: Path) -> None:
     catalogue = load_catalogue(seeds_dir / "entities.yaml")
     names = {e.name for e in catalogue.entries}
-    assert {"Islamic State", "National Security Committee of Kazakhstan", "Nursultan Nazarbayev",
-            "Peace Mission 2014"} <= names
+    assert {
+        "Islamic State",
+        "National Security Committee of Kazakhstan",
+        "Nursultan Nazarbayev",
+        "Peace Mission 2014",
+    } <= names
     types = {e.name: e.type for e in catalogue.entries}
     assert types["Peace Mission 2014"] == "other" and types["Aktobe"] == "place"

@@ -51,7 +51,7 @@ def test_mentions_point_at_their_text(built_store: Store) -> None:
     for source in built_store.sources():
         text = built_store.text(source.file)
         for m in built_store.mentions(source.file):
-            assert text[m.start:m.end] == m.surface
+            assert text[m.start : m.end] == m.surface
             assert m.sentence_start <= m.start and m.end <= m.sentence_end
 
 

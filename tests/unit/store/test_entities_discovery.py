@@ -17,7 +17,7 @@ def discovered() -> tuple[dict, Counter, list]:
     document = Document("story.txt", text, tuple(passages), tuple(sentences))
     entities, mentions = extract_entities([document], load_catalogue(None))
     for m in mentions:
-        assert text[m.start:m.end] == m.surface
+        assert text[m.start : m.end] == m.surface
     return {e.name: e for e in entities}, Counter(m.entity for m in mentions), mentions
 
 
@@ -62,9 +62,24 @@ def test_acronym_definition_and_surname_join_their_entity() -> None:
 
 def test_no_junk() -> None:
     by_name, _, _ = discovered()
-    junk = {"However", "Examined", "The", "May", "March", "Tuesday", "Friday", "VRCS", "Reinholt",
-            "Interior Minister", "Prime Minister", "Floods Test Republic of Varnia", "Oskar Lindqvist",
-            "Its", "A", "We"}
+    junk = {
+        "However",
+        "Examined",
+        "The",
+        "May",
+        "March",
+        "Tuesday",
+        "Friday",
+        "VRCS",
+        "Reinholt",
+        "Interior Minister",
+        "Prime Minister",
+        "Floods Test Republic of Varnia",
+        "Oskar Lindqvist",
+        "Its",
+        "A",
+        "We",
+    }
     assert not junk & set(by_name)
     assert "Harbour Aid" in by_name
     assert len(by_name) == 12  # the eleven above and Harbour Aid, nothing else
@@ -73,9 +88,11 @@ def test_no_junk() -> None:
 def test_acronym_spelled_out_by_a_long_name_without_cue_word() -> None:
     """'Free Hand of Varn and Ostra (FHVO)': no cue word joins the long name into one span,
     but its capitalised words spell the acronym, so both name one discovered entity."""
-    text = ("Reporters in the valley said the Free Hand of Varn and Ostra (FHVO) held the pass "
-            "on Monday.\n\nA local farmer said FHVO fighters left the pass, and that the FHVO "
-            "camp was empty.\n")
+    text = (
+        "Reporters in the valley said the Free Hand of Varn and Ostra (FHVO) held the pass "
+        "on Monday.\n\nA local farmer said FHVO fighters left the pass, and that the FHVO "
+        "camp was empty.\n"
+    )
     passages, sentences = segment("t.txt", text)
     document = Document("t.txt", text, tuple(passages), tuple(sentences))
     entities, mentions = extract_entities([document], load_catalogue(None))
@@ -88,7 +105,9 @@ def test_acronym_spelled_out_by_a_long_name_without_cue_word() -> None:
     assert "FHVO" not in by_name and "Ostra" not in by_name
 
 
-def extract(name: str, catalogue_yaml: str | None = None, tmp: Path | None = None) -> tuple[dict, Counter, list]:
+def extract(
+    name: str, catalogue_yaml: str | None = None, tmp: Path | None = None
+) -> tuple[dict, Counter, list]:
     text = (DATA / name).read_text(encoding="utf-8")
     passages, sentences = segment(name, text)
     document = Document(name, text, tuple(passages), tuple(sentences))
@@ -98,7 +117,7 @@ def extract(name: str, catalogue_yaml: str | None = None, tmp: Path | None = Non
         catalogue.write_text(catalogue_yaml, encoding="utf-8")
     entities, mentions = extract_entities([document], load_catalogue(catalogue))
     for m in mentions:
-        assert text[m.start:m.end] == m.surface
+        assert text[m.start : m.end] == m.surface
     return {e.name: e for e in entities}, Counter(m.entity for m in mentions), mentions
 
 
@@ -139,19 +158,27 @@ def test_two_letter_acronym_defined_for_a_group_links_case_sensitively() -> None
 
 
 def test_two_letter_acronym_needs_its_initials_and_capitals() -> None:
-    text = ("Officials said the Islamic State (IS) group was active. IS fighters left, and it is "
-            "said the IS claimed it. Is it over? Nobody said the Red Army (IS) was there, and "
-            "the IT team and IT staff were told.\n")
+    text = (
+        "Officials said the Islamic State (IS) group was active. IS fighters left, and it is "
+        "said the IS claimed it. Is it over? Nobody said the Red Army (IS) was there, and "
+        "the IT team and IT staff were told.\n"
+    )
     passages, sentences = segment("t.txt", text)
-    entities, mentions = extract_entities([Document("t.txt", text, tuple(passages), tuple(sentences))],
-                                          load_catalogue(None))
+    entities, mentions = extract_entities(
+        [Document("t.txt", text, tuple(passages), tuple(sentences))], load_catalogue(None)
+    )
     by_name = {e.name: e for e in entities}
     islamic_state = by_name["Islamic State"]
     assert islamic_state.type == "organisation"
     # the definition's "(IS)" counts; "(IS)" after "Red Army" does not spell Red Army, so it
     # stays the Islamic State's
-    assert [m.surface for m in mentions if m.entity == islamic_state.id] == \
-        ["Islamic State", "IS", "IS", "IS", "IS"]
+    assert [m.surface for m in mentions if m.entity == islamic_state.id] == [
+        "Islamic State",
+        "IS",
+        "IS",
+        "IS",
+        "IS",
+    ]
     assert by_name["Red Army"].aliases == ()
     assert set(by_name) == {"Islamic State", "Red Army"}  # no "IT", "Is", "Officials", "Nobody"
 
@@ -159,20 +186,26 @@ def test_two_letter_acronym_needs_its_initials_and_capitals() -> None:
 def test_a_cut_title_is_not_an_entity(tmp_path: Path) -> None:
     """With 'Border Security' in the catalogue, 'Joint Plan of Action on' is the head of a
     longer title, not a name of its own."""
-    by_name, _, _ = extract("entities_apposition.txt",
-                            "entities:\n  - name: Border Security\n    type: other\n", tmp_path)
+    by_name, _, _ = extract(
+        "entities_apposition.txt",
+        "entities:\n  - name: Border Security\n    type: other\n",
+        tmp_path,
+    )
     assert "Border Security" in by_name
     assert not [n for n in by_name if n.startswith("Joint Plan")]
 
 
 def test_country_acronym_is_a_place_and_spelling_variants_of_one_acronym_merge() -> None:
-    text = ("The Northern Union (NU) and the Coastal Defence Organisation (CDO) met. "
-            "NU troops arrived in the city of Varn after talks with the US.\n\n"
-            "The US military and the US embassy were closed. The CDO said so. "
-            "The Coastal Defence Organization (CDO) disagreed, and the US had no comment.\n")
+    text = (
+        "The Northern Union (NU) and the Coastal Defence Organisation (CDO) met. "
+        "NU troops arrived in the city of Varn after talks with the US.\n\n"
+        "The US military and the US embassy were closed. The CDO said so. "
+        "The Coastal Defence Organization (CDO) disagreed, and the US had no comment.\n"
+    )
     passages, sentences = segment("t.txt", text)
-    entities, mentions = extract_entities([Document("t.txt", text, tuple(passages), tuple(sentences))],
-                                          load_catalogue(None))
+    entities, mentions = extract_entities(
+        [Document("t.txt", text, tuple(passages), tuple(sentences))], load_catalogue(None)
+    )
     by_name = {e.name: e for e in entities}
     assert by_name["US"].type == "place"
     cdo = by_name["Coastal Defence Organisation"]
@@ -186,11 +219,16 @@ def test_lower_case_title_before_a_name_with_its_modifiers() -> None:
     """'union chairman Ola Brennvik', 'the acting director Piet Sande': a title head in lower
     case before a name makes a person; modifiers before the head join the description, the
     words before them do not."""
-    text = ("Dock workers walked out on Monday. The strike began after union chairman Ola "
-            "Brennvik spoke, and the acting director Piet Sande agreed to talks.\n")
+    text = (
+        "Dock workers walked out on Monday. The strike began after union chairman Ola "
+        "Brennvik spoke, and the acting director Piet Sande agreed to talks.\n"
+    )
     passages, sentences = segment("t.txt", text)
-    entities, _ = extract_entities([Document("t.txt", text, tuple(passages), tuple(sentences))],
-                                   load_catalogue(None))
+    entities, _ = extract_entities(
+        [Document("t.txt", text, tuple(passages), tuple(sentences))], load_catalogue(None)
+    )
     got = {e.name: (e.type, e.description) for e in entities}
-    assert got == {"Ola Brennvik": ("person", "chairman"),
-                   "Piet Sande": ("person", "acting director")}
+    assert got == {
+        "Ola Brennvik": ("person", "chairman"),
+        "Piet Sande": ("person", "acting director"),
+    }

@@ -209,7 +209,6 @@ def test_a_cluster_takes_one_event_per_file() -> None:
 # --- the build: hand-checked chronologies, clusters, exclusions --------------------------------
 
 
-
 def _fixture(name: str) -> dict[str, Any]:
     return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
 

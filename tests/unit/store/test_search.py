@@ -30,7 +30,10 @@ DOCS = [
         "news",
         [
             (HEADING, "Attack in Aktobe"),
-            (BODY, "Gunmen attacked a gun store in Aktobe on 5 June 2016. The Islamic State claimed the attack."),
+            (
+                BODY,
+                "Gunmen attacked a gun store in Aktobe on 5 June 2016. The Islamic State claimed the attack.",
+            ),
             (BODY, "Kazakhstan’s president Nursultan Nazarbayev spoke in Astana about the attack."),
             (BOILERPLATE, "Read 2754 times. Aktobe"),
         ],
@@ -42,7 +45,10 @@ DOCS = [
         [
             (BODY, "Daesh recruiters target young men in Almaty."),
             (BODY, "In 2014 ISIL and the IS group recruited online; Nazarbaev called it a threat."),
-            (BODY, "Foreign Minister Erlan Idrisov said Azərbaycan and Kazakhstan's police cooperate."),
+            (
+                BODY,
+                "Foreign Minister Erlan Idrisov said Azərbaycan and Kazakhstan's police cooperate.",
+            ),
             (FOOTNOTE, "1. Aktobe report, 2015."),
         ],
     ),
@@ -68,7 +74,16 @@ def _documents() -> tuple[list[Document], list[Source]]:
             passages.append(Passage(file, i, start, start + len(body), pkind))
             cursor = start + len(body)
         docs.append(Document(file, text, tuple(passages), ()))
-        sources.append(Source(id=file[:-4], file=file, title=title, kind=kind, chars=len(text), passages=len(parts)))
+        sources.append(
+            Source(
+                id=file[:-4],
+                file=file,
+                title=title,
+                kind=kind,
+                chars=len(text),
+                passages=len(parts),
+            )
+        )
     return docs, sources
 
 
@@ -79,7 +94,9 @@ def _span(docs: list[Document], file: str, passage: int, words: str) -> tuple[in
     return start, start + len(words)
 
 
-def _mention(docs: list[Document], entity: str, file: str, passage: int, words: str, context: str = "") -> Mention:
+def _mention(
+    docs: list[Document], entity: str, file: str, passage: int, words: str, context: str = ""
+) -> Mention:
     """A mention of `words`; `context` (text starting with the words) picks the occurrence."""
     s, _ = _span(docs, file, passage, context or words)
     e = s + len(words)
@@ -87,7 +104,9 @@ def _mention(docs: list[Document], entity: str, file: str, passage: int, words: 
     return Mention(entity, file, s, e, words, p.start, p.end)
 
 
-def _event(docs: list[Document], eid: str, file: str, passage: int, anchor: str, begin: str, end: str) -> Event:
+def _event(
+    docs: list[Document], eid: str, file: str, passage: int, anchor: str, begin: str, end: str
+) -> Event:
     s, e = _span(docs, file, passage, anchor)
     p = next(d for d in docs if d.file == file).passages[passage]
     return Event(eid, file, begin, "day", begin, end, None, anchor, s, e, p.start, p.end, "", "")
@@ -196,7 +215,11 @@ def test_or_and_its_precedence(store: Store) -> None:
 
 
 def test_exclusion_of_words_and_phrases(store: Store) -> None:
-    assert sorted(where(search(store, "aktobe -weather -read"))) == [("a.txt", 0), ("a.txt", 1), ("b.txt", 3)]
+    assert sorted(where(search(store, "aktobe -weather -read"))) == [
+        ("a.txt", 0),
+        ("a.txt", 1),
+        ("b.txt", 3),
+    ]
     assert sorted(where(search(store, 'almaty -"state of islamic"'))) == [("b.txt", 0)]
     # Only exclusions: every passage but those.
     assert search(store, "-aktobe").total == 10 - 5
@@ -228,7 +251,9 @@ def test_apostrophes_fold_and_possessives_match_the_bare_word(store: Store) -> N
     curly = search(store, "Kazakhstan’s")
     straight = search(store, "kazakhstan's")
     assert sorted(where(curly)) == sorted(where(straight)) == [("a.txt", 2), ("b.txt", 2)]
-    assert matched(store, curly) == [["Kazakhstan’s"], ["Kazakhstan's"]] or matched(store, curly) == [
+    assert matched(store, curly) == [["Kazakhstan’s"], ["Kazakhstan's"]] or matched(
+        store, curly
+    ) == [
         ["Kazakhstan's"],
         ["Kazakhstan’s"],
     ]
@@ -261,7 +286,11 @@ def test_entity_filter_by_partial_name_and_fallback_to_words(store: Store) -> No
 def test_type_filter(store: Store) -> None:
     r = search(store, "type:person")
     assert sorted(where(r)) == [("a.txt", 2), ("b.txt", 1), ("b.txt", 2)]
-    assert sorted(w for ws in matched(store, r) for w in ws) == ["Erlan Idrisov", "Nazarbaev", "Nursultan Nazarbayev"]
+    assert sorted(w for ws in matched(store, r) for w in ws) == [
+        "Erlan Idrisov",
+        "Nazarbaev",
+        "Nursultan Nazarbayev",
+    ]
     assert sorted(where(search(store, "type:organization recruited"))) == [("b.txt", 1)]
     assert search(store, "type:place").total == 0
 
@@ -279,7 +308,11 @@ def test_source_and_kind_filters(store: Store) -> None:
     assert sorted(where(search(store, "source:b almaty"))) == [("b.txt", 0)]
     assert sorted(where(search(store, 'source:"central asia" almaty'))) == [("b.txt", 0)]
     assert sorted(where(search(store, "source:weather almaty"))) == [("c.txt", 1)]
-    assert sorted(where(search(store, "kind:news aktobe"))) == [("a.txt", 0), ("a.txt", 1), ("a.txt", 3)]
+    assert sorted(where(search(store, "kind:news aktobe"))) == [
+        ("a.txt", 0),
+        ("a.txt", 1),
+        ("a.txt", 3),
+    ]
     assert search(store, "kind:report").total == 0
 
 
@@ -294,7 +327,14 @@ def test_combinations(store: Store) -> None:
 
 # -- snippets and highlights ---------------------------------------------------------------------------
 def test_every_highlight_slices_back_to_a_match(store: Store) -> None:
-    for query in ["aktobe", '"islamic state"', "entity:ISIS", "recruit*", "nazarbaev~", "date:2014..2016"]:
+    for query in [
+        "aktobe",
+        '"islamic state"',
+        "entity:ISIS",
+        "recruit*",
+        "nazarbaev~",
+        "date:2014..2016",
+    ]:
         r = search(store, query, limit=None)
         assert r.hits, query
         for hit in r.hits:
@@ -323,7 +363,9 @@ def test_empty_query_has_no_results(store: Store) -> None:
 
 
 # -- the sidecar ---------------------------------------------------------------------------------------
-def test_mismatched_or_missing_sidecar_is_rebuilt_from_the_store(tmp_path: Path, store: Store) -> None:
+def test_mismatched_or_missing_sidecar_is_rebuilt_from_the_store(
+    tmp_path: Path, store: Store
+) -> None:
     docs, sources = _documents()
     path = tmp_path / "s.json"
     write_index(path, docs, sources, [], [], [], "old-build")

@@ -108,7 +108,11 @@ def test_packed_tables_round_trip_per_file_and_per_entity(tmp_path: Path) -> Non
         Mention("bob", "a.txt", 13, 16, "Bob", 13, 22),
         Mention("bob", "b.txt", 0, 3, "Bob", 0, 11),
     ]
-    sentences = [Sentence("a.txt", 0, 0, 0, 12), Sentence("a.txt", 0, 1, 13, 22), Sentence("b.txt", 0, 0, 0, 11)]
+    sentences = [
+        Sentence("a.txt", 0, 0, 0, 12),
+        Sentence("a.txt", 0, 1, 13, 22),
+        Sentence("b.txt", 0, 0, 0, 11),
+    ]
     path = tmp_path / "s.json"
     write_store(
         path,
@@ -122,8 +126,11 @@ def test_packed_tables_round_trip_per_file_and_per_entity(tmp_path: Path) -> Non
     raw = json.loads(path.read_text())
     assert raw["mentions"]["1"]["file"] == "a.txt"
     assert json.loads(raw["mentions"]["1"]["columns"]) == {
-        "entity": ["ann", "bob", "bob"], "start": [0, 8, 13], "end": [3, 11, 16],
-        "sentence_start": [0, 0, 13], "sentence_end": [12, 12, 22],
+        "entity": ["ann", "bob", "bob"],
+        "start": [0, 8, 13],
+        "end": [3, 11, 16],
+        "sentence_start": [0, 0, 13],
+        "sentence_end": [12, 12, 22],
     }
     with Store(path) as store:
         assert store.mentions() == mentions
@@ -158,7 +165,9 @@ def test_events_round_trip_with_derived_quote_and_anchor(
     expected_mentions = [Mention.from_row(row) for row in written["mentions"]]
     assert expected_events and expected_mentions
     with Store(path) as opened:
-        assert sorted(opened.events(), key=lambda e: e.id) == sorted(expected_events, key=lambda e: e.id)
+        assert sorted(opened.events(), key=lambda e: e.id) == sorted(
+            expected_events, key=lambda e: e.id
+        )
         assert sorted(opened.mentions(), key=lambda m: (m.file, m.start)) == sorted(
             expected_mentions, key=lambda m: (m.file, m.start)
         )

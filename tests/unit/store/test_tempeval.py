@@ -29,8 +29,9 @@ pytestmark = pytest.mark.skipif(
 
 
 def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_tempeval3",
-                                                  REPO / "benchmarks" / "tempeval3.py")
+    spec = importlib.util.spec_from_file_location(
+        "bench_tempeval3", REPO / "benchmarks" / "tempeval3.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules.setdefault("bench_tempeval3", module)

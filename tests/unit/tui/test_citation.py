@@ -8,8 +8,12 @@ from tui.model.citation import citation, published_label, quote
 
 def _source(**kw: object) -> Source:
     base: dict[str, object] = {
-        "id": "a", "file": "a.txt", "title": "Kazakhstan Designates IS",
-        "author": "Joanna Lillis", "publisher": "Eurasianet", "published": "2015-11-03",
+        "id": "a",
+        "file": "a.txt",
+        "title": "Kazakhstan Designates IS",
+        "author": "Joanna Lillis",
+        "publisher": "Eurasianet",
+        "published": "2015-11-03",
     }
     base.update(kw)
     return Source(**base)  # type: ignore[arg-type]

@@ -50,6 +50,8 @@ def test_visible_flattens_newlines_and_shows_escapes() -> None:
 
 
 def test_show_controls_is_one_for_one_and_keeps_newlines_and_tabs() -> None:
-    assert show_controls("a\x1b]52;c;x\x07\tb\r\nc\u2028d\x85") == \
-        "a\u241b]52;c;x\u2407\tb\u240d\nc\u2424d\ufffd"
+    assert (
+        show_controls("a\x1b]52;c;x\x07\tb\r\nc\u2028d\x85")
+        == "a\u241b]52;c;x\u2407\tb\u240d\nc\u2424d\ufffd"
+    )
     assert show_controls("plain") == "plain"

@@ -13,10 +13,28 @@ from tui.model.main import Back, ChronologyFilter, MainModel, Selection, shorten
 from tui.model.reader_doc import MentionSpan, ReaderDoc
 from tui.model.results import ResultItem, make_item, no_results_text, result_items
 
-SOURCE_A = Source("a", "a.txt", "Kazakhstan Bans Islamic State", "Joanna Lillis", "Eurasianet",
-                  "news", "2015-11-03", "day", "manifest")
-SOURCE_B = Source("b", "b.txt", "Court Rulings in Central Asia", "unknown", "RFE/RL",
-                  "analysis", "2016-01", "month", "manifest")
+SOURCE_A = Source(
+    "a",
+    "a.txt",
+    "Kazakhstan Bans Islamic State",
+    "Joanna Lillis",
+    "Eurasianet",
+    "news",
+    "2015-11-03",
+    "day",
+    "manifest",
+)
+SOURCE_B = Source(
+    "b",
+    "b.txt",
+    "Court Rulings in Central Asia",
+    "unknown",
+    "RFE/RL",
+    "analysis",
+    "2016-01",
+    "month",
+    "manifest",
+)
 CITE_A = "Joanna Lillis, *Kazakhstan Bans Islamic State*, Eurasianet, 2015-11-03"
 CITE_B = "*Court Rulings in Central Asia*, RFE/RL, 2016-01"
 WIDTHS = {"wide": False, "narrow": True}
@@ -46,10 +64,16 @@ def hit_item(file: str, text: str, words: str) -> ResultItem:
     start, end = span(text, words)
     passage_start = text.rfind("\n\n", 0, start) + 2
     passage_end = text.find("\n\n", end) if "\n\n" in text[end:] else len(text)
-    hit = Hit(file, 1, passage_start, passage_end, 1.0, text[passage_start:passage_end],
-              ((start, end),))
-    return make_item(hit, [(start - passage_start, end - passage_start)],
-                     text[passage_start:passage_end], file, "2015")
+    hit = Hit(
+        file, 1, passage_start, passage_end, 1.0, text[passage_start:passage_end], ((start, end),)
+    )
+    return make_item(
+        hit,
+        [(start - passage_start, end - passage_start)],
+        text[passage_start:passage_end],
+        file,
+        "2015",
+    )
 
 
 def searched(model: MainModel, query: str = "astana") -> list[ResultItem]:
@@ -65,10 +89,14 @@ def model_in(pane: str, filter_by: ChronologyFilter | None = None) -> MainModel:
 
 
 def doc_a() -> ReaderDoc:
-    passages = [Passage("a.txt", i, s, e) for i, (s, e) in enumerate(
-        [(0, 29), span(DOC_A, DOC_A.split("\n\n")[1])])]
-    mentions = [MentionSpan(*span(DOC_A, "Astana"), "astana", "place"),
-                MentionSpan(*span(DOC_A, "Kazakhstan"), "kazakhstan", "place")]
+    passages = [
+        Passage("a.txt", i, s, e)
+        for i, (s, e) in enumerate([(0, 29), span(DOC_A, DOC_A.split("\n\n")[1])])
+    ]
+    mentions = [
+        MentionSpan(*span(DOC_A, "Astana"), "astana", "place"),
+        MentionSpan(*span(DOC_A, "Kazakhstan"), "kazakhstan", "place"),
+    ]
     return ReaderDoc("a.txt", SOURCE_A, DocText(DOC_A), passages, mentions)
 
 
@@ -234,13 +262,15 @@ def test_f_on_a_source_filters_by_it_again_clears_and_on_another_switches() -> N
     assert len(model.chronology_rows()) == 3 and model.chronology_title(3) == "Chronology (3)"
     model.toggle_filter(Selection(source="a.txt"))
     assert model.toggle_filter(Selection(source="b.txt")) == ChronologyFilter(
-        "source", "b.txt", "Court Rulings in Central Asia")
+        "source", "b.txt", "Court Rulings in Central Asia"
+    )
 
 
 def test_f_on_an_entity_filters_by_it_and_on_nothing_clears() -> None:
     model = model_in("entities")
     assert model.toggle_filter(Selection(entity="aktobe")) == ChronologyFilter(
-        "entity", "aktobe", "Aktobe")
+        "entity", "aktobe", "Aktobe"
+    )
     assert [r.event.id for r in model.chronology_rows()] == ["b2"]
     assert model.toggle_filter(Selection(entity=None)) is None  # "No entity matches"
     assert model.filter_by is None
@@ -367,11 +397,16 @@ def test_no_results_for_one_odd_word_suggests_only_a_spelling_and_shows_controls
 # -- the search worker's items and the notification text ----------------------------------------
 def test_result_items_use_the_titles_the_search_returned() -> None:
     hit = hit_item("b.txt", DOC_B, "Astana").hit
-    results = SearchResults("astana", 1, [hit], ((hit.start, 0, hit.end - hit.start),),
-                            titles={"b.txt": "Court Rulings (as the search saw it)"})
+    results = SearchResults(
+        "astana",
+        1,
+        [hit],
+        ((hit.start, 0, hit.end - hit.start),),
+        titles={"b.txt": "Court Rulings (as the search saw it)"},
+    )
     [item] = result_items(results, {"b.txt": DOC_B}.__getitem__, {"b.txt": "2016-01"})
     assert item.title == "Court Rulings (as the search saw it)" and item.date == "2016-01"
-    assert item.passage_text == DOC_B[hit.start:hit.end]
+    assert item.passage_text == DOC_B[hit.start : hit.end]
     assert [item.snippet[s:e] for s, e in item.spans] == ["Astana"]
 
 

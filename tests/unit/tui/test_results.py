@@ -13,8 +13,10 @@ from tui.model.results import make_item
 def test_highlights_in_snippets_of_a_crlf_document(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    text = ("Court Report\r\n\r\nThe first hearing was held.\r\n"
-            "Later the Astana court ruled.\x1b[1m\r\n")
+    text = (
+        "Court Report\r\n\r\nThe first hearing was held.\r\n"
+        "Later the Astana court ruled.\x1b[1m\r\n"
+    )
     (corpus / "crlf.txt").write_bytes(text.encode())
     ensure_built(corpus, tmp_path / "s.json")
     with Store(tmp_path / "s.json") as store:
