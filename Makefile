@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench bench-deps build lint clean
+.PHONY: run test test-fast bench bench-deps build lint format clean
 
 run: $(STAMP)
 	$(BIN)/dossier build
@@ -14,6 +14,10 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# The unit tests alone (store and UI models, no Pilot, no tmux): seconds, for the edit loop.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest tests/unit
 
 build: $(STAMP)
 	$(BIN)/dossier build
@@ -31,13 +35,21 @@ bench: $(STAMP)
 bench-deps:
 	command -v rg >/dev/null || { apt-get update && apt-get install -y ripgrep; }
 
+# Lint, formatting, types and the import contracts; CI runs it before the tests.
 lint: $(STAMP)
-	$(BIN)/python -m ruff check store tui tests benchmarks
+	$(BIN)/ruff check store tui tests benchmarks
+	$(BIN)/ruff format --check store tui tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/lint-imports --no-logo
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix store tui tests benchmarks
+	$(BIN)/ruff format store tui tests benchmarks
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,lint]'
 	touch $(STAMP)
 
 clean:
