@@ -30,7 +30,6 @@ from statistics import median
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "tests"))
 
 BARE_APP = """
 from textual.app import App
@@ -128,8 +127,8 @@ def first_paint(runs: int) -> dict[str, float]:
 
 def reader_times(runs: int) -> dict[str, float]:
     """Open, scroll-to-end and highlight toggle on the 50,000-line hostile document."""
-    from test_tui_hostile import BIG_LINES, big_hostile
-    from tui_support import write_small_store
+    from tests.app.support import write_small_store
+    from tests.app.test_hostile import BIG_LINES, big_hostile
 
     from tui.app import make_app
     from tui.model.reader_doc import ReaderDoc

@@ -4,7 +4,9 @@
 the pane the user is in (which pane comes next, what Esc does, what y and Y copy, what f
 filters by, what the reader shows, what an empty search says) and carries the answer out:
 focus, the reader, notifications. The model holds the catalog, the search and the choices made
-so far, and never touches a widget or the store.
+so far, and never touches a widget or the store. (Its dataclasses have no __slots__: there are
+few instances, and a slotted dataclass costs three times as long to create at import, on the
+way to the first frame.)
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ Span = tuple[int, int]
 Target = tuple[str, int, int]  # (file, start, end): where a detail view sent the reader
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ChronologyFilter:
     """What `f` narrowed the chronology to: the events of one source or of one entity."""
 
@@ -43,7 +45,7 @@ class ChronologyFilter:
     label: str  # the source's title or the entity's name, as the pane title shows it
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Selection:
     """What the screen's widgets have under their cursors when a key is pressed."""
 
@@ -54,7 +56,7 @@ class Selection:
     document: str | None = None  # the file the reader shows
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Preview:
     """Where the reader goes: `file`, at `offset` (None: from the top)."""
 
@@ -62,7 +64,7 @@ class Preview:
     offset: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Back:
     """What Esc does: close the query line, return to `pane`, or redraw the cleared filter."""
 
@@ -70,7 +72,7 @@ class Back:
     pane: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Highlights:
     """Every highlight the reader draws over the document it shows."""
 
@@ -81,7 +83,7 @@ class Highlights:
     show_entities: bool
 
 
-@dataclass(slots=True)
+@dataclass
 class MainModel:
     """The main screen's state: the catalog, the search, the current pane and the choices."""
 
