@@ -129,7 +129,6 @@ def reader_times(runs: int) -> dict[str, float]:
     """Open, scroll-to-end and highlight toggle on the 50,000-line hostile document."""
     from tests.app.support import write_small_store
     from tests.app.test_hostile import BIG_LINES, big_hostile
-
     from tui.app import make_app
     from tui.model.reader_doc import ReaderDoc
     from tui.widgets.reader import Reader
