@@ -53,7 +53,7 @@ def _names_a_command(words: list[str]) -> bool:
     for word in words:
         if skip:
             skip = False
-        elif word in ("--corpus", "--store"):
+        elif word in ("--corpus", "--store"):  # they take a value; --follow-links does not
             skip = True
         elif word in COMMAND_MODULES or word in ("-h", "--help"):
             return True
@@ -62,7 +62,7 @@ def _names_a_command(words: list[str]) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `dossier` console script; returns the exit code."""
-    from tui.cli.common import open_app, run_command
+    from tui.cli.common import open_app, run_command, say
 
     words = list(sys.argv[1:] if argv is None else argv)
     opens_app = not _names_a_command(words)
@@ -73,10 +73,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return open_app(args)
         return run_command(args)
     except DossierError as exc:
-        print(f"dossier: {exc}", file=sys.stderr)
+        say(str(exc))
         return exc.exit_code
     except KeyboardInterrupt:
-        print("dossier: interrupted", file=sys.stderr)
+        say("interrupted")
         return 130
     except BrokenPipeError:
         # A pager or `head` closed the pipe: not an error worth a traceback.

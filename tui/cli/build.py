@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from store.storage.db import Store
-from tui.cli.common import add_command, prepare_store
+from tui.cli.common import add_command, prepare_store, terminal_text
 
 if TYPE_CHECKING:
     from tui.cli.common import Subcommands
@@ -35,7 +35,7 @@ def run(args: argparse.Namespace, store: Store | None) -> int:
     report = prepare_store(args, force=args.force)
     if report.built:
         counts = ", ".join(f"{v} {k}" for k, v in report.counts.items() if k != "bytes")
-        print(f"built {report.store_path} in {report.seconds:.2f} s: {counts}")
+        print(terminal_text(f"built {report.store_path} in {report.seconds:.2f} s: {counts}"))
     else:
-        print(f"{report.store_path} is up to date")
+        print(terminal_text(f"{report.store_path} is up to date"))
     return 0

@@ -6,12 +6,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from store.storage.locations import bundled_corpus, default_store_path
+from tui.model.doctext import BIDI_CONTROLS, ZERO_WIDTH
 
 if TYPE_CHECKING:  # the pipeline is imported only by commands that build, not before the app paints
     from typing import TypeAlias
@@ -38,6 +40,18 @@ def add_location_options(parser: argparse.ArgumentParser, *, top_level: bool = F
         metavar="FILE",
         default=default,
         help="store file; default $DOSSIER_STORE or one per corpus under $XDG_DATA_HOME/dossier",
+    )
+    parser.add_argument(
+        "--follow-links",
+        action="store_true",
+        default=False if top_level else argparse.SUPPRESS,
+        help="also read links whose target is outside the corpus folder (skipped by default)",
+    )
+    parser.add_argument(
+        "--no-wait",
+        action="store_true",
+        default=False if top_level else argparse.SUPPRESS,
+        help="if another build of the store is running, stop at once instead of waiting for it",
     )
 
 
@@ -73,11 +87,33 @@ def prepare_store(
     from store.build import ensure_built
 
     report = ensure_built(
-        corpus_dir(args), store or store_path(args), force=force, progress=_progress_printer()
+        corpus_dir(args),
+        store or store_path(args),
+        force=force,
+        progress=_progress_printer(),
+        follow_links=getattr(args, "follow_links", False),
+        wait=not getattr(args, "no_wait", False),
+        waiting=say,
     )
-    for warning in report.warnings:
-        print(f"dossier: warning: {warning}", file=sys.stderr)
+    report_warnings(report.warnings)
     return report
+
+
+WARNING_LIMIT = 30  # a corpus with 200,000 problems prints 30 lines and a count, not 200,000
+
+
+def report_warnings(warnings: list[str]) -> None:
+    """Each warning on stderr, made safe for the terminal; past WARNING_LIMIT only a count."""
+    for warning in warnings[:WARNING_LIMIT]:
+        say(f"warning: {warning}")
+    if len(warnings) > WARNING_LIMIT:
+        say(f"… and {len(warnings) - WARNING_LIMIT:,} more warnings")
+
+
+def say(message: str) -> None:
+    """A message for the person at the terminal, on stderr. Messages quote file names, titles
+    and manifest fields, so they go through the same safety as document text, always."""
+    print(f"dossier: {safe_for_terminal(message)}", file=sys.stderr, flush=True)
 
 
 def open_store(args: argparse.Namespace) -> Store:
@@ -107,8 +143,20 @@ def open_app(args: argparse.Namespace) -> int:
 
 
 def print_json(obj: Any) -> None:
-    json.dump(obj, sys.stdout, ensure_ascii=False, indent=2)
+    """JSON on stdout. Control characters are JSON escapes already; bidi controls and
+    zero-width characters are written as \\uXXXX escapes too, so JSON that reaches a terminal
+    cannot reorder or hide what it shows (the parsed value is the same)."""
+    sys.stdout.write(
+        _UNSAFE_IN_JSON.sub(_json_escape, json.dumps(obj, ensure_ascii=False, indent=2))
+    )
     sys.stdout.write("\n")
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+_UNSAFE_IN_JSON = re.compile(f"[{BIDI_CONTROLS}{ZERO_WIDTH}\u2028\u2029]")
 
 
 def use_color() -> bool:

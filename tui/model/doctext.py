@@ -24,7 +24,13 @@ _PICTURES[0x7F] = "\u2421"
 _PICTURES.update({c: "\ufffd" for c in range(0x80, 0xA0)})
 _PICTURES[0x2028] = "\u2424"
 _PICTURES[0x2029] = "\u2424"
-_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# Bidirectional controls reorder what the terminal shows ("Trojan Source"): each becomes U+21C4
+# (⇄). Zero-width characters hide text or join it invisibly: each becomes U+2038 (‸).
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+_PICTURES.update({ord(c): "\u21c4" for c in BIDI_CONTROLS})
+_PICTURES.update({ord(c): "\u2038" for c in ZERO_WIDTH})
+_CONTROL_RE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{BIDI_CONTROLS}{ZERO_WIDTH}]")
 # Characters known to take exactly one cell: a line made only of these is as wide as it is long
 # (Latin, Greek, Cyrillic letters, punctuation, symbols, control pictures, box drawing).
 _SINGLE_CELL = re.compile(
@@ -39,7 +45,9 @@ def single_cell(line: str) -> bool:
 
 def show_controls(text: str) -> str:
     """`text` with each control character as one visible picture (ESC -> U+241B), newlines and
-    tabs kept: one character for one, so offsets stay exact. Safe to print to a terminal."""
+    tabs kept: one character for one, so offsets stay exact. Safe to print to a terminal: this
+    is the one function every CLI print and every app label of file-derived text goes through
+    (bidi overrides and zero-width characters included, shown as ⇄ and ‸)."""
     return _CONTROL_RE.sub(_picture, text) if _CONTROL_RE.search(text) else text
 
 

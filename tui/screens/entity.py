@@ -65,7 +65,7 @@ class EntityScreen(DetailScreen):
     def on_mount(self) -> None:
         entity = self.catalog.by_entity.get(self.entity_id)
         box = self.query_one("#entity-box")
-        box.border_title = visible(entity.name) if entity else self.entity_id
+        box.border_title = Content(visible(entity.name) if entity else self.entity_id)
         box.border_subtitle = "Loading…"
         self.load_view()
 

@@ -4,7 +4,8 @@ Wide terminals show the panes side by side; below `NARROW` columns only the curr
 shown under a tab bar, and Tab/Shift+Tab (or 1-5) move between them either way. What the screen
 knows and decides lives in its `MainModel` (tui/model/main.py); the screen reads its widgets
 into a `Selection`, carries the model's answers out, and runs every store call in a named
-thread worker. Widgets only draw and report.
+thread worker. Widgets only draw and report. Titles that hold text from a file (a document
+title, an entity name, a query) are set as Content, never as a markup string.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Tab, Tabs
@@ -323,7 +325,9 @@ class MainScreen(Screen[None]):
             return
         rows = self.model.chronology_rows()
         self.query_one(ChronologyList).show_rows(self.model.catalog, rows)
-        self.query_one("#pane-chronology").border_title = self.model.chronology_title(len(rows))
+        self.query_one("#pane-chronology").border_title = Content(
+            self.model.chronology_title(len(rows))
+        )
 
     # -- the reader ---------------------------------------------------------------------------
     def open_in_reader(self, file: str, offset: int | None = None, *, focus: bool = False) -> None:
@@ -381,11 +385,11 @@ class MainScreen(Screen[None]):
         doc = self.query_one(Reader).doc
         if doc is None:
             return
-        pane.border_title = self.model.reader_title(doc)
-        pane.border_subtitle = self.model.reader_subtitle()
+        pane.border_title = Content(self.model.reader_title(doc))
+        pane.border_subtitle = Content(self.model.reader_subtitle())
         results = self.query_one("#pane-results")
-        results.border_title = self.model.results_title()
-        results.border_subtitle = self.model.search.counter
+        results.border_title = Content(self.model.results_title())
+        results.border_subtitle = Content(self.model.search.counter)
 
     # -- the detail views, and what the palette opens -----------------------------------------
     def show_entity(self, entity_id: str) -> None:
