@@ -120,6 +120,11 @@ def load_index_file(path: Path) -> Index:
         raise IndexUnusable(f"damaged index: {exc}") from exc
     if len(terms) != header["n_terms"]:
         raise IndexUnusable("damaged index vocabulary")
+    problem = structure_problem(
+        arrays, len(terms), len(header["files"]), len(header["entity_ids"]), len(header["types"])
+    )
+    if problem is not None:
+        raise IndexUnusable(f"damaged index: {problem}")
     return Index(
         fingerprint=header["fingerprint"],
         terms=terms,
@@ -136,3 +141,48 @@ def load_index_file(path: Path) -> Index:
 def documents_from(passages_by_file: Iterable[tuple[str, str, list[Any]]]) -> list[Document]:
     """Documents rebuilt from a store's texts and passages (sentences are not needed here)."""
     return [Document(file, text, tuple(ps), ()) for file, text, ps in passages_by_file]
+
+
+def structure_problem(
+    arrays: dict[str, np.ndarray], n_terms: int, n_files: int, n_entities: int, n_types: int
+) -> str | None:
+    """What is wrong with the arrays' shape, or None: offsets that run from 0 to the end of
+    what they index, ids inside their tables. Damaged bytes in an otherwise valid file fail
+    here (a few vectorised passes, milliseconds at 10,000 documents), never as an IndexError
+    in the middle of a search."""
+    n = len(arrays["p_file"])
+    sized = {
+        "post_off": (n_terms, "post_pid"), "pos_off": (n_terms, "pos"),
+        "file_first": (n_files, None), "ent_off": (n_entities, "ent_pid"),
+        "typ_off": (n_types, "typ_pid"),
+    }  # fmt: skip
+    for name, (count, target) in sized.items():
+        offsets = arrays[name]
+        end = len(arrays[target]) if target else n
+        if len(offsets) != count + 1 or offsets[0] != 0 or offsets[-1] != end:
+            return f"{name} does not span its table"
+        if count and bool((offsets[1:] < offsets[:-1]).any()):
+            return f"{name} goes backwards"
+    same = [("post_pid", "post_imp"), ("ent_pid", "ent_imp"), ("typ_pid", "typ_imp")]
+    same += [("p_file", p) for p in ("p_index", "p_start", "p_end", "p_kind", "p_len")]
+    same += [("ev_pid", e) for e in ("ev_begin", "ev_end", "ev_astart", "ev_aend")]
+    for a, b in same:
+        if len(arrays[a]) != len(arrays[b]):
+            return f"{a} and {b} differ in length"
+    bounds = {
+        "post_pid": n,
+        "ent_pid": n,
+        "typ_pid": n,
+        "ev_pid": n,
+        "p_file": n_files,
+        "p_kind": 4,
+    }
+    for name, limit in bounds.items():
+        values = arrays[name]
+        if len(values) and (int(values.min()) < 0 or int(values.max()) >= limit):
+            return f"{name} points outside its table"
+    if n and bool((arrays["p_end"] < arrays["p_start"]).any() or int(arrays["p_start"].min()) < 0):
+        return "a passage ends before it begins"
+    if len(arrays["pos"]) and int(arrays["pos"].min()) < 0:
+        return "a position is negative"
+    return None

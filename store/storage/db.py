@@ -54,6 +54,15 @@ PACKED: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
+# Text fields every row of a table has; checked when the meta row is read, so a store damaged
+# this way is moved aside and rebuilt before anything opens it.
+_ROW_KEYS: dict[str, tuple[str, ...]] = {
+    "texts": ("file", "text"),
+    "sources": ("file",),
+    **{name: ("file", "columns") for name in PACKED},
+}
+
+
 class OrjsonStorage(Storage):
     """TinyDB storage reading and writing the standard JSON layout with orjson, atomically."""
 
@@ -142,6 +151,9 @@ def _meta_of(path: Path, data: dict[str, Any]) -> dict[str, Any]:
             raise StoreCorrupt(
                 f"{path}: the store's {name!r} table is damaged (not a table of rows)"
             )
+        keys = _ROW_KEYS.get(name, ())
+        if keys and not all(isinstance(r.get(k), str) for r in table.values() for k in keys):
+            raise StoreCorrupt(f"{path}: the store's {name!r} table is damaged (rows lack {keys})")
     schema = meta.get("schema")
     if not isinstance(schema, int):
         raise StoreCorrupt(f"{path}: the store's meta table has no schema version")
