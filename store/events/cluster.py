@@ -153,20 +153,28 @@ def _scored_pairs(profiles: list[Profile]) -> list[tuple[int, Profile, Profile]]
         while day <= last:
             by_day.setdefault(day.isoformat(), []).append(i)
             day += timedelta(days=1)
-    seen: set[tuple[int, int]] = set()
     out: list[tuple[int, Profile, Profile]] = []
-    for members in by_day.values():
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                a, b = tight[i], tight[j]
-                if (b.begin[:7], j) < (a.begin[:7], i):
-                    a, b, i, j = b, a, j, i
-                if (i, j) in seen:
-                    continue
-                seen.add((i, j))
-                s = same_happening(a, b)
-                if s:
-                    out.append((s, a, b))
+    for first_day, members in by_day.items():
+        # Events of one file never cluster together: compare across files only, so a single
+        # long document with thousands of events on one day costs nothing here.
+        by_file: dict[str, list[int]] = {}
+        for i in members:
+            by_file.setdefault(tight[i].file, []).append(i)
+        if len(by_file) < 2:
+            continue
+        groups = list(by_file.values())
+        for g, group in enumerate(groups):
+            for i in group:
+                for other in groups[g + 1 :]:
+                    for j in other:
+                        a, b = tight[i], tight[j]
+                        if max(a.begin, b.begin) != first_day:
+                            continue  # the pair is looked at once: on the first day both cover
+                        if (b.begin[:7], j) < (a.begin[:7], i):
+                            a, b = b, a
+                        s = same_happening(a, b)
+                        if s:
+                            out.append((s, a, b))
     return out
 
 
