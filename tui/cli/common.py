@@ -145,7 +145,8 @@ def open_app(args: argparse.Namespace) -> int:
 def print_json(obj: Any) -> None:
     """JSON on stdout. Control characters are JSON escapes already; bidi controls and
     zero-width characters are written as \\uXXXX escapes too, so JSON that reaches a terminal
-    cannot reorder or hide what it shows (the parsed value is the same)."""
+    cannot reorder or hide what it shows; so are DEL and the C1 controls, which JSON leaves raw
+    (the parsed value is the same)."""
     sys.stdout.write(
         _UNSAFE_IN_JSON.sub(_json_escape, json.dumps(obj, ensure_ascii=False, indent=2))
     )
@@ -156,7 +157,7 @@ def _json_escape(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group()):04x}"
 
 
-_UNSAFE_IN_JSON = re.compile(f"[{BIDI_CONTROLS}{ZERO_WIDTH}\u2028\u2029]")
+_UNSAFE_IN_JSON = re.compile(f"[\x7f-\x9f{BIDI_CONTROLS}{ZERO_WIDTH}\u2028\u2029]")
 
 
 def use_color() -> bool:
