@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test test-fast bench bench-deps build lint format clean
+.PHONY: run test test-fast test-slow bench bench-deps build lint format clean
 
 run: $(STAMP)
 	$(BIN)/dossier build
@@ -14,6 +14,11 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# The long variants: many more fuzzing examples, the 50,000-line documents.
+test-slow: $(STAMP)
+	DOSSIER_FUZZ=slow $(BIN)/python -m pytest tests/unit/test_fuzz.py
+	$(BIN)/python -m pytest -m slow tests
 
 # The unit tests alone (store and UI models, no Pilot, no tmux): seconds, for the edit loop.
 test-fast: $(STAMP)
