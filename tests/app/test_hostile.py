@@ -113,3 +113,23 @@ async def test_fifty_thousand_lines_open_and_reach_the_end(app: DossierApp) -> N
         start = big_hostile().index("line 49999 ")
         assert reader.highlighted("reader--hit-current") == [(start, start + len("line 49999"))]
         assert any("line 49999" in line for line in screen_text(reader))
+
+
+async def test_a_title_with_markup_is_the_reader_title_literally_and_clicking_it_does_nothing(
+    tmp_path: Path,
+) -> None:
+    """A document title holding Textual markup was parsed: [@click=app.quit] became a live
+    link that quit the app, [bold] was consumed, an unbalanced [/] raised MarkupError."""
+    title = "Click [@click=app.quit]here[/] or [bold]not [/] closed [/]"
+    app = make_app(write_small_store(tmp_path / "store.json", {"t.txt": f"{title}\n\nBody."}))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        app.main.open_in_reader("t.txt", focus=True)
+        await settle(pilot)
+        pane = app.main.query_one("#pane-reader")
+        region = pane.region
+        screen_text = app.export_screenshot()
+        assert "[@click=app.quit]here[/]" in screen_text.replace("&#160;", " ")
+        await pilot.click(offset=(region.x + 12, region.y))  # on the title's "here"
+        await pilot.pause()
+        assert app.is_running
