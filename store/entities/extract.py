@@ -24,12 +24,12 @@ from store.entities.catalogue import (
     slug,
 )
 from store.entities.discovery.sentence import discover
-from store.entities.discovery.tokens import Found, lower_vocabulary
+from store.entities.discovery.tokens import DocFindings, Found, lower_vocabulary
 from store.entities.match import Matcher, default_case_sensitive, is_acronym
 from store.lang.en import STOPWORDS
 from store.models import Document, Entity, Mention, Sentence
 
-__all__ = ["extract_entities", "matcher_for"]
+__all__ = ["EntityParts", "document_entities", "extract_entities", "matcher_for", "settle_entities"]
 
 TYPE_PRIORITY = ("person", "organisation", "place", "other")
 
@@ -73,11 +73,51 @@ def matcher_for(catalogue: Catalogue) -> Matcher:
     return Matcher(triples)
 
 
+@dataclass(slots=True)
+class EntityParts:
+    """What one document says on its own: catalogue hits in its body sentences and what
+    discovery found there. Pure in the document, its segmentation and the catalogue, so it can
+    be computed in parallel and cached; `settle_entities` reads every document's parts."""
+
+    hits: list[_Hit]
+    findings: DocFindings
+
+
 def extract_entities(
     documents: list[Document], catalogue: Catalogue
 ) -> tuple[list[Entity], list[Mention]]:
     """Entities with at least one mention in a body sentence, and every mention, in text order."""
-    return _Extraction(catalogue).run(documents)
+    matcher = matcher_for(catalogue)
+    parts = [document_entities(document, matcher) for document in documents]
+    return settle_entities(documents, parts, catalogue)
+
+
+def document_entities(document: Document, matcher: Matcher) -> EntityParts:
+    """The per-document half of the stage: catalogue matches, then discovery around them."""
+    sentences = sorted(document.body_sentences(), key=lambda s: s.start)
+    hits = catalogue_hits(document, sentences, matcher)
+    covered = [(h.start, h.end, h.key) for h in hits]
+    findings = discover(document, sentences, covered, lower_vocabulary(document, sentences))
+    return EntityParts(hits, findings)
+
+
+def settle_entities(
+    documents: list[Document], parts: list[EntityParts], catalogue: Catalogue
+) -> tuple[list[Entity], list[Mention]]:
+    """The corpus-wide half: one entity per name across documents, pending single words linked
+    to a surname or an acronym found anywhere, generic institutions qualified, ids assigned."""
+    return _Extraction(catalogue).run(documents, parts)
+
+
+def catalogue_hits(document: Document, sentences: list[Sentence], matcher: Matcher) -> list[_Hit]:
+    """Matches that fall inside a body sentence (headings and footnotes are not read)."""
+    starts = [s.start for s in sentences]
+    hits = []
+    for m in matcher.find(document.text):
+        i = bisect.bisect_right(starts, m.start) - 1
+        if i >= 0 and m.end <= sentences[i].end:
+            hits.append(_Hit(m.start, m.end, m.key, sentences[i]))
+    return hits
 
 
 class _Extraction:
@@ -99,17 +139,15 @@ class _Extraction:
             for form in entry.forms():
                 self.by_form.setdefault(form_key(form), key)
 
-    def run(self, documents: list[Document]) -> tuple[list[Entity], list[Mention]]:
-        matcher = matcher_for(self.catalogue)
+    def run(
+        self, documents: list[Document], parts: list[EntityParts]
+    ) -> tuple[list[Entity], list[Mention]]:
         per_doc: list[tuple[Document, list[_Hit], list[Found], dict[str, Found]]] = []
         redefined: list[tuple[str, Found]] = []
-        for document in documents:
-            sentences = sorted(document.body_sentences(), key=lambda s: s.start)
-            hits = self.catalogue_hits(document, sentences, matcher)
-            covered = [(h.start, h.end, h.key) for h in hits]
-            findings = discover(document, sentences, covered, lower_vocabulary(document, sentences))
+        for document, part in zip(documents, parts, strict=True):
+            findings = part.findings
             found_hits = [self.register(f) for f in findings.found]
-            per_doc.append((document, hits + found_hits, findings.pending, findings.acronyms))
+            per_doc.append((document, part.hits + found_hits, findings.pending, findings.acronyms))
             redefined += findings.redefined
         # Corpus-level evidence for single words: acronyms defined somewhere, surnames.
         acronym_keys: dict[str, set[str]] = defaultdict(set)
@@ -170,18 +208,6 @@ class _Extraction:
                     Mention(h.key, file, h.start, h.end, surface, h.sentence.start, h.sentence.end)
                 )
         return self.finish(mentions)
-
-    def catalogue_hits(
-        self, document: Document, sentences: list[Sentence], matcher: Matcher
-    ) -> list[_Hit]:
-        """Matches that fall inside a body sentence (headings and footnotes are not read)."""
-        starts = [s.start for s in sentences]
-        hits = []
-        for m in matcher.find(document.text):
-            i = bisect.bisect_right(starts, m.start) - 1
-            if i >= 0 and m.end <= sentences[i].end:
-                hits.append(_Hit(m.start, m.end, m.key, sentences[i]))
-        return hits
 
     def register(self, found: Found) -> _Hit:
         """A discovered mention joins the entity sharing its form, catalogue or discovered."""

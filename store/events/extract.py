@@ -23,61 +23,38 @@ document is read again against it. Without such a match its year-less dates are 
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from store.corpus.pubdate import infer_published
-from store.events.cluster import Profile, assign_clusters, is_tight, same_happening, tokens
-from store.events.text import (
-    ANAPHOR,
-    is_anaphor,
-    is_citation_date,
-    is_definite_modifier,
-    is_period_to_now,
-    split_clauses,
-    summarize,
+from store.events.borrow import borrowed_year, dated_days, day_entries, unindex
+from store.events.cluster import Profile, assign_clusters, is_tight
+from store.events.drafts import (
+    NO_MENTIONS,
+    DocMentions,
+    Draft,
+    draft_words,
+    entities_in,
+    precision_of,
+    profile_of,
+    read_document,
 )
+from store.events.text import summarize
 from store.models import Document, Entity, Event, Mention, Source
-from store.timex import Timex, tag
-
-_YEARLESS_DAY = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
-_JOINER = re.compile(r"^[\s,]*(?:(?:on|in|at|of|by)\s*)?[\s,]*$", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class DocMentions:
-    """One document's mentions in text order, with their start offsets to bisect on."""
-
-    items: list[Mention]
-    starts: list[int]
-
-    @staticmethod
-    def of(mentions: list[Mention]) -> DocMentions:
-        items = sorted(mentions, key=lambda m: m.start)
-        return DocMentions(items, [m.start for m in items])
-
-
-_NO_MENTIONS = DocMentions([], [])
 
 
 @dataclass(slots=True)
-class Draft:
-    """An event while its document is read: the timex, its clause, and attached back-references."""
+class EventParts:
+    """What one document says on its own, read against its reference date `dct`: the drafts,
+    and for each resolved one its summary and the words clustering compares (None for a
+    draft no other event is compared with). Pure in the text and `dct`, so it can be computed
+    in parallel and cached; `settle_events` adds entities, borrowed years and clusters."""
 
-    timex: Timex
-    sent_start: int
-    sent_end: int
-    start: int = 0
-    end: int = 0
-    attached: list[tuple[int, int]] = field(default_factory=list)
-
-    @property
-    def resolved(self) -> bool:
-        t = self.timex
-        return bool(t.date_begin and t.date_end) and not t.value.startswith("X")
+    dct: str | None
+    drafts: list[Draft]
+    summaries: list[str]
+    words: list[tuple[set[str], set[str]] | None]
 
 
 def extract_events(
@@ -88,40 +65,69 @@ def extract_events(
 ) -> list[Event]:
     """All events of the corpus, with ids and cross-source clusters assigned."""
     source_of = {s.file: s for s in sources}
+    parts = [
+        document_events(doc, reference_date(doc, source_of.get(doc.file))) for doc in documents
+    ]
+    return settle_events(documents, parts, sources, mentions)
+
+
+def document_events(doc: Document, dct: str | None) -> EventParts:
+    """The per-document half of the stage."""
+    drafts = read_document(doc, dct)
+    summaries: list[str] = []
+    words: list[tuple[set[str], set[str]] | None] = []
+    for d in drafts:
+        if not d.resolved:
+            summaries.append("")
+            words.append(None)
+            continue
+        summaries.append(summarize(doc.text[d.start : d.end]))
+        tight = is_tight(Profile("", doc.file, d.timex.date_begin or "", d.timex.date_end or "",
+                                 precision_of(d.timex)))  # fmt: skip
+        words.append(draft_words(doc, d) if tight else None)
+    return EventParts(dct, drafts, summaries, words)
+
+
+def settle_events(
+    documents: list[Document],
+    parts: list[EventParts],
+    sources: list[Source],
+    mentions: list[Mention],
+) -> list[Event]:
+    """The corpus-wide half: years borrowed for undated documents, entities, clusters."""
+    source_of = {s.file: s for s in sources}
     grouped: dict[str, list[Mention]] = {}
     for m in mentions:
         grouped.setdefault(m.file, []).append(m)
     mentions_of = {file: DocMentions.of(found) for file, found in grouped.items()}
 
-    drafts: dict[str, list[Draft]] = {}
-    undated: list[Document] = []
-    for doc in documents:
-        dct = reference_date(doc, source_of.get(doc.file))
-        drafts[doc.file] = read_document(doc, dct)
-        if dct is None:
-            undated.append(doc)
-
+    part_of = {doc.file: part for doc, part in zip(documents, parts, strict=True)}
+    drafts = {file: part.drafts for file, part in part_of.items()}
+    undated = [doc for doc in documents if part_of[doc.file].dct is None]
     docs_by_file = {d.file: d for d in documents}
     if undated:
-        dated_days = _dated_days(drafts)
+        days = dated_days(drafts)
         for doc in undated:
-            year = borrowed_year(doc, drafts, docs_by_file, mentions_of, dated_days)
+            year = borrowed_year(doc, drafts, docs_by_file, mentions_of, days)
             if year is not None:
-                _unindex(dated_days, doc.file, drafts[doc.file])
-                drafts[doc.file] = read_document(doc, year)
-                for key, entry in _day_entries(doc.file, drafts[doc.file]):
-                    dated_days.setdefault(key, []).append(entry)
+                unindex(days, doc.file, drafts[doc.file])
+                part_of[doc.file] = document_events(doc, year)
+                drafts[doc.file] = part_of[doc.file].drafts
+                for key, entry in day_entries(doc.file, drafts[doc.file]):
+                    days.setdefault(key, []).append(entry)
 
     events: list[Event] = []
     profiles: list[Profile] = []
     for doc in documents:
         ident = _source_id(doc.file, source_of.get(doc.file))
-        for d in drafts[doc.file]:
+        part = part_of[doc.file]
+        found = mentions_of.get(doc.file, NO_MENTIONS)
+        for d, summary, words in zip(part.drafts, part.summaries, part.words, strict=True):
             if not d.resolved:
                 continue
-            event = _event(doc, ident, d, mentions_of.get(doc.file, _NO_MENTIONS))
+            event = _event(doc, ident, d, summary, found)
             events.append(event)
-            profiles.append(_profile(doc, d, event.id, mentions_of.get(doc.file, _NO_MENTIONS)))
+            profiles.append(profile_of(doc, d, event.id, found, words=words))
     clusters = assign_clusters(profiles)
     return [_with_cluster(e, clusters.get(e.id, e.id)) for e in events]
 
@@ -134,165 +140,18 @@ def reference_date(doc: Document, source: Source | None) -> str | None:
     return None if value == "unknown" else value
 
 
-def read_document(doc: Document, dct: str | None) -> list[Draft]:
-    """The drafts of one document, in text order; year-less ones kept for borrowed years."""
-    body = doc.body_sentences()
-    if not body:
-        return []
-    text = doc.text
-    timexes = tag(text, dct, spans=[(s.start, s.end) for s in body])
-    starts = [t.start for t in timexes]
-    out: list[Draft] = []
-    for s in body:
-        lo = bisect.bisect_left(starts, s.start)
-        hi = bisect.bisect_left(starts, s.end)
-        inside = [t for t in timexes[lo:hi] if t.end <= s.end]
-        _read_sentence(text, s.start, s.end, inside, out)
-    return out
-
-
-def _read_sentence(text: str, start: int, end: int, found: list[Timex], out: list[Draft]) -> None:
-    keep: list[Timex] = []
-    pointed = False
-    for t in found:
-        if t.type not in ("DATE", "TIME"):
-            continue
-        if is_anaphor(t.text):
-            pointed = True
-            continue
-        if t.value.endswith("_REF") or is_period_to_now(text, t.start, t.end):
-            continue
-        if is_citation_date(text, start, end, t.start, t.end):
-            continue
-        keep.append(t)
-    keep = _drop_redundant(text, keep)
-    fresh: list[Timex] = []
-    for t in keep:
-        earlier = _repeated(text, start, end, t, out)
-        if earlier is not None:
-            earlier.attached.append((start, end))
-        else:
-            fresh.append(t)
-    if not fresh:
-        if (pointed or ANAPHOR.search(text, start, end)) and out:
-            out[-1].attached.append((start, end))
-        return
-    clauses = split_clauses(text, start, end, [(t.start, t.end) for t in fresh])
-    for t, (cs, ce) in zip(fresh, clauses, strict=True):
-        out.append(Draft(t, start, end, cs, ce))
-
-
-def _drop_redundant(text: str, found: list[Timex]) -> list[Timex]:
-    """'A month later, on July 18': two anchors a word apart, one inside the other: keep the finer."""
-    result: list[Timex] = []
-    for t in sorted(found, key=lambda t: t.start):
-        if result and _JOINER.match(text[result[-1].end : t.start]):
-            prev = result[-1]
-            if _nests(t, prev):
-                continue
-            if _nests(prev, t):
-                result[-1] = t
-                continue
-        result.append(t)
-    return result
-
-
-def _nests(outer: Timex, inner: Timex) -> bool:
-    """True when `inner` covers no day outside `outer` (both resolved)."""
-    if not (outer.date_begin and outer.date_end and inner.date_begin and inner.date_end):
-        return False
-    return outer.date_begin <= inner.date_begin and inner.date_end <= outer.date_end
-
-
-def _repeated(text: str, start: int, end: int, t: Timex, out: list[Draft]) -> Draft | None:
-    """The earlier draft a definite date mention ('the June 5 atrocity') repeats, if any."""
-    if not is_definite_modifier(text, t.start, t.end):
-        return None
-    words, _ = tokens(text[start:end])
-    for d in reversed(out):
-        if d.timex.value != t.value:
-            continue
-        theirs, _ = tokens(" ".join(text[a:b] for a, b in [(d.start, d.end), *d.attached]))
-        if words & theirs:
-            return d
-    return None
-
-
-def _dated_days(drafts: dict[str, list[Draft]]) -> dict[str, list[tuple[str, Draft]]]:
-    """Day-precision events by their month and day ("-06-05"), so a year-less date finds its
-    candidates without reading every event of the corpus."""
-    index: dict[str, list[tuple[str, Draft]]] = {}
-    for file, found in drafts.items():
-        for key, entry in _day_entries(file, found):
-            index.setdefault(key, []).append(entry)
-    return index
-
-
-def _day_entries(file: str, found: list[Draft]) -> list[tuple[str, tuple[str, Draft]]]:
-    return [
-        (o.timex.date_begin[-6:], (file, o))
-        for o in found
-        if o.resolved and o.timex.precision == "day" and o.timex.date_begin
-    ]
-
-
-def _unindex(index: dict[str, list[tuple[str, Draft]]], file: str, found: list[Draft]) -> None:
-    """Forget a document's days before it is read again (later documents see the new reading)."""
-    for key, _ in _day_entries(file, found):
-        index[key] = [entry for entry in index.get(key, []) if entry[0] != file]
-
-
-def borrowed_year(
-    doc: Document,
-    drafts: dict[str, list[Draft]],
-    docs_by_file: dict[str, Document],
-    mentions_of: dict[str, DocMentions],
-    dated_days: dict[str, list[tuple[str, Draft]]],
-) -> str | None:
-    """The year of a dated event elsewhere that one of this document's month-day dates reports.
-
-    `dated_days` is the index `_dated_days` builds, kept current by the caller.
-    """
-    best: tuple[int, str] | None = None
-    mine = docs_by_file[doc.file]
-    targets: dict[int, Profile] = {}
-    for d in drafts[doc.file]:
-        m = _YEARLESS_DAY.match(d.timex.value)
-        if m is None:
-            continue
-        month_day = f"-{m.group(1)}-{m.group(2)}"
-        probes: dict[str, Profile] = {}
-        for other_file, o in dated_days.get(month_day, ()):
-            if other_file == doc.file:
-                continue
-            year = (o.timex.date_begin or "")[:4]
-            if year not in probes:
-                probes[year] = _profile(
-                    mine, d, "probe", mentions_of.get(doc.file, _NO_MENTIONS), f"{year}{month_day}"
-                )
-            if id(o) not in targets:
-                other = docs_by_file[other_file]
-                targets[id(o)] = _profile(
-                    other, o, "target", mentions_of.get(other_file, _NO_MENTIONS)
-                )
-            s = same_happening(probes[year], targets[id(o)])
-            if s and (best is None or (s, year) > best):
-                best = (s, year)
-    return None if best is None else best[1]
-
-
 def _source_id(file: str, source: Source | None) -> str:
     return source.id if source is not None else Path(file).with_suffix("").as_posix()
 
 
-def _event(doc: Document, ident: str, d: Draft, mentions: DocMentions) -> Event:
+def _event(doc: Document, ident: str, d: Draft, summary: str, mentions: DocMentions) -> Event:
     t = d.timex
     quote = doc.text[d.start : d.end]
     return Event(
         id=f"{ident}:{t.start}",
         file=doc.file,
         date=t.value,
-        precision=_precision(t),
+        precision=precision_of(t),
         date_begin=t.date_begin or "",
         date_end=t.date_end or "",
         mod=t.mod,
@@ -302,53 +161,9 @@ def _event(doc: Document, ident: str, d: Draft, mentions: DocMentions) -> Event:
         start=d.start,
         end=d.end,
         quote=quote,
-        summary=summarize(quote),
-        entities=tuple(_entities_in(mentions, [(d.start, d.end)])),
+        summary=summary,
+        entities=tuple(entities_in(mentions, [(d.start, d.end)])),
     )
-
-
-def _precision(t: Timex) -> str:
-    if t.precision:
-        return t.precision
-    if t.date_begin and t.date_begin == t.date_end:
-        return "day"
-    return "unknown"
-
-
-def _entities_in(mentions: DocMentions, spans: list[tuple[int, int]]) -> list[str]:
-    """Entity ids mentioned inside any of the spans, in order of first mention."""
-    seen: dict[str, None] = {}
-    starts = mentions.starts
-    for lo, hi in spans:
-        for m in mentions.items[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]:
-            if m.end <= hi:
-                seen.setdefault(m.entity, None)
-    return list(seen)
-
-
-def _profile(
-    doc: Document, d: Draft, key: str, mentions: DocMentions, day: str | None = None
-) -> Profile:
-    spans = [(d.start, d.end), *d.attached]
-    begin = day or d.timex.date_begin or ""
-    end = day or d.timex.date_end or ""
-    precision = "day" if day else _precision(d.timex)
-    profile = Profile(key, doc.file, begin, end, precision)
-    if not is_tight(profile):
-        return profile  # never compared with another event: its words would go unread
-    for lo, hi in spans:
-        w, n = tokens(_without_anchor(doc.text, lo, hi, d.timex))
-        profile.words |= w
-        profile.names |= n
-    profile.entities = set(_entities_in(mentions, spans))
-    return profile
-
-
-def _without_anchor(text: str, lo: int, hi: int, t: Timex) -> str:
-    """The span's text with the date blanked: dates are compared as dates, not as words."""
-    if lo <= t.start and t.end <= hi:
-        return text[lo : t.start] + " " + text[t.end : hi]
-    return text[lo:hi]
 
 
 def _with_cluster(event: Event, cluster: str) -> Event:
