@@ -174,6 +174,53 @@ def _date_int(value: str) -> int | None:
         return None
 
 
+@dataclass(slots=True)
+class DocTerms:
+    """One document's passages as search terms: what indexing needs from it alone.
+
+    `terms` are the document's distinct terms, `ids` every token of every passage (in the
+    order of `passages`) as an index into them, `lengths` the tokens per passage; `extra`
+    are the apostrophe variants ("putin's" also as "putin"): term index, token position in
+    the document's stream (one empty slot after each passage), passage number. Pure in the
+    document, so it can be computed in a worker and cached.
+    """
+
+    passages: list[tuple[int, int, int, int]]  # (index, start, end, kind code), by start
+    terms: list[str]
+    ids: np.ndarray  # int32
+    lengths: list[int]
+    extra: list[tuple[int, int, int]]
+
+
+def document_terms(doc: Document) -> DocTerms:
+    """Tokenise every passage of `doc` once (the per-document half of building the index)."""
+    vocab = _Vocab()
+    lookup = vocab.__getitem__
+    stream = array("i")
+    extra: list[tuple[int, int, int]] = []
+    passages: list[tuple[int, int, int, int]] = []
+    lengths: list[int] = []
+    folded = fold_text(doc.text)
+    pos = 0
+    for number, passage in enumerate(sorted(doc.passages, key=lambda p: p.start)):
+        s, e = passage.start, passage.end
+        toks = TOKEN.findall(folded, s, e)
+        chunk = folded[s:e]
+        if not chunk.isascii():
+            toks = [fold_term(t) for t in toks]
+        if "'" in chunk:
+            for k, tok in enumerate(toks):
+                if "'" in tok:
+                    for variant, _, _ in variants(tok)[1:]:
+                        extra.append((lookup(variant), pos + k, number))
+        stream.extend(map(lookup, toks))
+        passages.append((passage.index, s, e, KIND_CODES.get(passage.kind, 0)))
+        lengths.append(len(toks))
+        pos += len(toks) + 1
+    ids = np.frombuffer(stream, dtype=np.int32) if len(stream) else np.zeros(0, np.int32)
+    return DocTerms(passages, list(vocab), ids, lengths, extra)
+
+
 def build_index(
     documents: list[Document],
     sources: list[Source],
@@ -183,47 +230,61 @@ def build_index(
     fingerprint: str,
 ) -> Index:
     """Tokenise every passage once and lay the postings out as sorted flat arrays."""
+    return index_from_terms(
+        [doc.file for doc in documents],
+        [document_terms(doc) for doc in documents],
+        sources,
+        entities,
+        mentions,
+        events,
+        fingerprint,
+    )
+
+
+def index_from_terms(
+    files: list[str],
+    doc_terms: list[DocTerms],
+    sources: list[Source],
+    entities: list[Entity],
+    mentions: list[Mention],
+    events: list[Event],
+    fingerprint: str,
+) -> Index:
+    """The corpus-wide half: one vocabulary, postings sorted by term, entity, type and date
+    pseudo-terms, laid out as flat arrays."""
     vocab = _Vocab()
     lookup = vocab.__getitem__
-    stream = array("i")  # term id of every token, in position order
+    streams: list[np.ndarray] = []
     extra_tid, extra_pos, extra_pid = array("i"), array("i"), array("i")
     p_file, p_index, p_start, p_end, p_kind, p_len = (array("i") for _ in range(6))
     file_first = array("i")
-    files: list[str] = []
     pstarts: dict[str, tuple[list[int], int]] = {}
     pid = 0
     pos = 0
-    for fid, doc in enumerate(documents):
-        files.append(doc.file)
+    for fid, (file, dt) in enumerate(zip(files, doc_terms, strict=True)):
         file_first.append(pid)
-        folded = fold_text(doc.text)
+        global_ids = np.fromiter(map(lookup, dt.terms), dtype=np.int32, count=len(dt.terms))
+        if dt.ids.shape[0]:
+            streams.append(global_ids[dt.ids])
+        for term, local_pos, number in dt.extra:
+            extra_tid.append(int(global_ids[term]))
+            extra_pos.append(pos + local_pos)
+            extra_pid.append(pid + number)
         starts: list[int] = []
-        pstarts[doc.file] = (starts, pid)
-        for passage in sorted(doc.passages, key=lambda p: p.start):
-            s, e = passage.start, passage.end
+        pstarts[file] = (starts, pid)
+        for (index, s, e, kind), length in zip(dt.passages, dt.lengths, strict=True):
             starts.append(s)
-            toks = TOKEN.findall(folded, s, e)
-            chunk = folded[s:e]
-            if not chunk.isascii():
-                toks = [fold_term(t) for t in toks]
-            if "'" in chunk:
-                for k, tok in enumerate(toks):
-                    if "'" in tok:
-                        for extra, _, _ in variants(tok)[1:]:
-                            extra_tid.append(lookup(extra))
-                            extra_pos.append(pos + k)
-                            extra_pid.append(pid)
-            stream.extend(map(lookup, toks))
             p_file.append(fid)
-            p_index.append(passage.index)
+            p_index.append(index)
             p_start.append(s)
             p_end.append(e)
-            p_kind.append(KIND_CODES.get(passage.kind, 0))
-            p_len.append(len(toks))
-            pos += len(toks) + 1
+            p_kind.append(kind)
+            p_len.append(length)
+            pos += length + 1
             pid += 1
     file_first.append(pid)
     n = pid
+    stream = np.concatenate(streams) if streams else np.zeros(0, np.int32)
 
     terms = list(vocab)
     order = sorted(range(len(terms)), key=terms.__getitem__)
@@ -233,7 +294,7 @@ def build_index(
 
     lens = np.frombuffer(p_len, dtype=np.int32) if n else np.zeros(0, np.int32)
     kinds = np.frombuffer(p_kind, dtype=np.int32).astype(np.uint8) if n else np.zeros(0, np.uint8)
-    main = np.frombuffer(stream, dtype=np.int32) if len(stream) else np.zeros(0, np.int32)
+    main = stream
     tok_pid = np.repeat(np.arange(n, dtype=np.int32), lens)
     tok_pos = np.arange(main.shape[0], dtype=np.int32) + tok_pid  # one empty slot per passage
     tid = np.concatenate([main, np.frombuffer(extra_tid, np.int32) if extra_tid else main[:0]])
