@@ -27,7 +27,8 @@ from store.errors import StoreError
 from store.models import Document, Entity, Event, Hit, Mention, Source
 from store.search.evaluate import EntityNames, Evaluator
 from store.search.highlight import highlights_for, make_snippet
-from store.search.index import Index, build_index
+from store.search.index import Index
+from store.search.indexing import build_index
 from store.search.query import parse
 from store.search.sidecar import (
     IndexUnusable,
