@@ -1,7 +1,10 @@
-"""The ingest pipeline: corpus files -> segmented documents -> extracted records -> the store.
+"""The ingest pipeline: corpus files -> per-document parts -> corpus-wide records -> the store.
 
-A build is skipped when the store's fingerprint (corpus bytes, manifests, extraction code)
-matches; it is written in one atomic replace, so an interrupted build leaves the old store.
+`ensure_built` decides from the stat index whether anything changed (store/pipeline/state.py);
+a build (store/pipeline/assemble.py) extracts only new and changed documents, in worker
+processes when there are enough (store/pipeline/extract.py), reuses the stored parts of the
+others, and runs the corpus-wide steps over all of them. Each file of the store is replaced
+atomically, the TinyDB file last, so an interrupted build leaves the old store.
 """
 
 from __future__ import annotations
@@ -12,27 +15,16 @@ import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from store.corpus import (
-    CATALOGUE_NAME,
-    MANIFEST_NAME,
-    CorpusRead,
-    RawDocument,
-    guess_title,
-    precision_of,
-    read_corpus,
-)
-from store.corpus.scan import display_name
-from store.errors import StoreCorrupt, StoreError
-from store.models import Document, Source
-from store.storage import db
+from store.errors import StoreCorrupt, StoreError, StoreOutdated
+from store.pipeline.state import read_state
 from store.storage.atomic import os_reason, remove_stale_temporaries
-from store.storage.db import Store
+from store.storage.db import SCHEMA_VERSION, Store
+from store.storage.docs import docs_path
 from store.storage.lock import build_lock
-from store.text.segment import segment
 
 # Named in the store's meta; the fingerprint also hashes the extraction code itself
 # (`extractor_digest`), so a code change rebuilds stores even when this is not bumped.
@@ -51,6 +43,7 @@ class BuildReport:
     counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    extracted: int = 0  # documents extracted anew (the others were reused from the store)
 
 
 # What the extractor is made of: its code and the word lists and data files shipped beside it.
@@ -83,21 +76,9 @@ def extractor_digest() -> str:
     return digest.hexdigest()
 
 
-def fingerprint(corpus: CorpusRead, corpus_dir: Path) -> str:
-    """Hash of every document's bytes and name, the manifests and the extractor's code."""
-    digest = hashlib.blake2b(digest_size=16)
-    digest.update(
-        f"extractor:{EXTRACTOR_VERSION}:{extractor_digest()};schema:{db.SCHEMA_VERSION}".encode()
-    )
-    for document in sorted(corpus.documents, key=lambda d: d.file):
-        digest.update(document.file.encode() + b"\0")
-        digest.update(hashlib.blake2b(document.data, digest_size=16).digest())
-    for name in (MANIFEST_NAME, CATALOGUE_NAME):
-        path = Path(corpus_dir) / name
-        digest.update(name.encode() + b"\0")
-        if path.exists():
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
+def extractor_id() -> str:
+    """The extractor as the store's meta and the cache keys name it."""
+    return f"{EXTRACTOR_VERSION}:{extractor_digest()}"
 
 
 def ensure_built(
@@ -109,48 +90,117 @@ def ensure_built(
     follow_links: bool = False,
     wait: bool = True,
     waiting: Callable[[str], None] | None = None,
+    rebind: bool = False,
+    workers: int | None = None,
 ) -> BuildReport:
     """Build when the store is missing, stale, corrupt or forced; otherwise do nothing.
 
-    Given a `Store` (not yet opened), the parse made to read its meta is kept for its `open`.
-    A corrupt store is moved aside (kept for inspection) and rebuilt from the corpus; a store
-    written by a newer schema raises StoreTooNew rather than being overwritten. One build of a
-    store runs at a time: a second waits for the first (`waiting` is told), then finds the
-    store fresh; with `wait=False` it stops with a StoreError instead.
+    Staleness is decided from the stat index (store/pipeline/state.py): only files whose
+    metadata changed are read. A build reuses the previous store's per-document parts for
+    every unchanged document. A store remembers the corpus it was built from and is never
+    rebuilt from another one unless `rebind` says so. A corrupt store is moved aside (kept for
+    inspection) and rebuilt; one written by a newer schema raises StoreTooNew. One build of a
+    store runs at a time: a second waits (`waiting` is told), then finds the store fresh; with
+    `wait=False` it stops with a StoreError instead.
     """
     if not isinstance(store, Store):
         store = Store(Path(store))
-    store_path = store.path
-    corpus = read_corpus(Path(corpus_dir), follow_links=follow_links)
-    stamp = fingerprint(corpus, corpus_dir)
-    warnings = list(corpus.warnings)
-    meta = _fresh_meta(store, warnings)
-    if not force and meta is not None and meta.get("fingerprint") == stamp:
-        return BuildReport(
-            store_path, built=False, counts=meta.get("counts", {}), warnings=warnings
-        )
-    with build_lock(store_path, wait=wait, waiting=waiting):
-        remove_stale_temporaries(store_path)
+    warnings: list[str] = []
+    known = _known(store, warnings)
+    _check_corpus(store.path, known.meta, corpus_dir, rebind)
+    state = read_state(
+        corpus_dir, known.files, known.manifests, known.scanned_ns, follow_links=follow_links
+    )
+    stamp = state.fingerprint(extractor_id(), SCHEMA_VERSION)
+    if not force and known.fresh(stamp, store.path):
+        return BuildReport(store.path, built=False, counts=known.counts, warnings=warnings)
+    with build_lock(store.path, wait=wait, waiting=waiting):
+        remove_stale_temporaries(store.path)
         if not force:  # another build may have finished while this one waited
-            meta = _fresh_meta(store, warnings)
-            if meta is not None and meta.get("fingerprint") == stamp:
-                return BuildReport(
-                    store_path, built=False, counts=meta.get("counts", {}), warnings=warnings
-                )
+            again = _known(store, warnings)
+            if again.fresh(stamp, store.path):
+                return BuildReport(store.path, built=False, counts=again.counts, warnings=warnings)
         store.forget_parse()
-        report = _build(corpus, Path(corpus_dir), store_path, stamp, progress)
-    report.warnings[:0] = warnings
-    return report
+        started = time.perf_counter()
+        from store.pipeline.assemble import run_build  # the stages: only when a build runs
+
+        outcome = run_build(
+            state, Path(corpus_dir), store.path, stamp, extractor_id(),
+            old_meta=known.meta, progress=progress, workers=workers,
+        )  # fmt: skip
+    return BuildReport(
+        store.path,
+        built=True,
+        counts=outcome.counts,
+        seconds=time.perf_counter() - started,
+        warnings=warnings + outcome.warnings,
+        extracted=outcome.extracted,
+    )
 
 
-def _fresh_meta(store: Store, warnings: list[str]) -> dict[str, Any] | None:
-    """The store's meta row; a corrupt store is moved aside (with a warning) and gives None."""
+@dataclass(slots=True)
+class _Known:
+    """What the store on disk says of the corpus it was built from."""
+
+    meta: dict[str, Any] | None
+    files: dict[str, dict[str, Any]]
+
+    @property
+    def manifests(self) -> dict[str, list[Any]]:
+        return dict((self.meta or {}).get("manifests") or {})
+
+    @property
+    def scanned_ns(self) -> int:
+        return int((self.meta or {}).get("scanned_ns") or 0)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return dict((self.meta or {}).get("counts") or {})
+
+    def fresh(self, stamp: str, store_path: Path) -> bool:
+        """Same inputs, and the documents sidecar is the one this store wrote."""
+        if self.meta is None or self.meta.get("fingerprint") != stamp:
+            return False
+        docs = self.meta.get("docs")
+        if not isinstance(docs, dict):
+            return False
+        try:
+            info = docs_path(store_path, self.meta).stat()
+        except OSError:
+            return False
+        return [info.st_size, info.st_mtime_ns] == [docs.get("size"), docs.get("mtime_ns")]
+
+
+def _known(store: Store, warnings: list[str]) -> _Known:
+    """The store's meta row and stat index; a corrupt store is moved aside (with a warning) and
+    an outdated one is simply rebuilt."""
     try:
-        return store.read_meta()
+        state = store.read_state()
+    except StoreOutdated:
+        return _Known(None, {})
     except StoreCorrupt as exc:
         kept = _move_aside(store.path)
         warnings.append(f"{exc}; kept it as {kept} and rebuilding from the corpus")
-        return None
+        return _Known(None, {})
+    if state is None:
+        return _Known(None, {})
+    meta, files = state
+    return _Known(meta, {row["file"]: row for row in files if isinstance(row.get("file"), str)})
+
+
+def _check_corpus(
+    store_path: Path, meta: dict[str, Any] | None, corpus_dir: Path, rebind: bool
+) -> None:
+    """A store is bound to the corpus it was built from: never rebuilt from another unasked."""
+    if meta is None or rebind:
+        return
+    built_from = meta.get("corpus")
+    if built_from and built_from != str(Path(corpus_dir).resolve()):
+        raise StoreError(
+            f"{store_path} was built from {built_from}, not {Path(corpus_dir).resolve()}. "
+            "Leave out --corpus to use the store's own corpus, add --rebuild to rebuild it from "
+            "this one, or choose another --store."
+        )
 
 
 def build(
@@ -159,21 +209,28 @@ def build(
     *,
     force: bool = False,
     progress: Progress | None = None,
+    rebind: bool = False,
+    workers: int | None = None,
 ) -> BuildReport:
     """`dossier build`: the same as ensure_built, named for what the user asked."""
-    return ensure_built(corpus_dir, store, force=force, progress=progress)
+    return ensure_built(
+        corpus_dir, store, force=force, progress=progress, rebind=rebind, workers=workers
+    )
 
 
 def is_stale(corpus_dir: Path, store_path: Path) -> bool:
     """True when opening the store needs a build first (missing, changed corpus, corrupt)."""
+    store = Store(Path(store_path))
     try:
-        meta = db.read_meta(store_path)
+        state = store.read_state()
     except StoreCorrupt:
         return True
-    if meta is None:
+    if state is None:
         return True
-    corpus = read_corpus(Path(corpus_dir))
-    return meta.get("fingerprint") != fingerprint(corpus, corpus_dir)
+    meta, rows = state
+    known = _Known(meta, {row["file"]: row for row in rows if isinstance(row.get("file"), str)})
+    corpus = read_state(corpus_dir, known.files, known.manifests, known.scanned_ns)
+    return not known.fresh(corpus.fingerprint(extractor_id(), SCHEMA_VERSION), store.path)
 
 
 def _move_aside(store_path: Path) -> Path:
@@ -187,109 +244,3 @@ def _move_aside(store_path: Path) -> Path:
             f"({os_reason(exc)}); move or delete it, or point --store at another file"
         ) from None
     return kept
-
-
-def _build(
-    corpus: CorpusRead, corpus_dir: Path, store_path: Path, stamp: str, progress: Progress | None
-) -> BuildReport:
-    started = time.perf_counter()
-    tick = progress or (lambda stage, done, total: None)
-    total = len(corpus.documents)
-
-    documents: list[Document] = []
-    for i, raw in enumerate(corpus.documents):
-        passages, sentences = segment(raw.file, raw.text)
-        documents.append(Document(raw.file, raw.text, tuple(passages), tuple(sentences)))
-        tick("segment", i + 1, total)
-
-    sources = [
-        _source_for(raw, doc, corpus) for raw, doc in zip(corpus.documents, documents, strict=True)
-    ]
-    tick("sources", total, total)
-
-    # entities stage
-    from store.entities import extract_entities, load_catalogue
-
-    catalogue = load_catalogue(Path(corpus_dir) / CATALOGUE_NAME)
-    entities, mentions = extract_entities(documents, catalogue)
-    tick("entities", total, total)
-
-    # events stage
-    from store.events import extract_events
-
-    events = extract_events(documents, sources, entities, mentions)
-    tick("events", total, total)
-
-    # search index stage (imported here: numpy is only needed when building or searching)
-    from store.search import write_index
-
-    tick("index", 0, 1)
-    write_index(store_path, documents, sources, entities, mentions, events, stamp)
-    tick("index", 1, 1)
-
-    tables = {
-        "sources": [s.to_row() for s in sources],
-        "texts": [{"file": d.file, "text": d.text} for d in documents],
-        "passages": [p.to_row() for d in documents for p in d.passages],
-        "sentences": [s.to_row() for d in documents for s in d.sentences],
-        "entities": [e.to_row() for e in entities],
-        "mentions": [m.to_row() for m in mentions],
-        "events": [e.to_row() for e in events],
-    }
-    counts = {name: len(rows) for name, rows in tables.items() if name != "texts"}
-    counts["documents"] = len(documents)
-    counts["bytes"] = sum(len(raw.data) for raw in corpus.documents)
-    meta = {
-        "fingerprint": stamp,
-        "extractor": f"{EXTRACTOR_VERSION}:{extractor_digest()}",
-        "corpus": str(corpus_dir.resolve()),
-        "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "counts": counts,
-    }
-    tick("write", 0, 1)
-    db.write_store(store_path, tables, meta)
-    tick("write", 1, 1)
-    seconds = time.perf_counter() - started
-    return BuildReport(store_path, built=True, counts=counts, seconds=seconds)
-
-
-def _source_for(raw: RawDocument, document: Document, corpus: CorpusRead) -> Source:
-    """Manifest metadata when the file is listed; otherwise a title and date read from the text."""
-    entry = corpus.manifest.get(raw.file)
-    stem = Path(raw.file).with_suffix("").as_posix()
-    if entry is not None:
-        published = entry.get("published", "unknown")
-        return Source(
-            id=stem,
-            file=raw.file,
-            title=entry.get("title") or guess_title(raw),
-            author=entry.get("author", "unknown"),
-            publisher=entry.get("publisher", "unknown"),
-            kind=entry.get("kind", "unknown"),
-            published=published,
-            published_precision=precision_of(published),
-            published_basis=entry.get("published_basis", "unknown"),
-            chars=len(raw.text),
-            passages=len(document.passages),
-            path=display_name(raw.path.resolve()),
-            listed=True,
-        )
-    published, precision, basis = _infer_published(document)
-    return Source(
-        id=stem,
-        file=raw.file,
-        title=guess_title(raw),
-        published=published,
-        published_precision=precision,
-        published_basis=basis,
-        chars=len(raw.text),
-        passages=len(document.passages),
-        path=display_name(raw.path.resolve()),
-        listed=False,
-    )
-
-
-def _infer_published(document: Document) -> tuple[str, str, str]:
-    from store.corpus.pubdate import infer_published
-
-    return infer_published(document.text, list(document.passages))

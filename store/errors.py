@@ -34,6 +34,10 @@ class StoreCorrupt(StoreError):
     """The store file is not valid JSON or misses its meta table; it can be rebuilt."""
 
 
+class StoreOutdated(StoreCorrupt):
+    """The store was written by an older Dossier: it is rebuilt, nothing of it is kept."""
+
+
 class StoreTooNew(StoreError):
     """The store was written by a newer Dossier; rebuilding would throw its data away."""
 

@@ -50,7 +50,7 @@ class _Info:
 
 
 @dataclass(slots=True)
-class _Hit:
+class EntityHit:
     start: int
     end: int
     key: str
@@ -79,7 +79,7 @@ class EntityParts:
     discovery found there. Pure in the document, its segmentation and the catalogue, so it can
     be computed in parallel and cached; `settle_entities` reads every document's parts."""
 
-    hits: list[_Hit]
+    hits: list[EntityHit]
     findings: DocFindings
 
 
@@ -109,14 +109,16 @@ def settle_entities(
     return _Extraction(catalogue).run(documents, parts)
 
 
-def catalogue_hits(document: Document, sentences: list[Sentence], matcher: Matcher) -> list[_Hit]:
+def catalogue_hits(
+    document: Document, sentences: list[Sentence], matcher: Matcher
+) -> list[EntityHit]:
     """Matches that fall inside a body sentence (headings and footnotes are not read)."""
     starts = [s.start for s in sentences]
     hits = []
     for m in matcher.find(document.text):
         i = bisect.bisect_right(starts, m.start) - 1
         if i >= 0 and m.end <= sentences[i].end:
-            hits.append(_Hit(m.start, m.end, m.key, sentences[i]))
+            hits.append(EntityHit(m.start, m.end, m.key, sentences[i]))
     return hits
 
 
@@ -142,7 +144,7 @@ class _Extraction:
     def run(
         self, documents: list[Document], parts: list[EntityParts]
     ) -> tuple[list[Entity], list[Mention]]:
-        per_doc: list[tuple[Document, list[_Hit], list[Found], dict[str, Found]]] = []
+        per_doc: list[tuple[Document, list[EntityHit], list[Found], dict[str, Found]]] = []
         redefined: list[tuple[str, Found]] = []
         for document, part in zip(documents, parts, strict=True):
             findings = part.findings
@@ -191,9 +193,11 @@ class _Extraction:
                     info.aliases.setdefault(f.name, None)
                     if info.discovered and not registered:
                         self.vote(info, f)  # a linked surname or acronym also says the type
-                    hits.append(_Hit(f.start, f.end, key, f.sentence))  # type: ignore[arg-type]
+                    hits.append(EntityHit(f.start, f.end, key, f.sentence))  # type: ignore[arg-type]
             if merged:
-                hits = [_Hit(h.start, h.end, merged.get(h.key, h.key), h.sentence) for h in hits]
+                hits = [
+                    EntityHit(h.start, h.end, merged.get(h.key, h.key), h.sentence) for h in hits
+                ]
             hits = self.longest(hits)
             hits = self.qualify(document.text, hits)
             text, file, exclude = document.text, document.file, bool(self.catalogue.exclude)
@@ -209,7 +213,7 @@ class _Extraction:
                 )
         return self.finish(mentions)
 
-    def register(self, found: Found) -> _Hit:
+    def register(self, found: Found) -> EntityHit:
         """A discovered mention joins the entity sharing its form, catalogue or discovered."""
         key = self.key_of(found)
         info = self.info.get(key)
@@ -220,7 +224,7 @@ class _Extraction:
             info.description = found.description
         if info.discovered:
             info.aliases.setdefault(found.name, None)
-        return _Hit(found.start, found.end, key, found.sentence)  # type: ignore[arg-type]
+        return EntityHit(found.start, found.end, key, found.sentence)  # type: ignore[arg-type]
 
     @staticmethod
     def vote(info: _Info, found: Found) -> None:
@@ -270,11 +274,11 @@ class _Extraction:
         return out
 
     @staticmethod
-    def longest(hits: list[_Hit]) -> list[_Hit]:
+    def longest(hits: list[EntityHit]) -> list[EntityHit]:
         """Overlaps between catalogue and discovered spans: the longer span wins."""
         hits.sort(key=lambda h: (h.start - h.end, h.start))
         taken: list[tuple[int, int]] = []
-        kept: list[_Hit] = []
+        kept: list[EntityHit] = []
         for h in hits:
             i = bisect.bisect_left(taken, (h.start, -1))
             if (i < len(taken) and taken[i][0] < h.end) or (i > 0 and taken[i - 1][1] > h.start):
@@ -294,9 +298,9 @@ class _Extraction:
             return next(t for t in TYPE_PRIORITY if votes.get(t) == best)
         return "other"
 
-    def qualify(self, text: str, hits: list[_Hit]) -> list[_Hit]:
+    def qualify(self, text: str, hits: list[EntityHit]) -> list[EntityHit]:
         """A generic institution takes the place named with it: "Russia's Supreme Court"."""
-        out: list[_Hit] = []
+        out: list[EntityHit] = []
         skip: set[int] = set()
         for i, h in enumerate(hits):
             if i in skip:
@@ -317,7 +321,7 @@ class _Extraction:
                 elif o.start >= h.end and re.fullmatch(r" of (?:the )?", text[h.end : o.start]):
                     place = o
                     skip.add(j)
-                    h = _Hit(h.start, o.end, h.key, h.sentence)
+                    h = EntityHit(h.start, o.end, h.key, h.sentence)
             if place is None:
                 # Otherwise the one place named earlier in the sentence as an owner:
                 # "Kazakhstan's prosecutor-general ... approved by the Supreme Court".
@@ -326,7 +330,7 @@ class _Extraction:
                 if len({o.key for o in owners}) == 1:
                     place = owners[-1]
             if place is not None:
-                h = _Hit(h.start, h.end, self.qualified_key(h.key, place.key), h.sentence)
+                h = EntityHit(h.start, h.end, self.qualified_key(h.key, place.key), h.sentence)
             out.append(h)
         return out
 

@@ -28,7 +28,7 @@ from store.models import Document, Entity, Event, Hit, Mention, Source
 from store.search.evaluate import EntityNames, Evaluator
 from store.search.highlight import highlights_for, make_snippet
 from store.search.index import Index
-from store.search.indexing import build_index
+from store.search.indexing import DocTerms, build_index, index_from_terms
 from store.search.query import parse
 from store.search.sidecar import (
     IndexUnusable,
@@ -113,6 +113,21 @@ def write_index(
 ) -> None:
     """Build the index for a store about to be written and put it beside it, atomically."""
     index = build_index(documents, sources, entities, mentions, events, fingerprint)
+    write_index_file(index_path(Path(store_path)), index)
+
+
+def write_index_for(
+    store_path: Path,
+    files: list[str],
+    doc_terms: list[DocTerms],
+    sources: list[Source],
+    entities: list[Entity],
+    mentions: list[Mention],
+    events: list[Event],
+    fingerprint: str,
+) -> None:
+    """`write_index` from each document's already tokenised terms (the build's cached parts)."""
+    index = index_from_terms(files, doc_terms, sources, entities, mentions, events, fingerprint)
     write_index_file(index_path(Path(store_path)), index)
 
 

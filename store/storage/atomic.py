@@ -45,7 +45,7 @@ def _write(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    _fsync_directory(path.parent)
+    fsync_directory(path.parent)
 
 
 def remove_stale_temporaries(path: Path) -> list[Path]:
@@ -61,7 +61,7 @@ def remove_stale_temporaries(path: Path) -> list[Path]:
     return removed
 
 
-def _fsync_directory(directory: Path) -> None:
+def fsync_directory(directory: Path) -> None:
     """Make the rename itself durable where the platform allows it."""
     try:
         fd = os.open(directory, os.O_RDONLY)

@@ -1,29 +1,24 @@
 """The TinyDB store: the only module that imports tinydb.
 
-The file is TinyDB's JSON layout (``{table: {doc_id: row}}``) written through an orjson-backed
-`Storage`, which parses and writes several times faster than the stdlib one. TinyDB re-reads the
-whole file on every uncached query, so `Store` reads it once at open and answers from memory;
-the store is read-only while browsing. Rows are converted to dataclasses lazily, per file, so a
-10,000-document store opens without building millions of objects.
+A store is three files. `STORE` is a TinyDB database in TinyDB's JSON layout (``{table:
+{doc_id: row}}``) holding what every command needs at once and what grows only with the number
+of documents: `meta` (schema, fingerprint, the corpus it was built from, counts), `sources`,
+`entities` (each with its mention counts per file) and `files` (the stat index that tells in
+milliseconds which documents changed). `STORE.docs` (store/storage/docs.py) holds each
+document's text and records, mapped and decoded per document on demand; `STORE.index` is the
+search index. Opening a 10,000-document store parses only the first.
 
-The tables that grow with the text (passages, sentences, mentions, events) hold one row per
-document whose `columns` is a JSON string of one list per field (`{"start": [...], "end":
-[...]}`) rather than a row per record: at 10,000 documents that makes the file several times
-smaller, opening it parses one string per document instead of millions of numbers, and a
-document's records are decoded only when asked for. A mention's surface form is not
-stored: it is `text[start:end]`; nor are an event's quote and anchor text, and its summary only
-when it differs from the quote.
-
-Writes never go through a live TinyDB handle: `write_store` lays out the tables and hands them to
-the storage, which writes a temporary file, fsyncs and `os.replace`s it, so a build killed half
-way leaves the previous store as it was. The file stays a TinyDB database for anyone scripting
-against it: `TinyDB(path, storage=OrjsonStorage, access_mode="rb").table("sources").all()`.
+Writes never go through a live TinyDB handle: the sidecars and then the TinyDB file are each
+written to a temporary file, fsynced and `os.replace`d in, the TinyDB file last, so a build
+killed at any point leaves a store whose parts agree (each carries the build's fingerprint: a
+sidecar of another build is noticed and rebuilt). The file stays a TinyDB database for anyone
+scripting against it: `TinyDB(path, storage=OrjsonStorage, access_mode="rb").table("sources")`.
 """
 
 from __future__ import annotations
 
 import threading
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, Self, TypeVar
@@ -31,36 +26,31 @@ from typing import Any, Self, TypeVar
 import orjson
 from tinydb.storages import Storage
 
-from store.errors import StoreCorrupt, StoreError, StoreTooNew
+from store.errors import StoreCorrupt, StoreError, StoreOutdated, StoreTooNew
 from store.models import Entity, Event, Mention, Passage, Record, Sentence, Source
-from store.storage.atomic import write_bytes_atomic
+from store.storage.atomic import os_reason, write_bytes_atomic
+from store.storage.blobs import BlobFile, BlobsUnusable
+from store.storage.docs import (
+    DOC_TABLES,
+    DocsWriter,
+    docs_path,
+    parts_key,
+    remove_other_sidecars,
+    rows_key,
+    text_key,
+    unpack,
+)
 
-SCHEMA_VERSION = 2
-TABLES = ("sources", "texts", "passages", "sentences", "entities", "mentions", "events", "meta")
+SCHEMA_VERSION = 3
+TABLES = ("sources", "entities", "files", "meta")
+TEXT_CACHE = 256  # decoded texts kept per store (the app reads a document many times)
 
 R = TypeVar("R", bound=Record)
 T = TypeVar("T")
 
-# Tables stored one row per document, column by column; the record's position in its document's
-# row is its order. Fields not listed (a mention's surface) are derived from the text on read.
-PACKED: dict[str, tuple[str, ...]] = {
-    "passages": ("index", "start", "end", "kind"),
-    "sentences": ("passage", "index", "start", "end"),
-    "mentions": ("entity", "start", "end", "sentence_start", "sentence_end"),
-    "events": (
-        "id", "date", "precision", "date_begin", "date_end", "mod", "anchor_start", "anchor_end",
-        "start", "end", "summary", "entities", "cluster",
-    ),
-}  # fmt: skip
-
-
 # Text fields every row of a table has; checked when the meta row is read, so a store damaged
 # this way is moved aside and rebuilt before anything opens it.
-_ROW_KEYS: dict[str, tuple[str, ...]] = {
-    "texts": ("file", "text"),
-    "sources": ("file",),
-    **{name: ("file", "columns") for name in PACKED},
-}
+_ROW_KEYS: dict[str, tuple[str, ...]] = {"sources": ("file",), "files": ("file",)}
 
 
 class OrjsonStorage(Storage):
@@ -75,7 +65,7 @@ class OrjsonStorage(Storage):
         except FileNotFoundError:
             return None
         except OSError as exc:
-            raise StoreError(f"{self.path}: cannot read the store: {exc.strerror}") from exc
+            raise StoreError(f"{self.path}: cannot read the store: {os_reason(exc)}") from exc
         if not data.strip():
             raise StoreCorrupt(f"{self.path}: the store is empty")
         try:
@@ -93,34 +83,51 @@ class OrjsonStorage(Storage):
         pass
 
 
-def write_store(
+def write_tables(
     path: Path, tables: Mapping[str, Iterable[dict[str, Any]]], meta: dict[str, Any]
 ) -> None:
-    """Write every table and the meta row to `path` in one atomic replace."""
+    """The TinyDB file: every catalogue table and the meta row, in one atomic replace."""
     layout: dict[str, dict[str, Any]] = {}
     for name, rows in tables.items():
-        if name in PACKED:
-            rows = _pack(rows, PACKED[name])
         layout[name] = {str(i): row for i, row in enumerate(rows, start=1)}
     layout["meta"] = {"1": {**meta, "schema": SCHEMA_VERSION}}
     OrjsonStorage(path).write(layout)
 
 
-def _pack(rows: Iterable[dict[str, Any]], columns: tuple[str, ...]) -> list[dict[str, Any]]:
-    """Record rows -> one row per file with a list per column, files in first-seen order."""
-    packed: dict[str, dict[str, Any]] = {}
-    for row in rows:
-        target = packed.get(row["file"])
-        if target is None:
-            target = packed[row["file"]] = {c: [] for c in columns}
-        for column in columns:
-            value = row[column]
-            if column == "summary" and value == row.get("quote"):
-                value = None  # the common case: read back as the quote
-            target[column].append(value)
-    # Each document's columns are one JSON string: parsing the store then costs one string per
-    # document and table, and a document's columns are decoded only when it is asked for.
-    return [{"file": f, "columns": orjson.dumps(cols).decode()} for f, cols in packed.items()]
+def write_store(
+    path: Path, tables: Mapping[str, Iterable[dict[str, Any]]], meta: dict[str, Any]
+) -> None:
+    """A whole store from record rows (`texts` and the per-document tables as flat rows with a
+    `file` each, the catalogue tables as they are): the sidecar, then the TinyDB file."""
+    texts = {row["file"]: row["text"] for row in tables.get("texts", ())}
+    per_doc: dict[str, dict[str, list[dict[str, Any]]]] = {
+        f: {t: [] for t in DOC_TABLES} for f in texts
+    }
+    for table in DOC_TABLES:
+        for row in tables.get(table, ()):
+            per_doc.setdefault(row["file"], {t: [] for t in DOC_TABLES})[table].append(row)
+    writer = DocsWriter(path, str(meta.get("fingerprint", "")))
+    try:
+        for file, doc_tables in per_doc.items():
+            writer.add(file, texts.get(file, ""), doc_tables)
+        docs = writer.commit()
+    except BaseException:
+        writer.abort()
+        raise
+    catalogue = {name: list(rows) for name, rows in tables.items() if name in TABLES}
+    if "entities" in catalogue:
+        counts = entity_mention_rows(Mention.from_row(r) for r in tables.get("mentions", ()))
+        catalogue["entities"] = [
+            {**row, "mentions": row.get("mentions", counts.get(row["id"], {}))}
+            for row in catalogue["entities"]
+        ]
+    write_tables(path, catalogue, {**meta, "docs": docs})
+    remove_other_sidecars(path, docs["name"])
+
+
+def read_meta(path: Path) -> dict[str, Any] | None:
+    """The meta row of a store, or None when there is no store; raises StoreCorrupt."""
+    return Store(path).read_meta()
 
 
 def _stat_key(path: Path) -> tuple[str, int, int] | None:
@@ -129,11 +136,6 @@ def _stat_key(path: Path) -> tuple[str, int, int] | None:
     except OSError:
         return None
     return (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
-
-
-def read_meta(path: Path) -> dict[str, Any] | None:
-    """The meta row of a store, or None when there is no store; raises StoreCorrupt."""
-    return Store(path).read_meta()
 
 
 def _meta_of(path: Path, data: dict[str, Any]) -> dict[str, Any]:
@@ -145,6 +147,16 @@ def _meta_of(path: Path, data: dict[str, Any]) -> dict[str, Any]:
     meta = next(iter(rows.values()))
     if not isinstance(meta, dict):
         raise StoreCorrupt(f"{path}: the store's meta row is not a record (hand-edited or damaged)")
+    schema = meta.get("schema")
+    if not isinstance(schema, int):
+        raise StoreCorrupt(f"{path}: the store's meta table has no schema version")
+    if schema > SCHEMA_VERSION:
+        raise StoreTooNew(
+            f"{path}: the store was written by a newer Dossier (schema {schema}; this one reads "
+            f"up to {SCHEMA_VERSION}). Upgrade Dossier, or point --store at another file."
+        )
+    if schema < SCHEMA_VERSION:
+        raise StoreOutdated(f"{path}: the store was written by an older Dossier (schema {schema})")
     for name in TABLES:
         table = data.get(name, {})
         if not isinstance(table, dict) or not all(isinstance(r, dict) for r in table.values()):
@@ -154,38 +166,29 @@ def _meta_of(path: Path, data: dict[str, Any]) -> dict[str, Any]:
         keys = _ROW_KEYS.get(name, ())
         if keys and not all(isinstance(r.get(k), str) for r in table.values() for k in keys):
             raise StoreCorrupt(f"{path}: the store's {name!r} table is damaged (rows lack {keys})")
-    schema = meta.get("schema")
-    if not isinstance(schema, int):
-        raise StoreCorrupt(f"{path}: the store's meta table has no schema version")
-    if schema > SCHEMA_VERSION:
-        raise StoreTooNew(
-            f"{path}: the store was written by a newer Dossier (schema {schema}; this one reads "
-            f"up to {SCHEMA_VERSION}). Upgrade Dossier, or point --store at another file."
-        )
     return dict(meta)
 
 
-def _columns(packed: dict[str, Any]) -> dict[str, list[Any]]:
-    """The decoded columns of one document's row in a packed table."""
-    columns: dict[str, list[Any]] = orjson.loads(packed["columns"])
-    return columns
-
-
 class Store:
-    """Read access to a built store, loaded once into memory; thread-safe through one lock."""
+    """Read access to a built store; thread-safe through one lock.
+
+    The TinyDB file is read once at `open`; documents' texts and records come from the mapped
+    sidecar when first asked for, per document, and are kept (texts: the most recent).
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._lock = threading.RLock()
         self._opened = False
-        self._raw: dict[str, list[dict[str, Any]]] = {}
         self._meta: dict[str, Any] = {}
+        self._raw: dict[str, list[dict[str, Any]]] = {}
+        self._docs: BlobFile | None = None
         self._cache: dict[tuple[str, str | None], list[Any]] = {}
-        self._by_file: dict[str, dict[str, list[dict[str, Any]]]] = {}
         self._texts: dict[str, str] = {}
         self._sources: list[Source] = []
         self._source_names: dict[str, Source] = {}
-        self._by_entity: dict[str, list[tuple[str, int]]] | None = None
+        self._files: set[str] = set()
+        self._order: list[str] = []  # every document, in corpus order
         self._derived: dict[str, Any] = {}
         # The parse `read_meta` made of the file, handed (once) to the `open` that follows, so a
         # command that checks staleness and then opens the store parses the file once.
@@ -202,22 +205,42 @@ class Store:
             self._meta = _meta_of(self.path, data)
             self._raw = {name: list(data.get(name, {}).values()) for name in TABLES}
             try:
-                self._texts = {row["file"]: row["text"] for row in self._raw["texts"]}
                 self._sources = [Source.from_row(r) for r in self._raw["sources"]]
             except (KeyError, TypeError, ValueError) as exc:
                 raise StoreCorrupt(f"{self.path}: the store's rows are damaged ({exc!r})") from None
             for source in reversed(self._sources):  # the first source wins a shared name
                 for name in (source.file, source.id, Path(source.file).stem):
                     self._source_names[name] = source
+            self._docs = self._map_docs()
+            ordered = [s.file for s in self._sources]
+            listed = set(ordered)
+            ordered += [
+                k[2:] for k in self._docs.entries if k.startswith("t:") and k[2:] not in listed
+            ]
+            self._order = ordered
+            self._files = set(ordered)
             self._opened = True
             return self
+
+    def _map_docs(self) -> BlobFile:
+        try:
+            docs = BlobFile(docs_path(self.path, self._meta))
+        except BlobsUnusable as exc:
+            raise StoreCorrupt(f"{self.path}: the store's documents are unusable ({exc})") from None
+        if docs.fingerprint != self._meta.get("fingerprint"):
+            docs.close()
+            raise StoreCorrupt(f"{self.path}: the store's documents belong to another build")
+        return docs
 
     def close(self) -> None:
         with self._lock:
             self._opened = False
-            self._raw, self._cache, self._by_file, self._texts = {}, {}, {}, {}
-            self._source_names, self._by_entity = {}, None
+            self._raw, self._cache, self._texts = {}, {}, {}
+            self._source_names, self._files = {}, set()
             self._derived, self._handoff = {}, None
+            if self._docs is not None:
+                self._docs.close()
+                self._docs = None
 
     def read_meta(self) -> dict[str, Any] | None:
         """The meta row of the file, or None when there is none; raises StoreCorrupt.
@@ -232,6 +255,18 @@ class Store:
         with self._lock:
             self._handoff = (key, data) if key is not None else None
         return meta
+
+    def read_state(self) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
+        """The meta row and the stat index (`files`), or None when there is no store; the parse
+        is kept for the `open` that follows. Raises StoreCorrupt, StoreOutdated, StoreTooNew."""
+        data = OrjsonStorage(self.path).read()
+        if data is None:
+            return None
+        meta = _meta_of(self.path, data)
+        key = _stat_key(self.path)
+        with self._lock:
+            self._handoff = (key, data) if key is not None else None
+        return meta, list(data.get("files", {}).values())
 
     def forget_parse(self) -> None:
         """Drop a kept parse: the file is about to be (or has been) replaced."""
@@ -266,11 +301,23 @@ class Store:
         """A source by file name, id, or file name without extension."""
         return self._source_names.get(name)
 
+    def files(self) -> list[dict[str, Any]]:
+        """The stat index the store was built with: one row per document file."""
+        return list(self._raw.get("files", ()))
+
     def text(self, file: str) -> str:
-        try:
-            return self._texts[file]
-        except KeyError:
-            raise StoreError(f"no document named {file!r} in the store") from None
+        with self._lock:
+            text = self._texts.get(file)
+            if text is not None:
+                return text
+            blob = self._blob(text_key(file)) if file in self._files else None
+            if blob is None:
+                raise StoreError(f"no document named {file!r} in the store")
+            text = bytes(blob).decode("utf-8", "surrogatepass")
+            if len(self._texts) >= TEXT_CACHE:
+                self._texts.pop(next(iter(self._texts)))
+            self._texts[file] = text
+            return text
 
     def passages(self, file: str | None = None) -> list[Passage]:
         return self._records("passages", Passage, file)
@@ -279,48 +326,59 @@ class Store:
         return self._records("sentences", Sentence, file)
 
     def entities(self) -> list[Entity]:
-        return self._records("entities", Entity, None)
+        key = ("entities", None)
+        with self._lock:
+            cached = self._cache.get(key)
+            if cached is None:
+                try:
+                    cached = [Entity.from_row(r) for r in self._raw.get("entities", ())]
+                except (KeyError, TypeError, ValueError) as exc:
+                    raise self._damaged("entities", exc) from None
+                self._cache[key] = cached
+            return list(cached)
 
     def mentions(self, file: str | None = None, *, entity: str | None = None) -> list[Mention]:
-        """Mentions in a file, of an entity, or (costly on a big store) all of them."""
+        """Mentions in a file, of an entity (only the files it is mentioned in are read), or
+        (costly on a big store) all of them."""
         if entity is None:
             return self._records("mentions", Mention, file)
-        with self._lock:
-            if self._by_entity is None:
-                self._by_entity = defaultdict(list)
-                for row in self._raw.get("mentions", []):
-                    for i, entity_id in enumerate(_columns(row)["entity"]):
-                        self._by_entity[entity_id].append((row["file"], i))
-            places = self._by_entity.get(entity, [])
-        if file is not None:
-            places = [p for p in places if p[0] == file]
-        by_file: dict[str, list[Mention]] = {}
-        result = []
-        for name, i in places:
-            if name not in by_file:
-                by_file[name] = self._records("mentions", Mention, name)
-            result.append(by_file[name][i])
-        return result
+        counts = self.mention_counts().get(entity, {})
+        files = [f for f in counts if file is None or f == file]
+        return [
+            m for f in files for m in self._records("mentions", Mention, f) if m.entity == entity
+        ]
 
     def mention_counts(self) -> dict[str, dict[str, int]]:
-        """Mentions per entity per file, counted without building a record per mention."""
-        counts: dict[str, dict[str, int]] = defaultdict(dict)
-        for row in self._raw.get("mentions", []):
-            file = row["file"]
-            for entity_id, n in Counter(_columns(row)["entity"]).items():
-                counts[entity_id][file] = n
-        return dict(counts)
+        """Mentions per entity per file: as the build counted them into the entity rows, or
+        (a store written without them) counted from every document once."""
+        rows = self._raw.get("entities", ())
+        if rows and all("mentions" in row for row in rows):
+            return {
+                row["id"]: dict(row["mentions"] or {})
+                for row in rows
+                if isinstance(row.get("id"), str)
+            }
+        counted = self.derived(
+            "storage.mention_counts",
+            lambda: dict(entity_mention_rows(self._records("mentions", Mention, None))),
+        )
+        return {k: dict(v) for k, v in counted.items()}
 
     def events(self, file: str | None = None) -> list[Event]:
         return self._records("events", Event, file)
 
     def rows(self, table: str) -> list[dict[str, Any]]:
-        """Record rows of a table (packed tables unpacked), for modules that own a format."""
-        if table in PACKED:
-            return [
-                row for packed in self._raw.get(table, ()) for row in self._unpack(table, packed)
-            ]
+        """Record rows of a table (per-document tables unpacked), for modules that own a format."""
+        if table in DOC_TABLES:
+            return [row for file in self._order for row in self._doc_rows(table, file)]
         return list(self._raw.get(table, ()))
+
+    def cached_parts(self, file: str, key: str) -> memoryview | None:
+        """The build's cache of what extraction found in `file`, if it was made for `key`."""
+        docs = self._docs
+        if docs is None or docs.trailer.get("parts", {}).get(file) != key:
+            return None
+        return docs.get(parts_key(file))
 
     # -- internals --------------------------------------------------------------------------
     def _take_parse(self) -> dict[str, Any] | None:
@@ -330,72 +388,46 @@ class Store:
             return handoff[1]
         return OrjsonStorage(self.path).read()
 
+    def _blob(self, name: str) -> memoryview | None:
+        if self._docs is None:
+            raise StoreError(f"{self.path}: the store is not open")
+        return self._docs.get(name)
+
+    def _damaged(self, table: str, exc: Exception) -> StoreCorrupt:
+        return StoreCorrupt(
+            f"{self.path}: the store's {table!r} rows are damaged ({exc!r}); "
+            "`dossier build --force` rebuilds it"
+        )
+
+    def _doc_rows(self, table: str, file: str) -> list[dict[str, Any]]:
+        blob = self._blob(rows_key(table, file))
+        if blob is None:
+            return []
+        try:
+            return unpack(table, file, blob, self.text(file))
+        except (KeyError, TypeError, ValueError, IndexError, orjson.JSONDecodeError) as exc:
+            raise self._damaged(table, exc) from None
+
     def _records(self, table: str, kind: type[R], file: str | None) -> list[R]:
+        if file is None:
+            return [r for f in self._order for r in self._records(table, kind, f)]
         key = (table, file)
         with self._lock:
             cached = self._cache.get(key)
             if cached is None:
+                rows = self._doc_rows(table, file) if file in self._files else []
                 try:
-                    if table in PACKED:
-                        cached = self._packed_records(table, kind, file)
-                    else:
-                        rows = (
-                            self._raw.get(table, [])
-                            if file is None
-                            else self._grouped(table).get(file, [])
-                        )
-                        cached = [kind.from_row(row) for row in rows]
+                    cached = [kind(**row) for row in rows]
                 except (KeyError, TypeError, ValueError) as exc:
-                    raise StoreCorrupt(
-                        f"{self.path}: the store's {table!r} rows are damaged ({exc!r}); "
-                        "`dossier build --force` rebuilds it"
-                    ) from None
+                    raise self._damaged(table, exc) from None
                 self._cache[key] = cached
             return list(cached)
 
-    def _packed_records(self, table: str, kind: type[R], file: str | None) -> list[R]:
-        if file is None:
-            return [r for f in self._grouped(table) for r in self._records(table, kind, f)]
-        packed = self._grouped(table).get(file)
-        if not packed:
-            return []
-        return [kind(**row) for row in self._unpack(table, packed[0])]
 
-    def _unpack(self, table: str, packed: dict[str, Any]) -> list[dict[str, Any]]:
-        try:
-            return self._unpack_rows(table, packed)
-        except (KeyError, TypeError, ValueError, IndexError, orjson.JSONDecodeError) as exc:
-            raise StoreCorrupt(
-                f"{self.path}: the store's {table!r} rows are damaged ({exc!r}); "
-                "`dossier build --force` rebuilds it"
-            ) from None
-
-    def _unpack_rows(self, table: str, packed: dict[str, Any]) -> list[dict[str, Any]]:
-        file = packed["file"]
-        columns = PACKED[table]
-        decoded = _columns(packed)
-        rows = [
-            dict(zip(columns, values, strict=True), file=file)
-            for values in zip(*(decoded[c] for c in columns), strict=True)
-        ]
-        text = self._texts.get(file, "")
-        if table == "mentions":
-            for row in rows:
-                row["surface"] = text[row["start"] : row["end"]]
-        elif table == "events":
-            for row in rows:
-                row["quote"] = quote = text[row["start"] : row["end"]]
-                row["anchor_text"] = text[row["anchor_start"] : row["anchor_end"]]
-                row["entities"] = tuple(row["entities"])
-                if row["summary"] is None:
-                    row["summary"] = quote
-        return rows
-
-    def _grouped(self, table: str) -> dict[str, list[dict[str, Any]]]:
-        grouped = self._by_file.get(table)
-        if grouped is None:
-            grouped = defaultdict(list)
-            for row in self._raw.get(table, []):
-                grouped[row.get("file", "")].append(row)
-            self._by_file[table] = grouped
-        return grouped
+def entity_mention_rows(mentions: Iterable[Mention]) -> dict[str, dict[str, int]]:
+    """Entity id -> {file: mentions}, in first-seen order: what entity rows carry."""
+    counts: dict[str, dict[str, int]] = defaultdict(dict)
+    for m in mentions:
+        per_file = counts[m.entity]
+        per_file[m.file] = per_file.get(m.file, 0) + 1
+    return counts

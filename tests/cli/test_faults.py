@@ -42,6 +42,15 @@ def kill_build_at(
     )  # fmt: skip
 
 
+def store_files(store: Path) -> dict[Path, bytes]:
+    """Every file of the store (its lock aside) and its bytes."""
+    return {
+        p: p.read_bytes()
+        for p in store.parent.glob(store.name + "*")
+        if not p.name.endswith(".lock") and p.is_file()
+    }
+
+
 def state_of(store_path: Path) -> tuple[set[str], bool]:
     """The store's titles as it is on disk, and whether a search agrees with its passages."""
     with Store(store_path) as store:
@@ -64,16 +73,18 @@ def test_a_build_killed_at_each_write_step_leaves_a_working_store(
     from store.build import build
 
     store = tmp_path / "s.json"
-    index = store.with_name(store.name + ".index")
     build(corpus_copy, store)
     old_titles, _ = state_of(store)
-    saved = {path: path.read_bytes() for path in (store, index)}
+    saved = store_files(store)
+    assert len(saved) == 3  # the TinyDB file, the documents sidecar and the index
     (corpus_copy / "zz_new.txt").write_text(NEW_DOC, encoding="utf-8")
     counted = kill_build_at(target, 0, corpus_copy, tmp_path / "count.json")
     assert counted.returncode == 0, counted.stderr
     calls = int(counted.stdout.split()[-1])
     assert calls >= 2  # the index and the store are each written
     for nth in range(1, calls + 1):
+        for path in store_files(store):
+            path.unlink()
         for path, data in saved.items():
             path.write_bytes(data)
         killed = kill_build_at(target, nth, corpus_copy, store)

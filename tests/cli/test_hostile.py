@@ -159,9 +159,9 @@ def built(tmp_path: Path) -> tuple[Path, Path]:
         lambda t: {**t, "meta": {"1": 42}},
         lambda t: {**t, "meta": {"1": ["schema", 2]}},
         lambda t: {**t, "meta": 7},
-        lambda t: {**t, "texts": [1, 2, 3]},
+        lambda t: {**t, "entities": [1, 2, 3]},
         lambda t: {**t, "sources": {"1": "not a row"}},
-        lambda t: {**t, "texts": {"1": {"file": "a.txt"}}},
+        lambda t: {**t, "sources": {"1": {"title": "no file"}}},
     ],
     ids=["meta-number", "meta-list", "meta-table", "table-list", "row-string", "row-missing"],
 )
@@ -177,15 +177,35 @@ def test_a_hand_damaged_store_is_moved_aside_and_rebuilt(tmp_path: Path, damage)
 
 
 def test_damage_found_while_reading_is_a_message_naming_the_cure(tmp_path: Path) -> None:
-    """Damage inside a document's packed columns shows only when they are decoded: then the
-    command stops with exit 2 and says how to rebuild, never a traceback."""
+    """Damage inside a document's blob shows only when it is decoded: then the command stops
+    with exit 2 and says how to rebuild, never a traceback."""
+    from store.storage.docs import docs_path, rows_key
+
     folder, store = built(tmp_path)
-    tables = orjson.loads(store.read_bytes())
-    tables["passages"] = {"1": {"file": "a.txt", "columns": "{broken"}}
-    store.write_bytes(orjson.dumps(tables))
+    meta = orjson.loads(store.read_bytes())["meta"]["1"]
+    sidecar = docs_path(store, meta)
+    data = bytearray(sidecar.read_bytes())
+    from store.storage.blobs import BlobFile
+
+    blobs = BlobFile(sidecar)
+    offset, length = blobs.entries[rows_key("passages", "a.txt")]
+    blobs.close()
+    data[offset : offset + length] = b"{" * length  # the passages of a.txt, no longer JSON
+    before = sidecar.stat()
+    sidecar.write_bytes(bytes(data))
+    os.utime(sidecar, ns=(before.st_atime_ns, before.st_mtime_ns))  # damage that stat cannot see
     code, _, err = run_cli("show", "a.txt", store=store, corpus=folder)
     assert_clean(code, err, 2)
     assert "rows are damaged" in err and "dossier build --force" in err
+
+
+def test_a_store_whose_documents_went_missing_is_rebuilt(tmp_path: Path) -> None:
+    folder, store = built(tmp_path)
+    for sidecar in tmp_path.glob("s.json.docs.*"):
+        sidecar.unlink()
+    code, out, err = run_cli("search", "Aktobe", store=store, corpus=folder)
+    assert_clean(code, err, 0)
+    assert "Aktobe" in out
 
 
 @pytest.mark.parametrize("array", ["post_off", "post_pid", "pos", "p_file", "file_first", "ev_pid"])

@@ -15,7 +15,8 @@ EPILOG = """\
 examples:
   dossier build                         build the store for the bundled corpus if needed
   dossier build --corpus ~/papers       build a store for your own folder
-  dossier build --force                 rebuild even when nothing changed"""
+  dossier build --force                 rebuild even when nothing changed
+  dossier build -j 4                    extract with four worker processes"""
 
 
 def register(subparsers: Subcommands) -> None:
@@ -28,6 +29,13 @@ def register(subparsers: Subcommands) -> None:
         epilog=EPILOG,
     )
     parser.add_argument("--force", action="store_true", help="rebuild even when up to date")
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="worker processes for extraction (default: the machine's cores)",
+    )
     parser.set_defaults(func=run, needs_store=False)
 
 
@@ -36,6 +44,9 @@ def run(args: argparse.Namespace, store: Store | None) -> int:
     if report.built:
         counts = ", ".join(f"{v} {k}" for k, v in report.counts.items() if k != "bytes")
         print(terminal_text(f"built {report.store_path} in {report.seconds:.2f} s: {counts}"))
+        if report.extracted < report.counts.get("documents", 0):
+            reused = report.counts["documents"] - report.extracted
+            print(f"  {report.extracted} documents extracted, {reused} unchanged and reused")
     else:
         print(terminal_text(f"{report.store_path} is up to date"))
     return 0

@@ -48,6 +48,12 @@ def add_location_options(parser: argparse.ArgumentParser, *, top_level: bool = F
         help="also read links whose target is outside the corpus folder (skipped by default)",
     )
     parser.add_argument(
+        "--rebuild",
+        action="store_true",
+        default=False if top_level else argparse.SUPPRESS,
+        help="rebuild the store from --corpus even if it was built from another folder",
+    )
+    parser.add_argument(
         "--no-wait",
         action="store_true",
         default=False if top_level else argparse.SUPPRESS,
@@ -71,8 +77,30 @@ def add_command(
 
 
 def corpus_dir(args: argparse.Namespace) -> Path:
+    """--corpus or $DOSSIER_CORPUS; else, for a store named with --store or $DOSSIER_STORE, the
+    corpus that store was built from; else the bundled corpus."""
     chosen = getattr(args, "corpus", None) or os.environ.get("DOSSIER_CORPUS")
-    return Path(chosen).expanduser() if chosen else bundled_corpus()
+    if chosen:
+        return Path(chosen).expanduser()
+    named = getattr(args, "store", None) or os.environ.get("DOSSIER_STORE")
+    if named:
+        built_from = _built_from(Path(named).expanduser())
+        if built_from is not None:
+            return built_from
+    return bundled_corpus()
+
+
+def _built_from(store: Path) -> Path | None:
+    """The corpus folder a store remembers, when there is a readable store there."""
+    from store.errors import DossierError
+    from store.storage.db import read_meta
+
+    try:
+        meta = read_meta(store)
+    except DossierError:
+        return None
+    corpus = (meta or {}).get("corpus")
+    return Path(corpus) if isinstance(corpus, str) and corpus else None
 
 
 def store_path(args: argparse.Namespace) -> Path:
@@ -94,6 +122,8 @@ def prepare_store(
         follow_links=getattr(args, "follow_links", False),
         wait=not getattr(args, "no_wait", False),
         waiting=say,
+        rebind=getattr(args, "rebuild", False),
+        workers=getattr(args, "jobs", None),
     )
     report_warnings(report.warnings)
     return report

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from store.errors import StoreCorrupt, StoreError, StoreTooNew
-from store.models import Entity, Passage, Source
+from store.models import Document, Entity, Passage, Source
 from store.storage.db import SCHEMA_VERSION, Store, read_meta, write_store
 from tests.paths import REPO
 
 
-def _write_small(path: Path, title: str = "One") -> None:
+def _write_small(path: Path, title: str = "One", fingerprint: str = "x") -> None:
     text = "Alpha beta.\n\nGamma delta."
     write_store(
         path,
@@ -28,7 +28,7 @@ def _write_small(path: Path, title: str = "One") -> None:
             ],
             "entities": [Entity("e1", "Alpha", "person", ("Alpha", "A.")).to_row()],
         },
-        {"fingerprint": "x"},
+        {"fingerprint": fingerprint},
     )
 
 
@@ -48,12 +48,26 @@ def test_round_trip_returns_dataclasses(tmp_path: Path) -> None:
             store.text("missing.txt")
 
 
-def test_file_is_tinydb_json_layout(tmp_path: Path) -> None:
+def test_file_is_tinydb_json_layout_and_names_its_documents_sidecar(tmp_path: Path) -> None:
     path = tmp_path / "s.json"
     _write_small(path)
     data = json.loads(path.read_text())
-    assert set(data) >= {"sources", "texts", "passages", "meta"}
+    assert set(data) >= {"sources", "entities", "meta"}
+    assert "texts" not in data and "passages" not in data  # per document: in the sidecar
     assert data["sources"]["1"]["file"] == "a.txt"
+    sidecar = tmp_path / data["meta"]["1"]["docs"]["name"]
+    assert sidecar.exists() and sidecar.name.startswith("s.json.docs.")
+
+
+def test_a_new_build_replaces_the_sidecar_and_removes_the_old_one(tmp_path: Path) -> None:
+    path = tmp_path / "s.json"
+    _write_small(path, title="Old")
+    first = set(tmp_path.glob("s.json.docs.*"))
+    _write_small(path, title="New", fingerprint="other")
+    second = set(tmp_path.glob("s.json.docs.*"))
+    assert len(first) == len(second) == 1 and first != second
+    with Store(path) as store:
+        assert store.sources()[0].title == "New"
 
 
 def test_corrupt_and_truncated_stores_are_reported(tmp_path: Path) -> None:
@@ -123,15 +137,18 @@ def test_packed_tables_round_trip_per_file_and_per_entity(tmp_path: Path) -> Non
         },
         {"fingerprint": "x"},
     )
-    raw = json.loads(path.read_text())
-    assert raw["mentions"]["1"]["file"] == "a.txt"
-    assert json.loads(raw["mentions"]["1"]["columns"]) == {
+    from store.storage.blobs import BlobFile
+    from store.storage.docs import docs_path, rows_key
+
+    sidecar = BlobFile(docs_path(path, read_meta(path) or {}))
+    assert json.loads(bytes(sidecar.get(rows_key("mentions", "a.txt")) or b"")) == {
         "entity": ["ann", "bob", "bob"],
         "start": [0, 8, 13],
         "end": [3, 11, 16],
         "sentence_start": [0, 0, 13],
         "sentence_end": [12, 12, 22],
     }
+    sidecar.close()
     with Store(path) as store:
         assert store.mentions() == mentions
         assert store.mentions("b.txt") == mentions[3:]
@@ -143,36 +160,35 @@ def test_packed_tables_round_trip_per_file_and_per_entity(tmp_path: Path) -> Non
         assert store.rows("mentions")[1] == mentions[1].to_row()
 
 
-def test_events_round_trip_with_derived_quote_and_anchor(
-    tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Packed tables give back exactly the records the build wrote, derived fields included."""
-    import store.storage.db
+def test_events_round_trip_with_derived_quote_and_anchor(tmp_path: Path, seeds_dir: Path) -> None:
+    """The per-document blobs give back exactly the records the build made, derived fields
+    (quote, anchor text, surface) included, and store no quote of their own."""
     from store.build import build
-    from store.models import Event, Mention
+    from store.entities import extract_entities, load_catalogue
+    from store.events import extract_events
+    from store.storage.blobs import BlobFile
+    from store.storage.docs import docs_path, rows_key
 
-    written: dict = {}
-    real_write = store.storage.db.write_store
-
-    def capture(path, tables, meta):  # type: ignore[no-untyped-def]
-        written.update({name: list(rows) for name, rows in tables.items()})
-        real_write(path, written, meta)
-
-    monkeypatch.setattr(store.storage.db, "write_store", capture)
     path = tmp_path / "s.json"
     build(seeds_dir, path)
-    expected_events = [Event.from_row(row) for row in written["events"]]
-    expected_mentions = [Mention.from_row(row) for row in written["mentions"]]
-    assert expected_events and expected_mentions
     with Store(path) as opened:
-        assert sorted(opened.events(), key=lambda e: e.id) == sorted(
-            expected_events, key=lambda e: e.id
+        documents = [
+            Document(s.file, opened.text(s.file), tuple(opened.passages(s.file)),
+                     tuple(opened.sentences(s.file)))
+            for s in opened.sources()
+        ]  # fmt: skip
+        entities, mentions = extract_entities(
+            documents, load_catalogue(seeds_dir / "entities.yaml")
         )
-        assert sorted(opened.mentions(), key=lambda m: (m.file, m.start)) == sorted(
-            expected_mentions, key=lambda m: (m.file, m.start)
-        )
-    raw = json.loads(path.read_text())["events"]
-    assert all("quote" not in json.loads(row["columns"]) for row in raw.values())
+        events = extract_events(documents, opened.sources(), entities, mentions)
+        assert events and mentions
+        assert sorted(opened.events(), key=lambda e: e.id) == sorted(events, key=lambda e: e.id)
+        assert opened.mentions() == sorted(mentions, key=lambda m: (m.file, m.start))
+        meta = opened.meta()
+    sidecar = BlobFile(docs_path(path, meta))
+    for source in {e.file for e in events}:
+        assert "quote" not in json.loads(bytes(sidecar.get(rows_key("events", source)) or b""))
+    sidecar.close()
 
 
 def test_tinydb_itself_reads_the_store(built_store_path: Path) -> None:

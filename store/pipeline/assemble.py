@@ -1,0 +1,256 @@
+"""One build: reuse or extract each document's parts, run the corpus-wide steps, write.
+
+Documents whose parts the previous store holds for the same key (same bytes, name, catalogue
+and manifest date, same extractor) are not read again; the others are extracted, in a process
+pool when there are enough. Then what only the whole corpus can tell: sources, entities,
+events and clusters, the index. The result equals a clean build of the same corpus: the cache
+only saves work, the corpus-wide steps always run over every document.
+
+Writing order is the commit protocol: the documents sidecar, the index, then the TinyDB file,
+each atomically; all three carry the build's fingerprint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from store.corpus.manifest import CATALOGUE_NAME, MANIFEST_NAME, load_manifest, precision_of
+from store.corpus.scan import display_name, read_bytes
+from store.entities.catalogue import load_catalogue
+from store.entities.extract import settle_entities
+from store.errors import CorpusError
+from store.events.extract import settle_events
+from store.models import Source
+from store.pipeline.extract import Job, default_jobs, extract_all
+from store.pipeline.keys import parts_key
+from store.pipeline.parts import DocumentParts, decode
+from store.pipeline.state import CorpusState
+from store.search.engine import write_index_for
+from store.storage.blobs import BlobFile, BlobsUnusable
+from store.storage.db import entity_mention_rows, write_tables
+from store.storage.docs import DocsWriter, docs_path, remove_other_sidecars, text_key
+from store.storage.docs import parts_key as parts_blob
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(slots=True)
+class Outcome:
+    counts: dict[str, int]
+    warnings: list[str] = field(default_factory=list)
+    extracted: int = 0  # documents read and extracted (the others came from the cache)
+
+
+def run_build(
+    state: CorpusState,
+    corpus_dir: Path,
+    store_path: Path,
+    stamp: str,
+    extractor: str,
+    *,
+    old_meta: dict[str, Any] | None = None,
+    progress: Progress | None = None,
+    workers: int | None = None,
+) -> Outcome:
+    tick = progress or (lambda stage, done, total: None)
+    warnings = list(state.scan.warnings) + list(state.unreadable)
+    manifest = load_manifest(Path(corpus_dir) / MANIFEST_NAME)
+    catalogue = load_catalogue(Path(corpus_dir) / CATALOGUE_NAME)
+    catalogue_digest = str((state.manifests.get(CATALOGUE_NAME) or ["none"])[-1])
+    old = _old_docs(store_path, old_meta)
+    total = len(state.files)
+
+    # 1. Each document's parts: from the previous store when the key matches, else extracted.
+    keys: dict[str, str] = {}
+    reused: dict[str, tuple[str, bytes]] = {}
+    jobs: list[Job] = []
+    for i, fs in enumerate(state.files):
+        file = fs.entry.file
+        published = _manifest_date(manifest.get(file))
+        key = keys[file] = parts_key(extractor, file, fs.digest, catalogue_digest, published)
+        cached = _cached(old, file, key)
+        if cached is not None:
+            reused[file] = cached
+        else:
+            data = fs.data if fs.data is not None else _read(fs.entry.path, warnings)
+            if data is not None:
+                jobs.append(Job(file, display_name(fs.entry.path), data, published))
+        tick("read", i + 1, total)
+    fresh: dict[str, tuple[str, bytes]] = {}
+    for done, result in enumerate(extract_all(jobs, catalogue, workers or default_jobs())):
+        warnings.extend(result.warnings)
+        if result.text is not None:
+            fresh[result.file] = (result.text, result.parts)
+        tick("extract", done + 1, len(jobs))
+    order = [
+        fs.entry.file for fs in state.files if fs.entry.file in reused or fs.entry.file in fresh
+    ]
+    parts: list[DocumentParts] = []
+    blobs: dict[str, bytes] = {}
+    for file in order:
+        text, data = reused.get(file) or fresh[file]
+        parts.append(decode(file, text, data))
+        blobs[file] = data
+    for name in manifest:
+        if name not in blobs:
+            warnings.append(
+                f"{display_name(Path(corpus_dir) / MANIFEST_NAME)}: lists {name!r}, which is not in "
+                "the corpus"
+            )
+    if old is not None:
+        old.close()
+    if not parts:
+        raise CorpusError(
+            f"{display_name(corpus_dir)}: no readable documents (.txt, .md, .html) in the corpus "
+            "directory"
+        )
+
+    # 2. The corpus-wide steps.
+    documents = [p.document for p in parts]
+    paths = {fs.entry.file: fs.entry.path for fs in state.files}
+    sizes = {fs.entry.file: fs.entry.size for fs in state.files}
+    sources = [_source_for(p, manifest.get(p.document.file), paths[p.document.file]) for p in parts]
+    tick("sources", 1, 1)
+    entities, mentions = settle_entities(documents, [p.entities for p in parts], catalogue)
+    tick("entities", 1, 1)
+    events = settle_events(documents, [p.events for p in parts], sources, mentions)
+    tick("events", 1, 1)
+    tick("index", 0, 1)
+    write_index_for(
+        store_path, [d.file for d in documents], [p.terms for p in parts], sources, entities,
+        mentions, events, stamp,
+    )  # fmt: skip
+    tick("index", 1, 1)
+
+    # 3. The documents sidecar, then the TinyDB file.
+    tick("write", 0, 1)
+    by_file_mentions: dict[str, list[dict[str, Any]]] = {}
+    for m in mentions:
+        by_file_mentions.setdefault(m.file, []).append(m.to_row())
+    by_file_events: dict[str, list[dict[str, Any]]] = {}
+    for e in events:
+        by_file_events.setdefault(e.file, []).append(e.to_row())
+    writer = DocsWriter(store_path, stamp)
+    try:
+        for p in parts:
+            doc = p.document
+            writer.add(
+                doc.file,
+                doc.text,
+                {
+                    "passages": [x.to_row() for x in doc.passages],
+                    "sentences": [x.to_row() for x in doc.sentences],
+                    "mentions": by_file_mentions.get(doc.file, []),
+                    "events": by_file_events.get(doc.file, []),
+                },
+                blobs[doc.file],
+                keys[doc.file],
+            )
+        docs = writer.commit()
+    except BaseException:
+        writer.abort()
+        raise
+    mention_counts = entity_mention_rows(mentions)
+    counts = {
+        "sources": len(sources),
+        "passages": sum(len(d.passages) for d in documents),
+        "sentences": sum(len(d.sentences) for d in documents),
+        "entities": len(entities),
+        "mentions": len(mentions),
+        "events": len(events),
+        "documents": len(documents),
+        "bytes": sum(sizes[d.file] for d in documents),
+    }
+    tables = {
+        "sources": [s.to_row() for s in sources],
+        "entities": [{**e.to_row(), "mentions": mention_counts.get(e.id, {})} for e in entities],
+        "files": state.rows(),
+    }
+    meta = {
+        "fingerprint": stamp,
+        "extractor": extractor,
+        "corpus": str(Path(corpus_dir).resolve()),
+        "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "scanned_ns": state.scanned_ns,
+        "manifests": state.manifests,
+        "docs": docs,
+        "counts": counts,
+    }
+    write_tables(store_path, tables, meta)
+    remove_other_sidecars(store_path, docs["name"])
+    tick("write", 1, 1)
+    return Outcome(counts, warnings, len(jobs))
+
+
+def _old_docs(store_path: Path, meta: dict[str, Any] | None) -> BlobFile | None:
+    """The previous build's sidecar, whose parts this build may reuse."""
+    if meta is None:
+        return None
+    try:
+        return BlobFile(docs_path(store_path, meta))
+    except BlobsUnusable:
+        return None
+
+
+def _cached(old: BlobFile | None, file: str, key: str) -> tuple[str, bytes] | None:
+    if old is None or old.trailer.get("parts", {}).get(file) != key:
+        return None
+    text, data = old.get(text_key(file)), old.get(parts_blob(file))
+    if text is None or data is None:
+        return None
+    return bytes(text).decode("utf-8", "surrogatepass"), bytes(data)
+
+
+def _read(path: Path, warnings: list[str]) -> bytes | None:
+    try:
+        return read_bytes(path)
+    except OSError as exc:
+        warnings.append(f"{display_name(path)}: cannot read ({exc.strerror or exc}); skipped")
+        return None
+
+
+def _manifest_date(entry: dict[str, Any] | None) -> str | None:
+    if entry is None:
+        return None
+    published = entry.get("published", "unknown")
+    return None if published == "unknown" else published
+
+
+def _source_for(parts: DocumentParts, entry: dict[str, Any] | None, path: Path) -> Source:
+    """Manifest metadata when the file is listed; otherwise a title and date read from the text."""
+    doc = parts.document
+    stem = Path(doc.file).with_suffix("").as_posix()
+    if entry is not None:
+        published = entry.get("published", "unknown")
+        return Source(
+            id=stem,
+            file=doc.file,
+            title=entry.get("title") or parts.title,
+            author=entry.get("author", "unknown"),
+            publisher=entry.get("publisher", "unknown"),
+            kind=entry.get("kind", "unknown"),
+            published=published,
+            published_precision=precision_of(published),
+            published_basis=entry.get("published_basis", "unknown"),
+            chars=len(doc.text),
+            passages=len(doc.passages),
+            path=display_name(path.resolve()),
+            listed=True,
+        )
+    published, precision, basis = parts.inferred
+    return Source(
+        id=stem,
+        file=doc.file,
+        title=parts.title,
+        published=published,
+        published_precision=precision,
+        published_basis=basis,
+        chars=len(doc.text),
+        passages=len(doc.passages),
+        path=display_name(path.resolve()),
+        listed=False,
+    )
