@@ -21,11 +21,8 @@ from store.corpus import (
     MANIFEST_NAME,
     CorpusRead,
     RawDocument,
-    guess_title,
-    precision_of,
     read_corpus,
 )
-from store.corpus.scan import display_name
 from store.errors import StoreCorrupt, StoreError
 from store.models import Document, Source
 from store.storage import db
@@ -198,7 +195,8 @@ def _build(
 
     documents: list[Document] = []
     for i, raw in enumerate(corpus.documents):
-        passages, sentences = segment(raw.file, raw.text)
+        page_starts = [page.start for page in raw.pages]
+        passages, sentences = segment(raw.file, raw.text, raw.regions, page_starts)
         documents.append(Document(raw.file, raw.text, tuple(passages), tuple(sentences)))
         tick("segment", i + 1, total)
 
@@ -254,42 +252,7 @@ def _build(
 
 
 def _source_for(raw: RawDocument, document: Document, corpus: CorpusRead) -> Source:
-    """Manifest metadata when the file is listed; otherwise a title and date read from the text."""
-    entry = corpus.manifest.get(raw.file)
-    stem = Path(raw.file).with_suffix("").as_posix()
-    if entry is not None:
-        published = entry.get("published", "unknown")
-        return Source(
-            id=stem,
-            file=raw.file,
-            title=entry.get("title") or guess_title(raw),
-            author=entry.get("author", "unknown"),
-            publisher=entry.get("publisher", "unknown"),
-            kind=entry.get("kind", "unknown"),
-            published=published,
-            published_precision=precision_of(published),
-            published_basis=entry.get("published_basis", "unknown"),
-            chars=len(raw.text),
-            passages=len(document.passages),
-            path=display_name(raw.path.resolve()),
-            listed=True,
-        )
-    published, precision, basis = _infer_published(document)
-    return Source(
-        id=stem,
-        file=raw.file,
-        title=guess_title(raw),
-        published=published,
-        published_precision=precision,
-        published_basis=basis,
-        chars=len(raw.text),
-        passages=len(document.passages),
-        path=display_name(raw.path.resolve()),
-        listed=False,
-    )
+    """Manifest metadata when the file is listed, else what the file and its text say."""
+    from store.corpus.describe import describe
 
-
-def _infer_published(document: Document) -> tuple[str, str, str]:
-    from store.corpus.pubdate import infer_published
-
-    return infer_published(document.text, list(document.passages))
+    return describe(raw, corpus.manifest.get(raw.file), list(document.passages))

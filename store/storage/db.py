@@ -35,7 +35,7 @@ from store.errors import StoreCorrupt, StoreError, StoreTooNew
 from store.models import Entity, Event, Mention, Passage, Record, Sentence, Source
 from store.storage.atomic import write_bytes_atomic
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 TABLES = ("sources", "texts", "passages", "sentences", "entities", "mentions", "events", "meta")
 
 R = TypeVar("R", bound=Record)
@@ -44,7 +44,7 @@ T = TypeVar("T")
 # Tables stored one row per document, column by column; the record's position in its document's
 # row is its order. Fields not listed (a mention's surface) are derived from the text on read.
 PACKED: dict[str, tuple[str, ...]] = {
-    "passages": ("index", "start", "end", "kind"),
+    "passages": ("index", "start", "end", "kind", "page"),
     "sentences": ("passage", "index", "start", "end"),
     "mentions": ("entity", "start", "end", "sentence_start", "sentence_end"),
     "events": (
