@@ -147,10 +147,18 @@ def print_json(obj: Any) -> None:
     zero-width characters are written as \\uXXXX escapes too, so JSON that reaches a terminal
     cannot reorder or hide what it shows; so are DEL and the C1 controls, which JSON leaves raw
     (the parsed value is the same)."""
-    sys.stdout.write(
-        _UNSAFE_IN_JSON.sub(_json_escape, json.dumps(obj, ensure_ascii=False, indent=2))
-    )
+    sys.stdout.write(json_text(obj, indent=2))
     sys.stdout.write("\n")
+
+
+def print_json_line(obj: Any) -> None:
+    """One JSON value on one line (JSON Lines), escaped as `print_json` escapes."""
+    sys.stdout.write(json_text(obj))
+    sys.stdout.write("\n")
+
+
+def json_text(obj: Any, indent: int | None = None) -> str:
+    return _UNSAFE_IN_JSON.sub(_json_escape, json.dumps(obj, ensure_ascii=False, indent=indent))
 
 
 def _json_escape(match: re.Match[str]) -> str:

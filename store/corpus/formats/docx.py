@@ -1,7 +1,8 @@
 """Word documents (DOCX) through python-docx: paragraphs, headings, tables, notes, properties.
 
 Each paragraph of the body becomes a passage; a paragraph styled Title, Subtitle or Heading N
-(or given an outline level) a heading; a table one passage, a row a line, cells split by " | ".
+(or given an outline level) a heading; a table one passage, a row a line written as Markdown
+writes one ("| cell | cell |"), so the stages that know Markdown tables know it.
 A footnote or endnote reference shows in the text as "[1]" ("[i]" for endnotes, Word's own
 numbering), and the notes follow the body, each a footnote passage opening with its mark.
 Title, author and date come from the document's core properties when they are set.
@@ -139,7 +140,7 @@ def _table_text(element: Any, marks: _NoteMarks) -> str:
             " ".join(_paragraph_text(p, marks) for p in cell.iter(f"{_W}p")).strip()
             for cell in row.iter(f"{_W}tc")
         ]
-        rows.append(" | ".join(cells))
+        rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
 
 

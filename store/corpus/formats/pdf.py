@@ -96,11 +96,13 @@ def compose(
     for number, lines in enumerate(pages):
         if sum(len(line.text.strip()) for line in lines) < _MIN_CHARS:
             blank.append(number + 1)
-        start = pos
+        start = None
         for paragraph in paragraphs(lines, vocabulary):
             if parts:
                 parts.append("\n\n")
                 pos += 2
+            if start is None:
+                start = pos  # a page begins at its first paragraph, after the blank line
             parts.append(paragraph.text)
             if paragraph.kind in _REGION_KINDS:
                 regions.append(Region(pos, pos + len(paragraph.text), paragraph.kind))
@@ -108,7 +110,7 @@ def compose(
                 first_heading = paragraph
             pos += len(paragraph.text)
         label = labels[number] or (printed[number] if printed else "") or str(number + 1)
-        spans.append(PageSpan(label, start, pos))
+        spans.append(PageSpan(label, pos if start is None else start, pos))
     text = "".join(parts) + ("\n" if parts else "")
     note = ""
     if pages and len(blank) == len(pages):
