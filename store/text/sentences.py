@@ -235,9 +235,8 @@ def _is_boundary(text: str, m: re.Match[str], start: int) -> bool:
     if low in NAME_TITLES:
         return False
     if len(token) == 1 and token.isalpha():
-        if token == "I" and _after_lowercase_word(text, p, start):
-            return True  # the pronoun: "you and I. Did you"
-        return False  # an initial: "R. N.", "S. Frederick Starr"
+        # The pronoun ends one ("you and I. Did you"); an initial does not ("R. N.", "S. Starr").
+        return token == "I" and _after_lowercase_word(text, p, start)
     if "." in token and _is_dotted(token):
         if low in NEVER_BREAK_DOTTED:
             return False
