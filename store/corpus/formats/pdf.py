@@ -11,6 +11,7 @@ position. A PDF without a text layer (a scan) is kept, with a note that it needs
 
 from __future__ import annotations
 
+import ctypes
 import re
 from collections import Counter
 from typing import Any
@@ -29,6 +30,7 @@ from store.corpus.formats.pdflayout import (
     Paragraph,
     Vocabulary,
     body_size,
+    carry_hyphenated_words,
     mark_furniture,
     mark_notes_and_headings,
     page_number_of,
@@ -93,11 +95,13 @@ def compose(
     pos = 0
     blank: list[int] = []
     first_heading: Paragraph | None = None
+    laid_out = [paragraphs(lines, vocabulary) for lines in pages]
+    carry_hyphenated_words(laid_out, vocabulary)
     for number, lines in enumerate(pages):
         if sum(len(line.text.strip()) for line in lines) < _MIN_CHARS:
             blank.append(number + 1)
         start = None
-        for paragraph in paragraphs(lines, vocabulary):
+        for paragraph in laid_out[number]:
             if parts:
                 parts.append("\n\n")
                 pos += 2
@@ -179,8 +183,18 @@ def _line(textpage: Any, raw: Any, text: str, start: int, end: int) -> Line | No
             return None
         bottom1, top1 = bottom0, top0
     size = raw.FPDFText_GetFontSize(textpage, middle) or raw.FPDFText_GetFontSize(textpage, first)
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+    found = raw.FPDFText_GetCharOrigin(textpage, first, origin_x, origin_y)
     clean = _CONTROLS.sub("", stripped.translate(LIGATURES))
-    return Line(clean, x0, max(x1, x0), max(top0, top1), min(bottom0, bottom1), float(size))
+    return Line(
+        clean,
+        x0,
+        max(x1, x0),
+        max(top0, top1),
+        min(bottom0, bottom1),
+        float(size),
+        baseline=origin_y.value if found else None,
+    )
 
 
 def _label(document: Any, index: int) -> str:

@@ -10,9 +10,10 @@ PDF library. What they decide, in order:
 2. Footnotes: the run of lines at the foot of a page (above the footer) set smaller than the
    document's body size, the first of them opening with a note mark ("1", "*", "†").
 3. Headings: a line set at least 15% larger than the body size.
-4. Paragraphs: consecutive lines of one kind, cut where the vertical gap opens, the text moves
-   up (a new column), the size changes, a list item starts, or a short line ending a sentence
-   is followed by an indented one.
+4. Paragraphs: consecutive lines of one kind, cut where the distance between baselines grows
+   past the page's usual line pitch, the size changes, a list item starts, a short line ending
+   a sentence is followed by an indented one, or the text moves up to a new column after a
+   sentence ends (a paragraph that runs on into the next column stays one).
 5. Line-end hyphens: joined ("informa-" + "tion" -> "information") unless the document itself
    spells the word with a hyphen elsewhere, or the second part is capitalised or a number
    ("pro-Russian", "COVID-19"), or the first part is a prefix English hyphenates ("self-",
@@ -42,8 +43,12 @@ class Line:
     top: float
     bottom: float
     size: float
-    hyphen: bool = False  # ended with a hyphen PDFium marked as a line-end one
+    baseline: float | None = None  # y of the first character's origin (None: use `bottom`)
     kind: str = BODY
+
+    @property
+    def base(self) -> float:
+        return self.bottom if self.baseline is None else self.baseline
 
 
 @dataclass(slots=True)
@@ -138,10 +143,10 @@ def paragraphs(lines: list[Line], vocabulary: Vocabulary) -> list[Paragraph]:
     """Rule 4 and 5: the page's lines, in reading order, as paragraphs with joined lines."""
     out: list[Paragraph] = []
     current: list[Line] = []
-    gap = _typical_gap(lines)
+    pitch = _typical_pitch(lines)
     right = _column_right_edges(lines)
     for i, line in enumerate(lines):
-        if current and _breaks(current[-1], line, gap, right[i - 1]):
+        if current and _breaks(current[-1], line, pitch, right[i - 1]):
             out.append(_paragraph(current, vocabulary))
             current = []
         current.append(line)
@@ -150,31 +155,33 @@ def paragraphs(lines: list[Line], vocabulary: Vocabulary) -> list[Paragraph]:
     return [p for p in out if p.text]
 
 
-def _breaks(prev: Line, line: Line, gap: float, prev_right: float) -> bool:
+def _breaks(prev: Line, line: Line, pitch: float, prev_right: float) -> bool:
     if line.kind != prev.kind or abs(line.size - prev.size) > 0.1 * max(prev.size, 1):
         return True
     if line.kind == BOILERPLATE:
         return True  # a header and a footer are separate pieces
-    space = prev.bottom - line.top
-    if line.top > prev.top + 1 or space > max(gap * 1.8, gap + prev.size * 0.5):
-        return True  # moved up (a new column) or a blank line's worth of space
+    ends = _SENTENCE_END.search(prev.text.rstrip()) is not None
+    if line.top > prev.top + 1:
+        return ends  # moved up: a new column, where an unfinished paragraph goes on
+    if prev.base - line.base > pitch * 1.2 + 0.5:
+        return True  # more space than between the lines of a paragraph
     if _LIST_ITEM.match(line.text) and line.kind != FOOTNOTE:
         return True
     if line.kind == FOOTNOTE and _NOTE_MARK.match(line.text) and line.x0 <= prev.x0 + 1:
-        return _SENTENCE_END.search(prev.text.rstrip()) is not None
-    ends = _SENTENCE_END.search(prev.text.rstrip()) is not None
+        return ends
     short = prev.x1 < prev_right - prev.size * 2
     indented = line.x0 > prev.x0 + prev.size * 0.8
     return ends and (short or indented)
 
 
-def _typical_gap(lines: list[Line]) -> float:
-    gaps = sorted(
-        a.bottom - b.top
+def _typical_pitch(lines: list[Line]) -> float:
+    """The usual distance between the baselines of consecutive lines of a paragraph."""
+    pitches = sorted(
+        a.base - b.base
         for a, b in itertools.pairwise(lines)
-        if a.kind == b.kind == BODY and 0 <= a.bottom - b.top < a.size * 3
+        if a.kind == b.kind and abs(a.size - b.size) < 0.5 and 0 < a.base - b.base < a.size * 3
     )
-    return gaps[len(gaps) // 2] if gaps else 2.0
+    return pitches[len(pitches) // 3] if pitches else 14.0
 
 
 def _column_right_edges(lines: list[Line]) -> list[float]:
@@ -210,6 +217,24 @@ class Vocabulary:
         if right[:1].isupper() or right[:1].isdigit() or left[-1:].isdigit():
             return True
         return left.lower() in HYPHEN_PREFIXES
+
+
+def carry_hyphenated_words(pages: list[list[Paragraph]], vocabulary: Vocabulary) -> None:
+    """A word hyphenated across a page break ("particu-" | "lar") is made whole on the page
+    where it starts: the rest of it moves up from the next page's first body paragraph."""
+    for here, there in itertools.pairwise(pages):
+        last = next((p for p in reversed(here) if p.kind == BODY), None)
+        first = next((p for p in there if p.kind == BODY), None)
+        if last is None or first is None or not first.text[:1].islower():
+            continue
+        if not last.text.endswith(("-", SOFT_HYPHEN)) or not last.text[-2:-1].isalpha():
+            continue
+        cut = first.text.find(" ")
+        piece, rest = (first.text, "") if cut < 0 else (first.text[:cut], first.text[cut + 1 :])
+        last.text = _join_hyphen(last.text.rstrip("-" + SOFT_HYPHEN), piece, vocabulary)
+        first.text = rest
+    for page in pages:
+        page[:] = [p for p in page if p.text]
 
 
 def _paragraph(lines: list[Line], vocabulary: Vocabulary) -> Paragraph:

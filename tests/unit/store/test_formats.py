@@ -350,3 +350,27 @@ def test_build_keeps_metadata_pages_and_the_scan(tmp_path: Path) -> None:
         assert web.basis_of("title").startswith("first <h1>")
         docx = store.source("notes.docx")
         assert docx is not None and docx.author == "A. Analyst"
+
+
+def test_line_end_hyphens_are_joined_unless_the_word_is_hyphenated() -> None:
+    from store.corpus.formats.pdflayout import Vocabulary
+
+    vocabulary = Vocabulary(["a well-known case", "the cooperation of both", "a non-state actor"])
+    assert vocabulary.keeps_hyphen("well", "known")  # spelled with a hyphen elsewhere
+    assert not vocabulary.keeps_hyphen("coop", "eration")  # spelled closed elsewhere
+    assert not vocabulary.keeps_hyphen("informa", "tion")  # typographic: joined
+    assert vocabulary.keeps_hyphen("pro", "Russian")  # capitalised second part
+    assert vocabulary.keeps_hyphen("self", "defence")  # a hyphenating prefix
+    assert vocabulary.keeps_hyphen("COVID", "19")
+
+
+def test_a_word_hyphenated_across_a_page_break_is_made_whole() -> None:
+    from store.corpus.formats.pdflayout import Paragraph, Vocabulary, carry_hyphenated_words
+
+    pages = [
+        [Paragraph("The mission kept a particu-", BODY), Paragraph("Page 1", BOILERPLATE)],
+        [Paragraph("Report", BOILERPLATE), Paragraph("lar record of it.", BODY)],
+    ]
+    carry_hyphenated_words(pages, Vocabulary([]))
+    assert [p.text for p in pages[0]] == ["The mission kept a particular", "Page 1"]
+    assert [p.text for p in pages[1]] == ["Report", "record of it."]
