@@ -29,6 +29,8 @@ _ISO_DATE = re.compile(r"\s*((?:1[89]|20)\d\d)-([01]\d)-([0-3]\d)")
 _SEPARATORS = re.compile(r"\s+(?:[|\-–—·•:]{1,2})\s+")
 _UPDATED = re.compile(r"updat|modif|edit|revis", re.IGNORECASE)
 _BY = re.compile(r"^\s*(?:by|written by|posted by|von|par)\s+", re.IGNORECASE)
+# What follows a name in an author field: "(http://...)", "<me@example.org>", "| Site".
+_AFTER_NAME = re.compile(r"\s*(?:\((?:https?://|mailto:|www\.)[^)]*\)|<[^<>]*@[^<>]*>|[|].*)\s*$")
 _DATE_META = (
     ("property", "article:published_time"),
     ("property", "og:published_time"),
@@ -92,7 +94,7 @@ def page_metadata(markup: str, title_tag: str | None) -> Metadata:
     meta.set("title", h1, "first <h1>")
 
     for key in _AUTHOR_META:
-        value = tags.get(key, "")
+        value = _AFTER_NAME.sub("", tags.get(key, ""))
         if not value.startswith(("http://", "https://")) and len(value) <= 120:
             meta.set("author", value, f"<meta {key[0]}={key[1]}>")
     meta.set("author", _ld_name(_ld_get(ld, "author")), "JSON-LD author")
