@@ -35,13 +35,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from machine import describe  # noqa: E402
+from machine import describe
 
-from store.corpus.formats import reader  # noqa: E402
-from store.corpus.formats.html import main_text  # noqa: E402
-from store.corpus.html import html_to_text  # noqa: E402
-from store.models import BODY  # noqa: E402
-from store.text.segment import segment  # noqa: E402
+from store.corpus.formats import reader
+from store.corpus.formats.html import main_text
+from store.corpus.html import html_to_text
+from store.models import BODY
+from store.text.segment import segment
 
 DATA = Path(__file__).resolve().parent / "data" / "web"
 _TOKEN = re.compile(r"\w+", re.UNICODE)
