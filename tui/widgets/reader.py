@@ -253,6 +253,14 @@ class Reader(ScrollView, can_focus=True):
         if doc is None:
             return Strip.blank(width, base)
         rows = doc.text.rows(self.text_width)
+        if not doc.text.text.strip() and index == 0 and doc.source and doc.source.note:
+            # A document with no text (a scan): say why, instead of an empty pane.
+            note = Text(f"({visible(doc.source.note)})", style=base, no_wrap=True, end="")
+            note.stylize(self.get_component_rich_style("reader--dim"))
+            segments = Segment.apply_style(
+                [Segment(" " * GUTTER, base), *note.render(self.app.console)], base
+            )
+            return Strip(segments).crop_extend(0, width, base)
         if index >= len(rows):
             return Strip.blank(width, base)
         row = rows[index]

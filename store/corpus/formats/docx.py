@@ -11,6 +11,7 @@ Title, author and date come from the document's core properties when they are se
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 from store.corpus.formats.base import FormatError, Metadata, Reading, Region
@@ -22,6 +23,7 @@ SUFFIXES = (".docx",)
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING_STYLES = ("heading", "title", "subtitle")
+_CREATED = re.compile(r"\s*((?:1[89]|20)\d\d-[01]\d-[0-3]\d)")
 _ROMAN = (
     (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
     (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
@@ -58,7 +60,7 @@ def read(data: bytes, where: str, warnings: list[str]) -> Reading:
         if raw and mark:
             blocks.extend((text, FOOTNOTE) for text in _notes(raw, part, mark))
     text, regions = _assemble(blocks)
-    return Reading(text, NAME, regions=regions, meta=_metadata(document))
+    return Reading(text, NAME, regions=regions, meta=_metadata(archive))
 
 
 def _assemble(blocks: list[tuple[str, str | None]]) -> tuple[str, tuple[Region, ...]]:
@@ -165,16 +167,28 @@ def _notes(data: bytes, part: str, numbered: dict[str, str]) -> list[str]:
     return [found[i] for i in numbered if i in found]
 
 
-def _metadata(document: Any) -> Metadata:
+def _metadata(archive: Any) -> Metadata:
+    """Title, author and creation date from the package's core properties part.
+
+    Read from the part itself (found through the package relationships), not python-docx's
+    `core_properties`, which makes up a default ("Word Document") when it finds none.
+    """
     meta = Metadata()
-    props = document.core_properties
-    meta.set("title", props.title, "DOCX core properties (title)")
-    meta.set("author", props.author, "DOCX core properties (author)")
-    created = props.created
-    if created is not None:
+    part = "docProps/core.xml"
+    rels = member(archive, "_rels/.rels")
+    if rels:
+        for rel in parse_xml(rels, "_rels/.rels"):
+            if (rel.get("Type") or "").endswith("/core-properties") and rel.get("Target"):
+                part = rel.get("Target").lstrip("/")
+    data = member(archive, part)
+    if not data:
+        return meta
+    found = {local(e.tag): " ".join("".join(e.itertext()).split()) for e in parse_xml(data, part)}
+    meta.set("title", found.get("title"), "DOCX core properties (title)")
+    meta.set("author", found.get("creator"), "DOCX core properties (creator)")
+    created = _CREATED.match(found.get("created", ""))
+    if created:
         meta.set(
-            "published",
-            created.date().isoformat(),
-            f"DOCX core properties (created {created.isoformat()})",
+            "published", created.group(1), f"DOCX core properties (created {found['created']})"
         )
     return meta
