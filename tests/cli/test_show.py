@@ -64,3 +64,17 @@ def test_show_needs_a_file_or_all(tmp_path: Path, mixed_corpus: Path) -> None:
     args = ["--corpus", str(mixed_corpus), "--store", str(tmp_path / "s.json")]
     assert main(["show", *args]) == 2
     assert main(["show", "plain.txt", "--all", *args]) == 2
+
+
+def test_search_and_events_json_give_the_page(
+    mixed_corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["--corpus", str(mixed_corpus), "--store", str(tmp_path / "s.json")]
+    assert main(["search", "abandoned winter", "--json", *args]) == 0
+    results = json.loads(capsys.readouterr().out)["results"]
+    assert [(r["file"], r["page"], r["page_label"]) for r in results] == [("report.pdf", 2, "2")]
+    assert main(["events", "--json", *args]) == 0
+    events = json.loads(capsys.readouterr().out)
+    pdf = [e for e in events if e["file"] == "report.pdf"]
+    assert pdf and all(e["page"] in (1, 2, 3) and e["page_label"] == str(e["page"]) for e in pdf)
+    assert all(e["page"] is None for e in events if e["file"] != "report.pdf")

@@ -168,6 +168,17 @@ def _json_escape(match: re.Match[str]) -> str:
 _UNSAFE_IN_JSON = re.compile(f"[\x7f-\x9f{BIDI_CONTROLS}{ZERO_WIDTH}\u2028\u2029]")
 
 
+def add_pages(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Give each `{file, start, ...}` row the page it starts on: `page` (from 1) and
+    `page_label` ("17"), both null for an unpaged document."""
+    for row in rows:
+        source = store.source(row["file"])
+        number = source.page_at(row["start"]) if source is not None else None
+        row["page"] = number
+        row["page_label"] = source.pages[number - 1][0] if source and number else None
+    return rows
+
+
 def use_color() -> bool:
     """Colour only for a terminal, and never when NO_COLOR is set."""
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
