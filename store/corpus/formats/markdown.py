@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from store.corpus.decode import decode, looks_binary
-from store.corpus.formats.base import FormatError, Reading
-from store.corpus.formats.text import first_line_title
+from store.corpus.formats.base import Reading
+from store.corpus.formats.text import read_text
 
 NAME = "markdown"
 SUFFIXES = (".md", ".markdown")
@@ -15,7 +14,4 @@ def sniff(data: bytes) -> bool:
 
 
 def read(data: bytes, where: str, warnings: list[str]) -> Reading:
-    if looks_binary(data):
-        raise FormatError("looks like a binary file, not text")
-    text = decode(data, where, warnings)
-    return Reading(text, NAME, meta=first_line_title(text, headings=True))
+    return read_text(data, where, warnings, NAME, headings=True)

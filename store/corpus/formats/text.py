@@ -15,10 +15,17 @@ def sniff(data: bytes) -> bool:
 
 
 def read(data: bytes, where: str, warnings: list[str]) -> Reading:
+    return read_text(data, where, warnings, NAME)
+
+
+def read_text(
+    data: bytes, where: str, warnings: list[str], name: str, *, headings: bool = False
+) -> Reading:
+    """Decoded bytes as the text, titled by their first heading (`headings`) or line."""
     if looks_binary(data):
         raise FormatError("looks like a binary file, not text")
     text = decode(data, where, warnings)
-    return Reading(text, NAME, meta=first_line_title(text))
+    return Reading(text, name, meta=first_line_title(text, headings=headings))
 
 
 def first_line_title(text: str, *, headings: bool = False) -> Metadata:
