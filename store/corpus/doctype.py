@@ -39,7 +39,7 @@ def infer_kind(text: str, passages: list[Passage]) -> tuple[str, str]:
     cues = sorted({m.group(0).strip().lower() for m in COURT_CAPTION.finditer(top)})
     versus = VERSUS.search(top)
     if len(cues) + (versus is not None) >= 2:
-        shown = [*cues[:3], *([versus.group(0).strip()[:60]] if versus else [])]
+        shown = [*cues[:3], *([" ".join(versus.group(0).split())[:60]] if versus else [])]
         return "legal", "court caption: " + ", ".join(f"'{c}'" for c in shown)
     abstract = ABSTRACT_HEADING.search(text[:_ABSTRACT_CHARS])
     references = _last(REFERENCES_HEADING, text)

@@ -20,7 +20,10 @@ COURT_CAPTION = re.compile(
     r"memorandum (?:opinion|and order))",
     re.IGNORECASE,
 )
-VERSUS = re.compile(r"^.{2,80}\s+v(?:s)?\.\s+.{2,80}$", re.MULTILINE)
+# "Doe v. Ministry of Defence" on one line, or a caption's "v." on a line of its own.
+VERSUS = re.compile(
+    r"^(?:[^\n]{2,80}[ \t]+vs?\.[ \t]+[^\n]{2,80}|[ \t]*vs?\.[ \t]*)$", re.MULTILINE
+)
 ABSTRACT_HEADING = re.compile(
     r"^[#*_\s]*(?:abstract|summary)\b[*_:.\s]*", re.IGNORECASE | re.MULTILINE
 )
