@@ -83,11 +83,12 @@ def article_regions(markup: str, text: str) -> tuple[Region, ...]:
 def main_text(markup: str) -> str | None:
     """The article's text as trafilatura extracts it (no comments), or None."""
     import trafilatura
+    from lxml.etree import LxmlError
 
     try:
         return trafilatura.extract(markup, include_comments=False, include_tables=True)
-    except (ValueError, TypeError, RecursionError):
-        return None
+    except (ValueError, TypeError, RecursionError, LxmlError):
+        return None  # a page the extractor cannot parse: the text classifier alone judges it
 
 
 def _normalised(text: str) -> tuple[str, list[int]]:
