@@ -10,6 +10,7 @@ keys it does not know so an older reader tolerates extra columns.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 from dataclasses import dataclass, field
@@ -77,12 +78,14 @@ def _tupled(value: Any) -> Any:
 class Source(Record):
     """One document and its bibliographic metadata."""
 
+    TUPLE_FIELDS: ClassVar[tuple[str, ...]] = ("pages", "basis")
+
     id: str
     file: str
     title: str
     author: str = "unknown"
     publisher: str = "unknown"
-    kind: str = "unknown"  # news, analysis, report, blog, unknown
+    kind: str = "unknown"  # news, analysis, report, blog, legal, unknown
     published: str = "unknown"  # 2014-09-17, 2015-11, 2016 or "unknown"
     published_precision: str = "unknown"  # day, month, year, unknown
     published_basis: str = "unknown"
@@ -90,6 +93,35 @@ class Source(Record):
     passages: int = 0
     path: str = ""  # absolute path of the file when built
     listed: bool = False  # True when the manifest describes the file
+    format: str = "text"  # the reader that made the text: text, markdown, html, pdf, docx, epub
+    url: str = ""  # where the document was published (a web page's canonical URL)
+    # A paged document's pages: (printed label, start, end) each; empty when it has none.
+    pages: tuple[tuple[str, int, int], ...] = ()
+    # Where each field not given by the manifest came from: (field, basis) pairs.
+    basis: tuple[tuple[str, str], ...] = ()
+    note: str = ""  # what the reader warns of ("no text layer: 3 pages; needs OCR")
+
+    def page_at(self, offset: int) -> int | None:
+        """The number (from 1) of the page holding `offset`; None for an unpaged document."""
+        return page_number(self.pages, offset)
+
+    def page_label(self, offset: int) -> str | None:
+        """The printed label ("iv", "17") of the page holding `offset`, or None."""
+        number = self.page_at(offset)
+        return None if number is None else self.pages[number - 1][0]
+
+    def basis_of(self, name: str) -> str:
+        """Where field `name` came from ("og:title", "dateline ..."), or "unknown"."""
+        if name == "published":
+            return self.published_basis
+        return dict(self.basis).get(name, "manifest" if self.listed else "unknown")
+
+
+def page_number(pages: tuple[tuple[str, int, int], ...], offset: int) -> int | None:
+    """The number (from 1) of the page among `pages` that holds `offset`, or None."""
+    if not pages:
+        return None
+    return max(1, bisect.bisect_right([p[1] for p in pages], offset))
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +133,7 @@ class Passage(Record):
     start: int
     end: int
     kind: str = BODY
+    page: int | None = None  # the page (from 1) it starts on, in a paged document
 
 
 @dataclass(frozen=True, slots=True)

@@ -305,3 +305,12 @@ def _from_body(text: str, passages: list[Passage]) -> tuple[str, str, str]:
 
 def _latest_key(d: FoundDate) -> tuple[str, int]:
     return d.sort_key, len(d.value)
+
+
+def dateline_near_top(text: str) -> str | None:
+    """The words of a news dateline ("ASTANA, June 5 (Reuters) --") opening a paragraph near
+    the top, dated or not; None without one."""
+    for m in _DATELINE_RE.finditer(text, 0, _top(text)):
+        if m.group("when") or m.group("agency"):
+            return m.group(0).strip(_DECOR + "-—– ").strip()
+    return None

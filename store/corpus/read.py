@@ -1,8 +1,8 @@
 """Find and read the documents of a corpus directory, and its `sources.yaml` manifest.
 
-Offsets everywhere in Dossier point into the text this module returns: the file decoded as
-UTF-8 (invalid bytes replaced, with a warning naming the byte offset), or, for HTML, the text
-the standard-library parser reduces it to. A file the manifest does not list still works.
+Offsets everywhere in Dossier point into the text this module returns: what the file's format
+reader (`store.corpus.formats`: text, Markdown, HTML, PDF, DOCX, EPUB) makes of its bytes. A
+file the manifest does not list still works: its reader's metadata stand in.
 """
 
 from __future__ import annotations
@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from store.corpus.decode import decode, looks_binary
-from store.corpus.html import html_to_text
+from store.corpus.formats import FormatError, Metadata, PageSpan, Region, reader_for
 from store.corpus.manifest import MANIFEST_NAME, load_manifest
 from store.corpus.scan import Entry, display_name, read_bytes, scan_corpus
 from store.errors import CorpusError
@@ -26,7 +25,11 @@ class RawDocument:
     path: Path
     text: str
     data: bytes  # the bytes read, for the fingerprint
-    html_title: str | None = None
+    format: str = "text"
+    pages: tuple[PageSpan, ...] = ()
+    regions: tuple[Region, ...] = ()
+    meta: Metadata = field(default_factory=Metadata)
+    note: str = ""  # what the reader warns of ("no text layer: 3 pages; needs OCR")
 
 
 @dataclass(slots=True)
@@ -55,8 +58,8 @@ def read_corpus(corpus_dir: Path, *, follow_links: bool = False) -> CorpusRead:
             documents.append(document)
     if not documents:
         raise CorpusError(
-            f"{display_name(corpus_dir)}: no readable documents (.txt, .md, .html) in the corpus "
-            "directory"
+            f"{display_name(corpus_dir)}: no readable documents (.txt, .md, .html, .pdf, .docx, "
+            ".epub) in the corpus directory"
         )
     manifest = load_manifest(corpus_dir / MANIFEST_NAME)
     known = {d.file for d in documents}
@@ -77,26 +80,25 @@ def read_document(entry: Entry, warnings: list[str]) -> RawDocument | None:
     except OSError as exc:
         warnings.append(f"{where}: cannot read ({exc.strerror}); skipped")
         return None
-    if looks_binary(data):
-        warnings.append(f"{where}: looks like a binary file, not text; skipped")
+    module = reader_for(entry.file, data)
+    try:
+        reading = module.read(data, where, warnings)
+    except FormatError as exc:
+        warnings.append(f"{where}: {exc}; skipped")
         return None
-    text = decode(data, where, warnings)
-    if entry.path.suffix.lower() in (".html", ".htm"):
-        text, title = html_to_text(text)
-        return RawDocument(entry.file, entry.path, text, data, title)
-    return RawDocument(entry.file, entry.path, text, data)
+    return RawDocument(
+        entry.file,
+        entry.path,
+        reading.text,
+        data,
+        reading.format,
+        reading.pages,
+        reading.regions,
+        reading.meta,
+        reading.note,
+    )
 
 
 def guess_title(document: RawDocument) -> str:
-    """A title for a file the manifest does not list: HTML title, first heading, or first line."""
-    if document.html_title:
-        return document.html_title
-    lines = [line.strip() for line in document.text.splitlines() if line.strip()]
-    for line in lines[:40]:
-        if line.startswith("#"):
-            title = line.lstrip("#").strip().strip("*_ ").strip()
-            if title:
-                return title[:200]
-    if lines:
-        return lines[0].strip("*_# ")[:200] or Path(document.file).stem
-    return Path(document.file).stem
+    """A title for a file the manifest does not list: what its format says, else its name."""
+    return document.meta.title or Path(document.file).stem

@@ -16,9 +16,10 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from store.corpus.formats import SUFFIXES
 from store.errors import CorpusError
 
-DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+DOCUMENT_SUFFIXES = SUFFIXES  # every suffix a format reader claims (store.corpus.formats)
 
 
 @dataclass(frozen=True, slots=True)

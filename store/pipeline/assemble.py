@@ -18,7 +18,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from store.corpus.manifest import CATALOGUE_NAME, MANIFEST_NAME, load_manifest, precision_of
+from store.corpus.describe import describe
+from store.corpus.manifest import CATALOGUE_NAME, MANIFEST_NAME, load_manifest
+from store.corpus.read import RawDocument
 from store.corpus.scan import display_name, read_bytes
 from store.entities.catalogue import load_catalogue
 from store.entities.extract import settle_entities
@@ -221,36 +223,15 @@ def _manifest_date(entry: dict[str, Any] | None) -> str | None:
 
 
 def _source_for(parts: DocumentParts, entry: dict[str, Any] | None, path: Path) -> Source:
-    """Manifest metadata when the file is listed; otherwise a title and date read from the text."""
-    doc = parts.document
-    stem = Path(doc.file).with_suffix("").as_posix()
-    if entry is not None:
-        published = entry.get("published", "unknown")
-        return Source(
-            id=stem,
-            file=doc.file,
-            title=entry.get("title") or parts.title,
-            author=entry.get("author", "unknown"),
-            publisher=entry.get("publisher", "unknown"),
-            kind=entry.get("kind", "unknown"),
-            published=published,
-            published_precision=precision_of(published),
-            published_basis=entry.get("published_basis", "unknown"),
-            chars=len(doc.text),
-            passages=len(doc.passages),
-            path=display_name(path.resolve()),
-            listed=True,
-        )
-    published, precision, basis = parts.inferred
-    return Source(
-        id=stem,
-        file=doc.file,
-        title=parts.title,
-        published=published,
-        published_precision=precision,
-        published_basis=basis,
-        chars=len(doc.text),
-        passages=len(doc.passages),
-        path=display_name(path.resolve()),
-        listed=False,
+    """Manifest metadata when the file is listed, else what the file and its text say."""
+    doc, facts = parts.document, parts.facts
+    raw = RawDocument(
+        doc.file, path, doc.text, b"", facts.format, facts.pages, (), facts.meta, facts.note
+    )
+    return describe(
+        raw,
+        entry,
+        list(doc.passages),
+        inferred_kind=facts.kind,
+        inferred_published=facts.inferred,
     )

@@ -12,18 +12,16 @@ import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
 
-from store.corpus.decode import decode, looks_binary
-from store.corpus.html import html_to_text
+from store.corpus.doctype import infer_kind
+from store.corpus.formats import FormatError, reader_for
 from store.corpus.pubdate import UNKNOWN, infer_published
-from store.corpus.read import RawDocument, guess_title
 from store.entities.catalogue import Catalogue
 from store.entities.extract import document_entities, matcher_for
 from store.entities.match import Matcher
 from store.events.extract import document_events
 from store.models import Document
-from store.pipeline.parts import DocumentParts, encode
+from store.pipeline.parts import DocumentParts, Facts, encode
 from store.search.indexing import document_terms
 from store.text.segment import segment
 
@@ -51,26 +49,34 @@ class Extracted:
 
 
 def extract(job: Job, matcher: Matcher) -> Extracted:
-    """Decode, segment and extract one document."""
+    """Read (the format's reader), segment and extract one document."""
     warnings: list[str] = []
-    if looks_binary(job.data):
-        warnings.append(f"{job.path}: looks like a binary file, not text; skipped")
+    module = reader_for(job.file, job.data)
+    try:
+        reading = module.read(job.data, job.path, warnings)
+    except FormatError as exc:
+        warnings.append(f"{job.path}: {exc}; skipped")
         return Extracted(job.file, None, b"", warnings)
-    text = decode(job.data, job.path, warnings)
-    html_title = None
-    if Path(job.file).suffix.lower() in (".html", ".htm"):
-        text, html_title = html_to_text(text)
-    passages, sentences = segment(job.file, text)
+    text = reading.text
+    page_starts = [page.start for page in reading.pages]
+    passages, sentences = segment(job.file, text, reading.regions, page_starts)
     document = Document(job.file, text, tuple(passages), tuple(sentences))
-    title = guess_title(RawDocument(job.file, Path(job.path), text, b"", html_title))
-    # The date read from the text is needed only when the manifest gives none (it is then the
-    # source's date and the reference date): the manifest's date is part of the cache key.
-    inferred = UNKNOWN if job.published else infer_published(text, passages)
-    dct = job.published or (None if inferred[0] == "unknown" else inferred[0])
+    # The date read from the text is needed only when neither the manifest nor the file gives
+    # one (it is then the source's date and the reference date): the manifest's date is part
+    # of the cache key.
+    given = job.published or reading.meta.published
+    inferred = UNKNOWN if given else infer_published(text, passages)
+    dct = given or (None if inferred[0] == "unknown" else inferred[0])
     parts = DocumentParts(
         document,
-        title,
-        inferred,
+        Facts(
+            reading.format,
+            tuple(reading.pages),
+            reading.meta,
+            reading.note,
+            inferred,
+            infer_kind(text, passages),
+        ),
         dct,
         document_entities(document, matcher),
         document_events(document, dct),

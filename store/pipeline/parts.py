@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import orjson
 
+from store.corpus.formats import Metadata, PageSpan
 from store.entities.discovery.tokens import DocFindings, Found
 from store.entities.extract import EntityHit, EntityParts
 from store.events.drafts import Draft
@@ -26,15 +27,26 @@ from store.models import Document, Passage, Sentence
 from store.search.indexing import DocTerms
 from store.timex import Timex
 
-FORMAT = 1
+FORMAT = 2
 _LENGTH = struct.Struct("<I")
+
+
+@dataclass(slots=True)
+class Facts:
+    """What the file and its text say of the document, for its Source record."""
+
+    format: str
+    pages: tuple[PageSpan, ...]
+    meta: Metadata
+    note: str
+    inferred: tuple[str, str, str]  # (published, precision, basis) read from the text
+    kind: tuple[str, str]  # (kind, basis) read from the text
 
 
 @dataclass(slots=True)
 class DocumentParts:
     document: Document
-    title: str  # the title the text gives (used when the manifest has none)
-    inferred: tuple[str, str, str]  # (published, precision, basis) read from the text
+    facts: Facts
     dct: str | None  # the reference date events were read against
     entities: EntityParts
     events: EventParts
@@ -45,10 +57,9 @@ def encode(parts: DocumentParts) -> bytes:
     doc = parts.document
     record: dict[str, Any] = {
         "v": FORMAT,
-        "passages": [[p.index, p.start, p.end, p.kind] for p in doc.passages],
+        "passages": [[p.index, p.start, p.end, p.kind, p.page] for p in doc.passages],
         "sentences": [[s.passage, s.index, s.start, s.end] for s in doc.sentences],
-        "title": parts.title,
-        "inferred": list(parts.inferred),
+        "facts": _facts(parts.facts),
         "dct": parts.dct,
         "hits": [[h.start, h.end, h.key, h.sentence.index] for h in parts.entities.hits],
         "findings": _findings(parts.entities.findings),
@@ -74,7 +85,7 @@ def decode(file: str, text: str, data: bytes | memoryview) -> DocumentParts:
     if record.get("v") != FORMAT:
         raise ValueError("parts of another format")
     ids = np.frombuffer(bytes(data[_LENGTH.size + length :]), dtype="<i4").astype(np.int32)
-    passages = tuple(Passage(file, i, s, e, k) for i, s, e, k in record["passages"])
+    passages = tuple(Passage(file, i, s, e, k, page) for i, s, e, k, page in record["passages"])
     sentences = tuple(Sentence(file, p, i, s, e) for p, i, s, e in record["sentences"])
     document = Document(file, text, passages, sentences)
     by_index = {s.index: s for s in sentences}
@@ -94,12 +105,35 @@ def decode(file: str, text: str, data: bytes | memoryview) -> DocumentParts:
     )
     return DocumentParts(
         document,
-        record["title"],
-        tuple(record["inferred"]),  # three strings, as written
+        _read_facts(record["facts"]),
         record["dct"],
         EntityParts(hits, findings),
         events,
         terms,
+    )
+
+
+def _facts(f: Facts) -> dict[str, Any]:
+    m = f.meta
+    return {
+        "format": f.format,
+        "pages": [list(p) for p in f.pages],
+        "meta": [m.title, m.author, m.publisher, m.published, m.url, m.kind, m.basis],
+        "note": f.note,
+        "inferred": list(f.inferred),
+        "kind": list(f.kind),
+    }
+
+
+def _read_facts(row: dict[str, Any]) -> Facts:
+    title, author, publisher, published, url, kind, basis = row["meta"]
+    return Facts(
+        row["format"],
+        tuple(PageSpan(*p) for p in row["pages"]),
+        Metadata(title, author, publisher, published, url, kind, dict(basis)),
+        row["note"],
+        (row["inferred"][0], row["inferred"][1], row["inferred"][2]),
+        (row["kind"][0], row["kind"][1]),
     )
 
 

@@ -41,7 +41,7 @@ from store.storage.docs import (
     unpack,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 TABLES = ("sources", "entities", "files", "meta")
 TEXT_CACHE = 256  # decoded texts kept per store (the app reads a document many times)
 

@@ -26,7 +26,7 @@ from store.storage.blobs import BlobWriter
 # Record tables stored per document, column by column; a record's position in its document's
 # blob is its order. Fields not listed (a mention's surface) are derived from the text on read.
 PACKED: dict[str, tuple[str, ...]] = {
-    "passages": ("index", "start", "end", "kind"),
+    "passages": ("index", "start", "end", "kind", "page"),
     "sentences": ("passage", "index", "start", "end"),
     "mentions": ("entity", "start", "end", "sentence_start", "sentence_end"),
     "events": (

@@ -35,6 +35,8 @@ _MD_NOISE = re.compile(
     re.MULTILINE,
 )
 _CLOSERS = "\"'”’»)]"
+# A note mark ending a line ("staffed.[1]", "staffed.[iv]"): read past it to the punctuation.
+_TRAILING_NOTE = re.compile(r"(?:\[(?:\d{1,3}|[ivxlc]{1,6})\]|<sup>[^<>]{0,12}</sup>)+$")
 
 # Whole-line furniture: the line is nothing but this.
 _SHORT_FURNITURE = re.compile(
@@ -193,7 +195,7 @@ def _title_line(line: str) -> bool:
         return False
     if not (line[0].isupper() or line[0].isdigit() or line[0] in "“\"‘'(["):
         return False
-    last = line.rstrip(_CLOSERS)[-1:]
+    last = _TRAILING_NOTE.sub("", line).rstrip(_CLOSERS)[-1:]
     if last in ".;,":
         return False
     if last == ":":

@@ -8,8 +8,10 @@ the original text, and each span is trimmed of whitespace by measuring, not rewr
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 
-from store.models import HEADING, Passage, Sentence
+from store.models import BODY, BOILERPLATE, HEADING, Passage, Sentence
 from store.text.kinds import classify
 from store.text.sentences import split_sentences
 
@@ -21,20 +23,55 @@ _BLANK_RUN = re.compile(rf"{_EOL}[^\S\r\n]*(?:{_EOL}[^\S\r\n]*)+")
 _MD_HEADING_LINE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t][^\r\n]*", re.MULTILINE)
 
 
-def segment(file: str, text: str) -> tuple[list[Passage], list[Sentence]]:
-    """Split `text` into classified passages and their sentences, numbered from 0."""
+def segment(
+    file: str,
+    text: str,
+    regions: Sequence[tuple[int, int, str]] = (),
+    page_starts: Sequence[int] = (),
+) -> tuple[list[Passage], list[Sentence]]:
+    """Split `text` into classified passages and their sentences, numbered from 0.
+
+    `regions` are (start, end, kind) stretches whose kind the file's format knows (a PDF's
+    running header, a web page's article): a passage starting inside one takes its kind, except
+    that a BODY region only keeps the classifier from calling its passages boilerplate.
+    `page_starts` are the offsets where the pages of a paged document begin: each passage
+    gets the number (from 1) of the page it starts on.
+    """
     spans = passage_spans(text)
-    kinds = classify(text, spans)
+    kinds = _with_regions(spans, classify(text, spans), regions)
     passages: list[Passage] = []
     sentences: list[Sentence] = []
     for index, ((start, end), kind) in enumerate(zip(spans, kinds, strict=True)):
-        passages.append(Passage(file=file, index=index, start=start, end=end, kind=kind))
+        page = bisect_right(page_starts, start) if page_starts else None
+        passages.append(
+            Passage(file=file, index=index, start=start, end=end, kind=kind, page=page or None)
+        )
         parts = [(start, end)] if kind == HEADING else split_sentences(text, start, end)
         for s, e in parts:
             sentences.append(
                 Sentence(file=file, passage=index, index=len(sentences), start=s, end=e)
             )
     return passages, sentences
+
+
+def _with_regions(
+    spans: list[tuple[int, int]], kinds: list[str], regions: Sequence[tuple[int, int, str]]
+) -> list[str]:
+    if not regions:
+        return kinds
+    ordered = sorted(regions)
+    starts = [r[0] for r in ordered]
+    out = []
+    for (start, _end), kind in zip(spans, kinds, strict=True):
+        i = bisect_right(starts, start) - 1
+        if i >= 0 and ordered[i][0] <= start < ordered[i][1]:
+            known = ordered[i][2]
+            if known != BODY:
+                kind = known
+            elif kind == BOILERPLATE:
+                kind = BODY
+        out.append(kind)
+    return out
 
 
 def passage_spans(text: str) -> list[tuple[int, int]]:

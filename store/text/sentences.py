@@ -4,7 +4,11 @@ A compiled regex finds every candidate end (terminal punctuation, then closing q
 and footnote markers, then whitespace); Python only judges those candidates, so the cost grows
 with the number of full stops, not the number of characters. The judgement is the usual one for
 news and reports: abbreviations, initials, dotted acronyms, a lowercase next word, numbers after
-"No." or a month, and an open parenthesis all hold the sentence together.
+"No." or a month, and an open parenthesis all hold the sentence together. Spaced ellipses
+(". . .") are one mark: three after a space are an elision, four end the sentence, and a full
+stop followed by an ellipsis ("compounds. . . . The") ends it at the stop. An inline numbered
+or lettered list ("1.) The first item 2.) The second item") is cut before each next item.
+Checked against pySBD's 48 English Golden Rules (tests/unit/store/test_golden_rules.py).
 """
 
 from __future__ import annotations
@@ -27,11 +31,17 @@ from store.lang.en import (
 # class lets the engine scan quickly to the next candidate; a candidate starts only at the first
 # mark of a run, and the runs are possessive, so "!!!!..." cannot make the search quadratic.
 _END = re.compile(
-    r"(?<![.!?…])[.!?…](?P<more>[.!?…]*+)"
+    r"(?<![.!?…])[.!?…](?P<more>(?:[.!?…]|[ ]\.)*+)"
     r"(?P<close>(?:[\"'”’»)\]*_]|<sup>[^<>]{0,12}</sup>|\[\d{1,3}\])*+)"
     r"(?=\s+[\"'“‘«(\[*_]*(?P<ch>[^\sa-z]))"
 )
 _WORD = re.compile(r"[A-Za-z]+")
+# An inline list marker: "1.)", "2)", "3.", "a.", optionally after a bullet ("• 9.", "⁃10.").
+_LIST_MARK = re.compile(
+    r"(?<!\S)(?P<bullet>[•⁃‣◦▪●]\s?)?(?P<n>\d{1,2}|[A-Za-z])(?P<p>\.\)|\)|\.)(?=\s)"
+)
+# After a quotation, "(Smith 55)." is its citation: the sentence ends after it.
+_CITATION_AFTER = re.compile(r"\s*\([^()\n]{1,60}\)[.!?]")
 _TERMINAL_LINE = re.compile(r"(?:[.!?…:;]|\.{2,})(?:[\"'”’»)\]*_]|<sup>[^<>]{0,12}</sup>)*\s*$")
 _LIST_LINE = re.compile(r"\s*(?:[-*+•·]\s|\d{1,3}[.)]\s|\|)")
 
@@ -50,8 +60,12 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans in `text[start:end]`, each stripped of surrounding whitespace."""
     spans: list[tuple[int, int]] = []
     for seg_start, seg_end in _line_segments(text, start, end):
+        items, marks = _inline_list(text, seg_start, seg_end)
+        cuts = _boundaries(text, seg_start, seg_end, marks)
+        if items:
+            cuts = sorted(set(cuts) | set(items))
         cut = seg_start
-        for boundary in _boundaries(text, seg_start, seg_end):
+        for boundary in cuts:
             _append_stripped(text, cut, boundary, spans)
             cut = boundary
         _append_stripped(text, cut, seg_end, spans)
@@ -122,8 +136,41 @@ def _line_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return segments
 
 
-def _boundaries(text: str, start: int, end: int) -> list[int]:
-    """Offsets just after each accepted sentence end in `text[start:end]`."""
+def _inline_list(text: str, start: int, end: int) -> tuple[list[int], list[tuple[int, int]]]:
+    """An inline list opening the segment ("1.) The first item 2.) The second item"): where
+    each later item starts, and every marker's span (its full stop ends no sentence).
+
+    Only a segment that opens with a marker is looked at, and only markers that continue its
+    sequence (2 after 1, "b" after "a", in the same style) count, so "in 2014. 2. The" inside
+    prose is never a list.
+    """
+    lead = len(text[start:end]) - len(text[start:end].lstrip())
+    first = _LIST_MARK.match(text, start + lead, end)
+    if first is None:
+        return [], []
+    items: list[int] = []
+    marks = [(first.start(), first.end())]
+    expected = _next_mark(first.group("n"))
+    style = (first.group("bullet") is not None, first.group("p"))
+    for m in _LIST_MARK.finditer(text, first.end(), end):
+        if m.group("n") == expected and (m.group("bullet") is not None, m.group("p")) == style:
+            items.append(m.start())
+            marks.append((m.start(), m.end()))
+            expected = _next_mark(expected)
+    return (items, marks) if items else ([], [])
+
+
+def _next_mark(value: str) -> str:
+    if value.isdigit():
+        return str(int(value) + 1)
+    return chr(ord(value) + 1) if value not in "zZ" else ""
+
+
+def _boundaries(
+    text: str, start: int, end: int, marks: list[tuple[int, int]] | None = None
+) -> list[int]:
+    """Offsets just after each accepted sentence end in `text[start:end]`; full stops inside
+    `marks` (list markers) end nothing."""
     cuts: list[int] = []
     depth = 0
     open_at = -1
@@ -142,9 +189,26 @@ def _boundaries(text: str, start: int, end: int) -> list[int]:
                 if m.start() - open_at <= _MAX_PAREN_SPAN:
                     continue  # "(Anon. 2016a; Anon. 2016d)"
                 depth = 0
-        if _is_boundary(text, m, start):
-            cuts.append(m_end)
+        if marks and any(a <= m.start() < b for a, b in marks):
+            continue
+        cut = _boundary_at(text, m, start)
+        if cut is not None:
+            cuts.append(cut)
     return cuts
+
+
+def _boundary_at(text: str, m: re.Match[str], start: int) -> int | None:
+    """Where the sentence ends for candidate `m`, or None when it does not end there."""
+    punct = text[m.start() : m.end("more")]
+    if " ." in punct:  # a spaced ellipsis ". . ." after a word or a full stop
+        dots = punct.count(".")
+        if m.start() > 0 and not text[m.start() - 1].isspace():
+            # "compounds. . . . The": the stop ends the sentence, the ellipsis opens the next
+            return m.start() + 1 if dots >= 4 else None
+        return m.end() if dots >= 4 else None  # "period . . . . Next" / " . . . " elides
+    if _CITATION_AFTER.match(text, m.end("close")):
+        return None  # '"... stairways [...]" (Smith 55).': the citation closes the sentence
+    return m.end() if _is_boundary(text, m, start) else None
 
 
 def _is_boundary(text: str, m: re.Match[str], start: int) -> bool:
@@ -155,6 +219,8 @@ def _is_boundary(text: str, m: re.Match[str], start: int) -> bool:
     punct = text[p : m.end("more")]
     if punct != ".":
         if punct[0] == "…" or punct.startswith(".."):
+            if p > 0 and text[p - 1] in "[(" and m.group("close")[:1] in "])":
+                return False  # "[...]": an omission inside a quotation
             return p == 0 or not text[p - 1].isspace()  # " ... " is an elision, not an end
         return True
     if m.group("close"):
@@ -169,7 +235,8 @@ def _is_boundary(text: str, m: re.Match[str], start: int) -> bool:
     if low in NAME_TITLES:
         return False
     if len(token) == 1 and token.isalpha():
-        return False  # an initial: "R. N.", "S. Frederick Starr"
+        # The pronoun ends one ("you and I. Did you"); an initial does not ("R. N.", "S. Starr").
+        return token == "I" and _after_lowercase_word(text, p, start)
     if "." in token and _is_dotted(token):
         if low in NEVER_BREAK_DOTTED:
             return False
@@ -188,3 +255,9 @@ def _is_dotted(token: str) -> bool:
 def _starts_sentence(text: str, m: re.Match[str]) -> bool:
     word = _WORD.match(text, m.start("ch"))
     return word is not None and word.group().lower() in SENTENCE_STARTERS
+
+
+def _after_lowercase_word(text: str, p: int, start: int) -> bool:
+    """The word before the one-letter token ending at `p` is lowercase ("and I.")."""
+    words = text[max(start, p - 40) : p].split()
+    return len(words) >= 2 and words[-2][:1].islower()

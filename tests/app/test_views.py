@@ -194,3 +194,40 @@ async def test_the_first_frame_comes_before_the_build(
         assert not screen.query_one("#loading").display
         assert (tmp_path / "store.json").exists()
         assert app.catalog is not None and len(app.catalog.sources) == 2
+
+
+async def test_a_pdf_shows_page_rules_and_y_cites_the_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.pdfmake import Page as PdfPage
+    from tests.pdfmake import make_pdf
+    from tests.unit.store.test_formats import report_pdf
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "report.pdf").write_bytes(report_pdf())
+    (corpus / "scan.pdf").write_bytes(make_pdf([PdfPage(rectangle=True)]))
+    app = make_app(tmp_path / "store.json", corpus)
+    copied: list[str] = []
+    monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        screen.open_in_reader("report.pdf")
+        await settle(pilot)
+        reader = screen.query_one(Reader)
+        assert reader.doc is not None and reader.doc.file == "report.pdf"
+        rows = [reader.render_line(y).text for y in range(reader.size.height)]
+        assert any("─── p. 2 " in row for row in rows)
+        text = reader.doc.text.text
+        page_two = text.index("In the summer the teams moved north")
+        reader.go_to(page_two)
+        await settle(pilot)
+        assert str(screen.query_one("#pane-reader").border_title).endswith("p. 2")
+        await pilot.press("4", "y")
+        await settle(pilot)
+        assert copied and copied[-1].endswith(", p. 2")
+        screen.open_in_reader("scan.pdf")
+        await settle(pilot)
+        assert "no text layer: 1 page; needs OCR" in reader.render_line(0).text

@@ -14,7 +14,7 @@ from tui.cli.events import date_label, date_window, sort_key
 
 KEYS = {
     "id", "file", "date", "precision", "date_begin", "date_end", "mod", "anchor",
-    "start", "end", "quote", "summary", "entities", "cluster",
+    "start", "end", "quote", "summary", "entities", "cluster", "page", "page_label",
 }  # fmt: skip
 
 

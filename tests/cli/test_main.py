@@ -54,6 +54,11 @@ def test_sources_json_lists_the_seeds_with_honest_dates(
         "published_basis",
         "chars",
         "passages",
+        "format",
+        "url",
+        "note",
+        "pages",
+        "basis",
     }
     for source in sources:
         assert set(source) == keys

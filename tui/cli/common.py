@@ -177,10 +177,18 @@ def print_json(obj: Any) -> None:
     zero-width characters are written as \\uXXXX escapes too, so JSON that reaches a terminal
     cannot reorder or hide what it shows; so are DEL and the C1 controls, which JSON leaves raw
     (the parsed value is the same)."""
-    sys.stdout.write(
-        _UNSAFE_IN_JSON.sub(_json_escape, json.dumps(obj, ensure_ascii=False, indent=2))
-    )
+    sys.stdout.write(json_text(obj, indent=2))
     sys.stdout.write("\n")
+
+
+def print_json_line(obj: Any) -> None:
+    """One JSON value on one line (JSON Lines), escaped as `print_json` escapes."""
+    sys.stdout.write(json_text(obj))
+    sys.stdout.write("\n")
+
+
+def json_text(obj: Any, indent: int | None = None) -> str:
+    return _UNSAFE_IN_JSON.sub(_json_escape, json.dumps(obj, ensure_ascii=False, indent=indent))
 
 
 def _json_escape(match: re.Match[str]) -> str:
@@ -188,6 +196,17 @@ def _json_escape(match: re.Match[str]) -> str:
 
 
 _UNSAFE_IN_JSON = re.compile(f"[\x7f-\x9f{BIDI_CONTROLS}{ZERO_WIDTH}\u2028\u2029]")
+
+
+def add_pages(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Give each `{file, start, ...}` row the page it starts on: `page` (from 1) and
+    `page_label` ("17"), both null for an unpaged document."""
+    for row in rows:
+        source = store.source(row["file"])
+        number = source.page_at(row["start"]) if source is not None else None
+        row["page"] = number
+        row["page_label"] = source.pages[number - 1][0] if source and number else None
+    return rows
 
 
 def use_color() -> bool:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from store.entities.details import entity_details, find_entity
 from store.storage.db import Store
-from tui.cli.common import add_command, print_json, terminal_text
+from tui.cli.common import add_command, add_pages, print_json, terminal_text
 
 if TYPE_CHECKING:
     from tui.cli.common import Subcommands
@@ -43,7 +43,10 @@ def run(args: argparse.Namespace, store: Store) -> int:
     entity = find_entity(store, args.name)
     details = entity_details(store, entity.id)
     if args.json:
-        print_json(details.to_json())
+        data = details.to_json()
+        add_pages(store, data["mentions_in_context"])
+        add_pages(store, data["events"])
+        print_json(data)
         return 0
     out = [f"{entity.name}  [{entity.type}{', discovered' if entity.discovered else ''}]"]
     if entity.aliases:

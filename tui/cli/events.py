@@ -11,7 +11,7 @@ from store.errors import DossierError
 from store.models import Event
 from store.storage.db import Store
 from store.timex.labels import date_label as label_of
-from tui.cli.common import add_command, print_json, terminal_text
+from tui.cli.common import add_command, add_pages, print_json, terminal_text
 
 if TYPE_CHECKING:
     from tui.cli.common import Subcommands
@@ -127,7 +127,7 @@ def date_label(event: Event) -> str:
 def run(args: argparse.Namespace, store: Store) -> int:
     events = select(store, args)
     if args.json:
-        print_json([e.to_json() for e in events])
+        print_json(add_pages(store, [e.to_json() for e in events]))
         return 0
     files_of: dict[str, set[str]] = {}
     for e in store.events():

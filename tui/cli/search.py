@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from store.errors import DossierError
 from store.storage.db import Store
-from tui.cli.common import add_command, print_json, terminal_text, use_color
+from tui.cli.common import add_command, add_pages, print_json, terminal_text, use_color
 
 if TYPE_CHECKING:  # store.search imports numpy: only `run` loads it, when a search is asked for
     from store.search import SearchResults
@@ -64,7 +64,9 @@ def run(args: argparse.Namespace, store: Store) -> int:
             print(results.total)
         return 0
     if args.json:
-        print_json(results.to_json())
+        data = results.to_json()
+        add_pages(store, data["results"])
+        print_json(data)
         return 0
     if use_color():
         _print_rich(results)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from store.models import Source
 from store.storage.db import Store
 from tui.cli.common import add_command, print_json, terminal_text
 
@@ -28,6 +29,9 @@ JSON_FIELDS = (
     "published_basis",
     "chars",
     "passages",
+    "format",
+    "url",
+    "note",
 )
 
 
@@ -46,7 +50,7 @@ def register(subparsers: Subcommands) -> None:
 def run(args: argparse.Namespace, store: Store) -> int:
     sources = sorted(store.sources(), key=lambda s: s.file)
     if args.json:
-        print_json([{name: getattr(s, name) for name in JSON_FIELDS} for s in sources])
+        print_json([_json(s) for s in sources])
         return 0
     for source in sources:
         line = f"{source.file}  {source.published:<10}  {source.kind:<8}  {source.title}"
@@ -55,3 +59,16 @@ def run(args: argparse.Namespace, store: Store) -> int:
         if byline:
             print(terminal_text(f"    {byline}"))
     return 0
+
+
+def _json(source: Source) -> dict[str, object]:
+    """A source as `dossier sources --json` prints it: fields, pages, and each field's basis."""
+    row: dict[str, object] = {name: getattr(source, name) for name in JSON_FIELDS}
+    row["url"] = source.url or None
+    row["pages"] = len(source.pages) or None
+    row["basis"] = {
+        name: source.basis_of(name)
+        for name in ("title", "author", "publisher", "kind", "url")
+        if source.basis_of(name) != "unknown"
+    }
+    return row

@@ -1,8 +1,10 @@
 """Markdown quotes with citations, the text `y` and `Y` put on the clipboard.
 
 Pure functions over a `Source`, so the format is pinned by unit tests and shared by every
-screen: `> "…" — Author, *Title*, Publisher, date`. Unknown parts are left out rather than
-printed as "unknown"; an undated source says "n.d.", the usual bibliographic mark.
+screen: `> "…" — Author, *Title*, Publisher, date, p. 17, <URL>`. Unknown parts are left out
+rather than printed as "unknown"; an undated source says "n.d.", the usual bibliographic mark;
+the page is the printed label of the page the quoted text starts on, in a paged document; the
+URL is the one the document says it was published at (a web page's canonical link).
 """
 
 from __future__ import annotations
@@ -26,8 +28,9 @@ def published_label(source: Source | None) -> str:
     return source.published if source and source.published not in _UNKNOWN else "n.d."
 
 
-def citation(source: Source) -> str:
-    """`Author, *Title*, Publisher, date` with unknown parts omitted."""
+def citation(source: Source, offset: int | None = None) -> str:
+    """`Author, *Title*, Publisher, date[, p. N][, <URL>]` with unknown parts omitted; the page
+    is the one holding `offset` (the quoted text's start), when the source has pages."""
     parts: list[str] = []
     if source.author not in _UNKNOWN:
         parts.append(visible(source.author).strip())
@@ -36,6 +39,11 @@ def citation(source: Source) -> str:
     if source.publisher not in _UNKNOWN:
         parts.append(visible(source.publisher).strip())
     parts.append(published_label(source))
+    label = source.page_label(offset) if offset is not None else None
+    if label:
+        parts.append(f"p. {visible(label).strip()}")
+    if source.url.startswith(("http://", "https://")) and not _SPACES.search(source.url):
+        parts.append(f"<{visible(source.url)}>")
     return ", ".join(parts)
 
 
@@ -44,6 +52,7 @@ def quote_text(text: str) -> str:
     return visible(_SPACES.sub(" ", text)).strip()
 
 
-def quote(text: str, source: Source) -> str:
-    """`> "…" — citation`: a Markdown block quote that can be pasted into notes as is."""
-    return f'> "{quote_text(text)}" — {citation(source)}'
+def quote(text: str, source: Source, offset: int | None = None) -> str:
+    """`> "…" — citation`: a Markdown block quote that can be pasted into notes as is;
+    `offset` is where the quoted text starts, for its page."""
+    return f'> "{quote_text(text)}" — {citation(source, offset)}'

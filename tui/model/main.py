@@ -54,6 +54,7 @@ class Selection:
     entity: str | None = None  # the entity id highlighted in Entities
     passage: tuple[str, str] | None = None  # (text, file) of the reader's current passage
     document: str | None = None  # the file the reader shows
+    passage_start: int | None = None  # where the reader's current passage starts
 
 
 @dataclass(frozen=True)
@@ -218,10 +219,13 @@ class MainModel:
         )
 
     # -- titles and texts ---------------------------------------------------------------------
-    def reader_title(self, doc: ReaderDoc) -> str:
+    def reader_title(self, doc: ReaderDoc, offset: int | None = None) -> str:
+        """The document's title and date, and the page `offset` (the current passage) is on."""
         source = doc.source
         title = visible(source.title) if source else doc.file
-        return f"{title} · {published_label(source)}"
+        label = source.page_label(offset) if source and offset is not None else None
+        page = f" · p. {visible(label)}" if label else ""
+        return f"{title} · {published_label(source)}{page}"
 
     def reader_subtitle(self) -> str:
         parts = []
@@ -287,39 +291,42 @@ class MainModel:
         return f"Chronology ({count})"
 
     # -- what y and Y copy --------------------------------------------------------------------
-    def quoted(self, selection: Selection) -> tuple[str, str] | None:
-        """(text, file) of what `y` quotes in the current pane: the reader's passage, the
-        current hit's passage or the highlighted event's sentence; None elsewhere."""
+    def quoted(self, selection: Selection) -> tuple[str, str, int | None] | None:
+        """(text, file, start) of what `y` quotes in the current pane: the reader's passage,
+        the current hit's passage or the highlighted event's sentence; None elsewhere."""
         if self.current_pane == "reader":
-            return selection.passage
+            if selection.passage is None:
+                return None
+            return (*selection.passage, selection.passage_start)
         if self.current_pane == "results":
             item = self.search.current
-            return (item.passage_text, item.hit.file) if item is not None else None
+            return (item.passage_text, item.hit.file, item.hit.start) if item is not None else None
         if self.current_pane == "chronology" and self.catalog is not None:
             event = self.catalog.by_event.get(selection.event or "")
             if event is not None:
-                return event.quote, event.file
+                return event.quote, event.file, event.start
         return None
 
     def quote_for(self, selection: Selection) -> str | None:
-        """What `y` copies: the quoted text as a Markdown quote citing its source."""
+        """What `y` copies: the quoted text as a Markdown quote citing its source (and page)."""
         quoted = self.quoted(selection)
         if quoted is None or self.catalog is None or quoted[1] not in self.catalog.by_file:
             return None
-        return quote(quoted[0], self.catalog.by_file[quoted[1]])
+        return quote(quoted[0], self.catalog.by_file[quoted[1]], quoted[2])
 
     def citation_for(self, selection: Selection) -> str | None:
         """What `Y` copies: the citation of the highlighted source in Sources, else of the
-        quoted text's source, else of the document in the reader."""
+        quoted text's source (with its page), else of the document in the reader."""
         quoted = self.quoted(selection)
         file = quoted[1] if quoted else None
+        offset = quoted[2] if quoted else None
         if self.current_pane == "sources":
-            file = selection.source
+            file, offset = selection.source, None
         if file is None:
             file = selection.document
         if file is None or self.catalog is None or file not in self.catalog.by_file:
             return None
-        return citation(self.catalog.by_file[file])
+        return citation(self.catalog.by_file[file], offset)
 
 
 def shorten(text: str, limit: int = 160) -> str:

@@ -28,9 +28,12 @@ class ReaderDoc:
     passages: list[Passage]
     mentions: list[MentionSpan]
     starts: list[int] = field(init=False)
+    # display line -> the page labels that begin after it (a paged document's blank lines)
+    page_breaks: dict[int, list[str]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.starts = [p.start for p in self.passages]
+        self.page_breaks = page_breaks(self.text, self.source.pages if self.source else ())
 
     @classmethod
     def load(cls, store: Store, file: str, entity_types: dict[str, str]) -> ReaderDoc:
@@ -54,3 +57,23 @@ class ReaderDoc:
         if i >= 0 and self.passages[i].start <= offset < self.passages[i].end:
             return self.passages[i]
         return self.passages[min(i + 1, len(self.passages) - 1)]
+
+
+def page_breaks(text: DocText, pages: tuple[tuple[str, int, int], ...]) -> dict[int, list[str]]:
+    """Where the reader draws "p. 17" rules: the blank line before each page's first line.
+
+    Pages are blank-line separated in a paged document's text, so the rule takes the place of
+    a blank row and no offset moves. Pages without text (a scanned page) are named with the
+    page that follows them; the first page needs no rule.
+    """
+    breaks: dict[int, list[str]] = {}
+    waiting: list[str] = []
+    for label, start, end in pages:
+        waiting.append(label)
+        if end <= start:
+            continue  # no text on this page: its label goes with the next page's rule
+        line = text.line_of(start) - 1
+        if line >= 0 and not text.lines[line].strip():
+            breaks[line] = waiting
+        waiting = []
+    return breaks

@@ -27,19 +27,20 @@ class DetailScreen(Screen[Target | None]):
     def action_back(self) -> None:
         self.dismiss(None)
 
-    def copy_quote(self, text: str, file: str) -> bool:
-        """Copy `text` as a Markdown quote citing `file`'s source; False when it has none."""
+    def copy_quote(self, text: str, file: str, offset: int | None = None) -> bool:
+        """Copy `text` (starting at `offset`) as a Markdown quote citing `file`'s source and
+        page; False when it has none."""
         source = self.catalog.by_file.get(file)
         if source is None:
             return False
-        copied = quote(text, source)
+        copied = quote(text, source, offset)
         self.app.copy_to_clipboard(copied)
         self.notify(copied[:160], title="Copied quote", markup=False)
         return True
 
-    def copy_citation(self, file: str) -> None:
+    def copy_citation(self, file: str, offset: int | None = None) -> None:
         source = self.catalog.by_file.get(file)
         if source is not None:
-            copied = citation(source)
+            copied = citation(source, offset)
             self.app.copy_to_clipboard(copied)
             self.notify(copied, title="Copied citation", markup=False)

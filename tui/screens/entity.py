@@ -179,13 +179,13 @@ class EntityScreen(DetailScreen):
 
     def action_copy(self) -> None:
         m = self._highlighted_mention()
-        if m is None or not self.copy_quote(m.sentence, m.file):
+        if m is None or not self.copy_quote(m.sentence, m.file, m.start):
             self.notify("Highlight a mention to quote it.", severity="warning", markup=False)
 
     def action_copy_citation(self) -> None:
         m = self._highlighted_mention()
         if m is not None:
-            self.copy_citation(m.file)
+            self.copy_citation(m.file, m.start)
 
 
 def _context(before: str, surface: str, after: str, title: str) -> Content:

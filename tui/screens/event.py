@@ -126,7 +126,7 @@ class EventScreen(DetailScreen):
         self.dismiss((self.event.file, self.event.start, self.event.end))
 
     def action_copy(self) -> None:
-        self.copy_quote(self.event.quote, self.event.file)
+        self.copy_quote(self.event.quote, self.event.file, self.event.start)
 
     def action_copy_citation(self) -> None:
-        self.copy_citation(self.event.file)
+        self.copy_citation(self.event.file, self.event.start)

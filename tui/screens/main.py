@@ -277,6 +277,7 @@ class MainScreen(Screen[None]):
             if doc is not None and passage is not None
             else None,
             document=doc.file if doc is not None else None,
+            passage_start=passage.start if passage is not None else None,
         )
 
     # -- loading ------------------------------------------------------------------------------
@@ -380,12 +381,21 @@ class MainScreen(Screen[None]):
         )
         self.update_reader_title()
 
+    @on(Reader.CursorMoved)
+    def show_page_in_title(self) -> None:
+        """The reader's current passage moved: its page shows in the title (paged documents)."""
+        doc = self.query_one(Reader).doc
+        if doc is not None and doc.source is not None and doc.source.pages:
+            self.update_reader_title()
+
     def update_reader_title(self) -> None:
         pane = self.query_one("#pane-reader")
         doc = self.query_one(Reader).doc
         if doc is None:
             return
-        pane.border_title = Content(self.model.reader_title(doc))
+        passage = self.query_one(Reader).current_passage
+        offset = passage.start if passage is not None else None
+        pane.border_title = Content(self.model.reader_title(doc, offset))
         pane.border_subtitle = Content(self.model.reader_subtitle())
         results = self.query_one("#pane-results")
         results.border_title = Content(self.model.results_title())

@@ -11,6 +11,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from typing import ClassVar, Literal
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -20,6 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store.models import BOILERPLATE, FOOTNOTE, HEADING, Passage
+from tui.model.doctext import visible
 from tui.model.reader_doc import ReaderDoc
 
 GUTTER = 2
@@ -55,6 +57,7 @@ class Reader(ScrollView, can_focus=True):
         "reader--event",
         "reader--mention",
         "reader--gutter",
+        "reader--page",
         "reader--person",
         "reader--organisation",
         "reader--place",
@@ -250,9 +253,20 @@ class Reader(ScrollView, can_focus=True):
         if doc is None:
             return Strip.blank(width, base)
         rows = doc.text.rows(self.text_width)
+        if not doc.text.text.strip() and index == 0 and doc.source and doc.source.note:
+            # A document with no text (a scan): say why, instead of an empty pane.
+            note = Text(f"({visible(doc.source.note)})", style=base, no_wrap=True, end="")
+            note.stylize(self.get_component_rich_style("reader--dim"))
+            segments = Segment.apply_style(
+                [Segment(" " * GUTTER, base), *note.render(self.app.console)], base
+            )
+            return Strip(segments).crop_extend(0, width, base)
         if index >= len(rows):
             return Strip.blank(width, base)
         row = rows[index]
+        labels = doc.page_breaks.get(row.line) if row.a == 0 else None
+        if labels:
+            return self._page_rule(labels, width)
         start, end = doc.text.row_span(row)
         text = Text(doc.text.lines[row.line][row.a : row.b], style=base, no_wrap=True, end="")
         for layer in self._layers:
@@ -270,3 +284,12 @@ class Reader(ScrollView, can_focus=True):
         # every segment gets a style: Textual's NO_COLOR filter cannot take a bare one
         segments = Segment.apply_style([gutter, *text.render(self.app.console)], base)
         return Strip(segments).crop_extend(0, width, base)
+
+    def _page_rule(self, labels: list[str], width: int) -> Strip:
+        """A dim rule in place of the blank line where a page begins: "── p. 17 ──"."""
+        style = self.rich_style + self.get_component_rich_style("reader--page")
+        names = " · ".join(f"p. {visible(label)}" for label in labels)
+        body = f"{'─' * 3} {names} "
+        rule = body + "─" * max(0, self.text_width - cell_len(body))
+        segments = [Segment(" " * GUTTER, self.rich_style), Segment(rule, style)]
+        return Strip(segments).crop_extend(0, width, self.rich_style)

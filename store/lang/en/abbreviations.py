@@ -17,7 +17,7 @@ NAME_TITLES = _words(
 )
 # Abbreviations that come before a number ("No. 5", "Oct. 2006", "pp. 12").
 BEFORE_NUMBER = _words(
-    "no nos vol vols art arts fig figs ch chap sec para paras pp p pg ed eds tel ex anon"
+    "no nos n° nº vol vols art arts fig figs ch chap sec para paras pp p pg ed eds tel ex anon"
 ) | {abbr.lower() for abbr in MONTH_ABBREVIATIONS}
 # Abbreviations that can also end a sentence; they end one only before a typical opening word.
 AMBIGUOUS_ENDINGS = _words(

@@ -33,7 +33,7 @@ def test_reads_txt_md_and_html_and_ignores_other_files(tmp_path: Path) -> None:
     read = read_corpus(tmp_path)
     assert [d.file for d in read.documents] == ["a.txt", "b.md", "c.html"]
     html = read.documents[2]
-    assert html.html_title == "Page & title"
+    assert html.meta.title == "Page & title"
     assert "One <two>\nthree" in html.text
     assert "x()" not in html.text and "p{}" not in html.text
     assert "# Big" in html.text

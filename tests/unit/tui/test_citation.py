@@ -45,3 +45,37 @@ def test_published_label_says_nd_for_an_undated_or_missing_source() -> None:
     assert published_label(_source(published="2015-11")) == "2015-11"
     assert published_label(_source(published="unknown")) == "n.d."
     assert published_label(None) == "n.d."
+
+
+def test_a_paged_source_cites_the_page_the_quote_starts_on() -> None:
+    report = Source(
+        id="r",
+        file="r.pdf",
+        title="Final Report",
+        author="A. Observer",
+        published="2023",
+        pages=(("iv", 0, 100), ("17", 102, 300), ("18", 302, 500)),
+    )
+    assert quote("The posts were staffed.", report, 150) == (
+        '> "The posts were staffed." — A. Observer, *Final Report*, 2023, p. 17'
+    )
+    assert citation(report, 5) == "A. Observer, *Final Report*, 2023, p. iv"
+    assert citation(report) == "A. Observer, *Final Report*, 2023"  # no offset: no page
+    unpaged = Source(id="t", file="t.txt", title="Notes")
+    assert citation(unpaged, 150) == "*Notes*, n.d."
+
+
+def test_a_web_page_cites_its_url() -> None:
+    page = Source(
+        id="p",
+        file="p.html",
+        title="Talks Resumed",
+        publisher="Radio Free Europe",
+        published="2023-03-09",
+        url="https://www.example.org/a/talks/123.html",
+    )
+    assert citation(page) == (
+        "*Talks Resumed*, Radio Free Europe, 2023-03-09, <https://www.example.org/a/talks/123.html>"
+    )
+    spaced = Source(id="q", file="q.html", title="T", url="https://x.example/a b")
+    assert citation(spaced) == "*T*, n.d."  # not a URL a Markdown link can hold

@@ -55,3 +55,13 @@ def test_show_controls_is_one_for_one_and_keeps_newlines_and_tabs() -> None:
         == "a\u241b]52;c;x\u2407\tb\u240d\nc\u2424d\ufffd"
     )
     assert show_controls("plain") == "plain"
+
+
+def test_page_breaks_take_the_blank_line_before_each_page() -> None:
+    from tui.model.reader_doc import page_breaks
+
+    text = "Page one text.\n\nPage two text.\n\nPage four text.\n"
+    pages = (("1", 0, 14), ("2", 16, 30), ("3", 32, 32), ("4", 32, 47))
+    doc = DocText(text)
+    assert page_breaks(doc, pages) == {1: ["2"], 3: ["3", "4"]}
+    assert page_breaks(doc, ()) == {}

@@ -1,0 +1,190 @@
+"""Web pages: shingle F1 of the body passages Dossier keeps, next to trafilatura's own extract.
+
+The metric is the article-extraction benchmark's (scrapinghub/article-extraction-benchmark,
+evaluate.py): 4-word shingles of `\\w+` tokens, per-page precision and recall normalised and
+averaged over pages, F1 of the means. Three systems on the same pages in the same run:
+
+- Dossier: the passages of kind body after the web-page reader (trafilatura's article mapped
+  onto the page's full text, everything else boilerplate) and the text classifier;
+- trafilatura: `trafilatura.extract(html, include_comments=False)`, the extractor on its own;
+- Dossier before: the standard-library reduction and the classifier alone (no article finding),
+  what Dossier did until this change.
+
+Pages, by what is at hand:
+
+    python benchmarks/bench_web.py                      # benchmarks/data/web/*/ (source.html, truth.txt)
+    python benchmarks/bench_web.py --scrapinghub DIR    # the 181-page benchmark: DIR/html/*.html.gz, DIR/ground-truth.json
+    python benchmarks/bench_web.py --readability DIR    # mozilla/readability test/test-pages: */source.html, */expected.html
+
+The folders under benchmarks/data/web/ say where each page comes from and under what licence.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from machine import describe
+
+from store.corpus.formats import reader
+from store.corpus.formats.html import main_text
+from store.corpus.html import html_to_text
+from store.models import BODY
+from store.text.segment import segment
+
+DATA = Path(__file__).resolve().parent / "data" / "web"
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
+    tokens = _TOKEN.findall(text or "")
+    return Counter(tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens)
+
+
+def tp_fp_fn(truth: str, predicted: str) -> tuple[float, float, float]:
+    t, p = shingles(truth), shingles(predicted)
+    tp = float(sum((t & p).values()))
+    fp = float(sum((p - t).values()))
+    fn = float(sum((t - p).values()))
+    total = tp + fp + fn
+    return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
+
+
+def scores(rows: list[tuple[float, float, float]]) -> tuple[float, float, float]:
+    def precision(tp: float, fp: float, fn: float) -> float:
+        return 1.0 if fp == fn == 0 else (0.0 if tp == fp == 0 else tp / (tp + fp))
+
+    def recall(tp: float, fp: float, fn: float) -> float:
+        return 1.0 if fp == fn == 0 else (0.0 if tp == fn == 0 else tp / (tp + fn))
+
+    p = statistics.mean(precision(*r) for r in rows if r[0] + r[1] > 0)
+    r = statistics.mean(recall(*x) for x in rows if x[0] + x[2] > 0)
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def dossier(html: bytes) -> str:
+    reading = reader("html").read(html, "page.html", [])
+    passages, _ = segment("page.html", reading.text, reading.regions)
+    return "\n".join(reading.text[p.start : p.end] for p in passages if p.kind == BODY)
+
+
+def dossier_before(html: bytes) -> str:
+    text, _ = html_to_text(html.decode("utf-8", "replace"))
+    passages, _ = segment("page.html", text)
+    return "\n".join(text[p.start : p.end] for p in passages if p.kind == BODY)
+
+
+def trafilatura_alone(html: bytes) -> str:
+    return main_text(html.decode("utf-8", "replace")) or ""
+
+
+def pages(args: argparse.Namespace) -> Iterator[tuple[str, bytes, str]]:
+    if args.scrapinghub:
+        root = Path(args.scrapinghub)
+        truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
+        for key, item in sorted(truth.items()):
+            yield (
+                key,
+                gzip.decompress((root / "html" / f"{key}.html.gz").read_bytes()),
+                item.get("articleBody", ""),
+            )
+    elif args.readability:
+        import lxml.html
+
+        for folder in sorted(Path(args.readability).iterdir()):
+            source, expected = folder / "source.html", folder / "expected.html"
+            if source.exists() and expected.exists():
+                truth = lxml.html.fromstring(expected.read_bytes()).text_content()
+                yield folder.name, source.read_bytes(), truth
+    else:
+        for folder in sorted(p for p in DATA.iterdir() if p.is_dir()):
+            yield (
+                folder.name,
+                (folder / "source.html").read_bytes(),
+                (folder / "truth.txt").read_text(encoding="utf-8"),
+            )
+
+
+def metadata_check() -> None:
+    """The fields each local page's metadata.json states, against the Source Dossier builds
+    (the page's own markup first, then its text: store.corpus.describe)."""
+    from store.corpus.describe import describe as describe_source
+    from store.corpus.read import RawDocument
+
+    for folder in sorted(p for p in DATA.iterdir() if (p / "metadata.json").exists()):
+        expected = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
+        path = folder / "source.html"
+        data = path.read_bytes()
+        reading = reader("html").read(data, folder.name, [])
+        raw = RawDocument(f"{folder.name}.html", path, reading.text, data, reading.format,
+                          reading.pages, reading.regions, reading.meta)  # fmt: skip
+        passages, _ = segment(raw.file, raw.text, raw.regions)
+        source = describe_source(raw, None, passages)
+        for field, want in expected.items():
+            got = getattr(source, field)
+            got = None if got in ("unknown", "") else got
+            mark = "ok  " if got == want else "MISS"
+            print(
+                f"  {mark} {folder.name} {field}: {got!r} (expected {want!r}; {source.basis_of(field)})"
+            )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--scrapinghub", metavar="DIR", help="article-extraction-benchmark checkout"
+    )
+    parser.add_argument("--readability", metavar="DIR", help="mozilla/readability test/test-pages")
+    args = parser.parse_args()
+    print(f"machine: {describe()}")
+    print(f"date:    {time.strftime('%Y-%m-%d %H:%M')}")
+    print("command: python " + " ".join(["benchmarks/bench_web.py", *sys.argv[1:]]))
+    systems = {
+        "Dossier": dossier,
+        "trafilatura": trafilatura_alone,
+        "Dossier before": dossier_before,
+    }
+    rows: dict[str, list[tuple[float, float, float]]] = {name: [] for name in systems}
+    seconds = dict.fromkeys(systems, 0.0)
+    count = 0
+    warm = True
+    for name, html, truth in pages(args):
+        if warm:  # imports (lxml, trafilatura) are not a page's cost
+            for run in systems.values():
+                run(html)
+            warm = False
+        count += 1
+        line = [f"{name[:24]:<24}"]
+        for system, run in systems.items():
+            started = time.perf_counter()
+            predicted = run(html)
+            seconds[system] += time.perf_counter() - started
+            row = tp_fp_fn(truth, predicted)
+            rows[system].append(row)
+            line.append(f"{system} F1 {scores([row])[2]:.3f}")
+        if count <= 40:
+            print("  ".join(line))
+    print(f"{count} pages")
+    if not (args.scrapinghub or args.readability):
+        metadata_check()
+    for system in systems:
+        p, r, f = scores(rows[system])
+        print(
+            f"{system:<15} shingle F1 {f:.3f}  (precision {p:.3f}, recall {r:.3f})  "
+            f"{1000 * seconds[system] / max(1, count):.0f} ms a page"
+        )
+
+
+if __name__ == "__main__":
+    main()

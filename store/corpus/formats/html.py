@@ -1,0 +1,103 @@
+"""Web pages: the whole page reduced to text once, its article found by trafilatura.
+
+Everything on the page stays in the text Dossier shows (the reader dims what is not the
+article), so offsets never depend on the extractor: the page is reduced to text with the
+standard library (`store.corpus.html`), trafilatura (made for main-text extraction, ranked first
+on the public article-extraction benchmarks) picks the article, and its paragraphs are found in
+that text. Passages the article covers become a BODY region; every other passage (navigation,
+related links, comment threads, cookie banners, footers) a BOILERPLATE one. When trafilatura
+finds no article the text classifier alone decides, as for any text. Metadata comes from the
+page's own markup (`webmeta`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from store.corpus.decode import decode, looks_binary
+from store.corpus.formats.base import FormatError, Reading, Region
+from store.corpus.formats.webmeta import page_metadata
+from store.corpus.html import html_to_text
+from store.models import BODY, BOILERPLATE
+from store.text.segment import passage_spans
+
+NAME = "html"
+SUFFIXES = (".html", ".htm", ".xhtml")
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+# A passage is the article's when at least this share of its letters and digits is covered.
+_COVERED = 0.5
+_MIN_PARAGRAPH = 3  # letters and digits: shorter article lines are not looked for
+
+
+def sniff(data: bytes) -> bool:
+    head = data[:1024].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html"))
+
+
+def read(data: bytes, where: str, warnings: list[str]) -> Reading:
+    if looks_binary(data):
+        raise FormatError("looks like a binary file, not HTML")
+    declared = _CHARSET.search(data[:4096])
+    markup = decode(data, where, warnings, declared=declared and declared.group(1).decode())
+    text, title = html_to_text(markup)
+    meta = page_metadata(markup, title)
+    return Reading(text, NAME, regions=article_regions(markup, text), meta=meta)
+
+
+def article_regions(markup: str, text: str) -> tuple[Region, ...]:
+    """BODY regions for the passages of `text` that trafilatura's article covers, BOILERPLATE
+    for the rest; nothing when it finds no article."""
+    article = main_text(markup)
+    if not article:
+        return ()
+    norm, where = _normalised(text)
+    covered = bytearray(len(norm))
+    cursor = 0
+    for paragraph in article.splitlines():
+        key = _normalised(paragraph)[0]
+        if len(key) < _MIN_PARAGRAPH:
+            continue
+        at = norm.find(key, cursor)
+        if at < 0:
+            at = norm.find(key)  # out of order: an extractor may move a lead or a caption
+        if at < 0:
+            continue
+        covered[at : at + len(key)] = b"\x01" * len(key)
+        cursor = max(cursor, at + len(key))
+    regions: list[Region] = []
+    for start, end in passage_spans(text):
+        a, b = bisect_left(where, start), bisect_left(where, end)
+        inside = b > a and covered[a:b].count(1) >= _COVERED * (b - a)
+        kind = BODY if inside else BOILERPLATE
+        if regions and regions[-1].kind == kind:
+            regions[-1] = Region(regions[-1].start, end, kind)
+        else:
+            regions.append(Region(start, end, kind))
+    if not any(r.kind == BODY for r in regions):
+        return ()  # the article was not found in the page's text: let the classifier judge
+    return tuple(regions)
+
+
+def main_text(markup: str) -> str | None:
+    """The article's text as trafilatura extracts it (no comments), or None."""
+    import trafilatura
+    from lxml.etree import LxmlError
+
+    try:
+        return trafilatura.extract(markup, include_comments=False, include_tables=True)
+    except (ValueError, TypeError, RecursionError, LxmlError):
+        return None  # a page the extractor cannot parse: the text classifier alone judges it
+
+
+def _normalised(text: str) -> tuple[str, list[int]]:
+    """`text` lowercased, letters and digits only, and the offset each character came from."""
+    chars: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        if ch.isalnum():
+            low = ch.lower()
+            chars.append(low if len(low) == 1 else ch)
+            where.append(i)
+    return "".join(chars), where
