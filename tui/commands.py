@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.markup import escape
 
 from tui.model.catalog import event_year
-from tui.model.doctext import visible
+from tui.model.controls import visible
 
 
 class DossierCommands(Provider):

@@ -9,11 +9,11 @@ from typing import Any
 
 import yaml
 
+from store.corpus.names import CATALOGUE_NAME, MANIFEST_NAME
 from store.corpus.yamlfile import compose_file
 from store.errors import ManifestError
 
-MANIFEST_NAME = "sources.yaml"
-CATALOGUE_NAME = "entities.yaml"
+__all__ = ["CATALOGUE_NAME", "MANIFEST_NAME", "load_manifest", "precision_of"]
 SOURCE_KINDS = ("news", "analysis", "report", "blog", "unknown")
 MANIFEST_FIELDS = ("title", "author", "publisher", "kind", "published", "published_basis")
 

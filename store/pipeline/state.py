@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from store.corpus.manifest import CATALOGUE_NAME, MANIFEST_NAME
+from store.corpus.names import CATALOGUE_NAME, MANIFEST_NAME
 from store.corpus.scan import CorpusScan, Entry, read_bytes, scan_corpus
 from store.pipeline.keys import content_digest
 

@@ -19,7 +19,7 @@ import contextlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -28,7 +28,6 @@ from store.models import Document, Entity, Event, Hit, Mention, Source
 from store.search.evaluate import EntityNames, Evaluator
 from store.search.highlight import highlights_for, make_snippet
 from store.search.index import Index
-from store.search.indexing import DocTerms, build_index, index_from_terms
 from store.search.query import parse
 from store.search.sidecar import (
     IndexUnusable,
@@ -38,6 +37,9 @@ from store.search.sidecar import (
     write_index_file,
 )
 from store.storage.db import Store
+
+if TYPE_CHECKING:
+    from store.search.indexing import DocTerms
 
 __all__ = ["SearchResults", "load_index", "search", "write_index"]
 
@@ -112,6 +114,8 @@ def write_index(
     fingerprint: str,
 ) -> None:
     """Build the index for a store about to be written and put it beside it, atomically."""
+    from store.search.indexing import build_index  # building only: search never needs it
+
     index = build_index(documents, sources, entities, mentions, events, fingerprint)
     write_index_file(index_path(Path(store_path)), index)
 
@@ -127,6 +131,8 @@ def write_index_for(
     fingerprint: str,
 ) -> None:
     """`write_index` from each document's already tokenised terms (the build's cached parts)."""
+    from store.search.indexing import index_from_terms
+
     index = index_from_terms(files, doc_terms, sources, entities, mentions, events, fingerprint)
     write_index_file(index_path(Path(store_path)), index)
 
@@ -154,6 +160,8 @@ def _open_index(store: Store) -> Index:
 def _rebuild(store: Store, fingerprint: str) -> Index:
     sources = store.sources()
     docs = documents_from((s.file, store.text(s.file), store.passages(s.file)) for s in sources)
+    from store.search.indexing import build_index
+
     return build_index(
         docs, sources, store.entities(), store.mentions(), store.events(), fingerprint
     )

@@ -29,9 +29,10 @@ examples:
   dossier sources --json | jq .    list sources as JSON"""
 
 
-def make_parser(*, commands: bool = True) -> argparse.ArgumentParser:
-    """The whole parser; `commands=False` leaves the sub-commands out, so opening the app does
-    not import every print-mode module before its first frame."""
+def make_parser(*, commands: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
+    """The parser with the sub-commands `commands` (all by default). A command line that names
+    one sub-command gets a parser with that one only, so print mode imports only what it runs;
+    opening the app registers none."""
     from tui.cli.common import add_location_options
 
     parser = argparse.ArgumentParser(
@@ -42,22 +43,30 @@ def make_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     )
     add_location_options(parser, top_level=True)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES if commands else ():
+    for name in commands:
         importlib.import_module(f"tui.cli.{name}").register(subparsers)
     return parser
 
 
-def _names_a_command(words: list[str]) -> bool:
-    """Whether the arguments name a sub-command or ask for help (values of options skipped)."""
+# Options of the top-level parser that take a value (their value is never a command's name).
+_VALUED = ("--corpus", "--store")
+
+
+def _command_in(words: list[str]) -> str | None:
+    """The sub-command the arguments name, "" when they only ask for help, None for the app."""
     skip = False
     for word in words:
         if skip:
             skip = False
-        elif word in ("--corpus", "--store"):  # they take a value; --follow-links does not
+        elif word in _VALUED:
             skip = True
-        elif word in COMMAND_MODULES or word in ("-h", "--help"):
-            return True
-    return False
+        elif word in COMMAND_MODULES:
+            return word
+        elif word in ("-h", "--help"):
+            return ""
+        elif not word.startswith("-"):
+            return ""  # not a command: let argparse say so, with every command listed
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -65,8 +74,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from tui.cli.common import open_app, run_command, say
 
     words = list(sys.argv[1:] if argv is None else argv)
-    opens_app = not _names_a_command(words)
-    parser = make_parser(commands=not opens_app)
+    command = _command_in(words)
+    if command is None:
+        parser = make_parser(commands=())
+    else:
+        parser = make_parser(commands=(command,) if command else COMMAND_MODULES)
     args = parser.parse_args(words)
     try:
         if getattr(args, "func", None) is None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from store.storage.locations import bundled_corpus, default_store_path
-from tui.model.doctext import BIDI_CONTROLS, ZERO_WIDTH
+from tui.model.controls import BIDI_CONTROLS, ZERO_WIDTH
 
 if TYPE_CHECKING:  # the pipeline is imported only by commands that build, not before the app paints
     from typing import TypeAlias
@@ -217,7 +217,7 @@ def use_color() -> bool:
 def safe_for_terminal(text: str) -> str:
     """Document text is data: control characters (ESC, OSC, BEL) become visible symbols, the
     same ones the app's reader shows, so a document cannot drive the user's terminal."""
-    from tui.model.doctext import show_controls
+    from tui.model.controls import show_controls
 
     return show_controls(text)
 

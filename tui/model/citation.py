@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from store.models import Source
-from tui.model.doctext import visible
+from tui.model.controls import visible
 
 _SPACES = re.compile(r"\s+")
 _UNKNOWN = {"", "unknown"}

@@ -17,7 +17,7 @@ from typing import Literal
 from store.models import Event
 from tui.model.catalog import Catalog, ChronoRow
 from tui.model.citation import citation, published_label, quote
-from tui.model.doctext import visible
+from tui.model.controls import visible
 from tui.model.hits import HitCursor
 from tui.model.reader_doc import ReaderDoc
 from tui.model.results import ResultItem, no_results_text

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from store.models import Hit
-from tui.model.doctext import show_controls, visible
+from tui.model.controls import show_controls, visible
 
 if TYPE_CHECKING:  # store.search loads numpy: the worker imports it, not the first frame
     from store.search import SearchResults

@@ -15,7 +15,7 @@ from textual.worker import Worker, get_current_worker
 
 from store.storage.db import Store
 from tui.model.catalog import Catalog, date_label
-from tui.model.doctext import visible
+from tui.model.controls import visible
 from tui.model.entity_view import EntityView, MentionInContext, load_entity_view
 from tui.screens.detail import DetailScreen
 from tui.widgets.plain_list import PlainList

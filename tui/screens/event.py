@@ -15,7 +15,7 @@ from store.models import Event
 from store.storage.db import Store
 from tui.model.catalog import Catalog, date_label
 from tui.model.citation import citation
-from tui.model.doctext import visible
+from tui.model.controls import visible
 from tui.screens.detail import DetailScreen
 from tui.widgets.plain_list import PlainList
 

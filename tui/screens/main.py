@@ -29,7 +29,7 @@ from store.models import Event
 from store.storage.db import Store
 from tui.model.catalog import Catalog
 from tui.model.citation import published_label
-from tui.model.doctext import visible
+from tui.model.controls import visible
 from tui.model.main import NUMBERED, PANES, TITLES, MainModel, Preview, Selection, Target, shorten
 from tui.model.reader_doc import ReaderDoc
 from tui.model.results import ResultItem, result_items

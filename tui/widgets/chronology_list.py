@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.widgets.option_list import Option
 
 from tui.model.catalog import Catalog, ChronoRow, date_label, event_year
-from tui.model.doctext import visible
+from tui.model.controls import visible
 from tui.widgets.keyed_list import KeyedList, fit
 
 DATE_W = 14

@@ -7,7 +7,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Label, ProgressBar
 
-from tui.model.doctext import visible
+from tui.model.controls import visible
 
 
 class LoadingBox(Vertical):

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from tui.model.doctext import visible
+from tui.model.controls import visible
 
 
 class QueryBox(Vertical):

@@ -21,7 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store.models import BOILERPLATE, FOOTNOTE, HEADING, Passage
-from tui.model.doctext import visible
+from tui.model.controls import visible
 from tui.model.reader_doc import ReaderDoc
 
 GUTTER = 2

@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets.option_list import Option
 
-from tui.model.doctext import visible
+from tui.model.controls import visible
 from tui.model.results import ResultItem
 from tui.widgets.keyed_list import KeyedList, fit
 

@@ -10,7 +10,7 @@ from textual.widgets.option_list import Option
 
 from tui.model.catalog import Catalog
 from tui.model.citation import published_label
-from tui.model.doctext import visible
+from tui.model.controls import visible
 from tui.widgets.keyed_list import KeyedList, fit
 
 

@@ -10,6 +10,7 @@ trafilatura) only when they read, so listing a corpus stays cheap.
 
 from __future__ import annotations
 
+import functools
 import importlib
 from pathlib import PurePath
 from types import ModuleType
@@ -25,17 +26,26 @@ def reader(name: str) -> ModuleType:
     return importlib.import_module(f"store.corpus.formats.{name}")
 
 
-_READERS = tuple(reader(name) for name in _MODULES)
-SUFFIXES: tuple[str, ...] = tuple(s for module in _READERS for s in module.SUFFIXES)
+# Every suffix a reader claims, spelled out so that listing a corpus imports no reader (a test
+# checks it equals the readers' own `SUFFIXES`).
+SUFFIXES: tuple[str, ...] = (
+    ".pdf", ".docx", ".epub", ".html", ".htm", ".xhtml", ".md", ".markdown", ".txt", ".text",
+)  # fmt: skip
+
+
+@functools.cache
+def readers() -> tuple[ModuleType, ...]:
+    """The reader modules, in sniffing order, imported on first use."""
+    return tuple(reader(name) for name in _MODULES)
 
 
 def reader_for(file: str, data: bytes) -> ModuleType:
     """The reader for a file: the format its bytes show, else the one its suffix names."""
-    for module in _READERS:
+    for module in readers():
         if module.sniff(data):
             return module
     suffix = PurePath(file).suffix.lower()
-    for module in _READERS:
+    for module in readers():
         if suffix in module.SUFFIXES:
             return module
     return reader("text")
@@ -51,4 +61,5 @@ __all__ = [
     "page_index",
     "reader",
     "reader_for",
+    "readers",
 ]

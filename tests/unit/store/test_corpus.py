@@ -129,3 +129,11 @@ def test_seed_manifest_lists_every_seed_file(seeds_dir: Path) -> None:
     assert sorted(manifest) == sorted(p.name for p in seeds_dir.glob("*.txt"))
     for entry in manifest.values():
         assert entry["published_basis"]
+
+
+def test_the_suffix_list_is_every_reader_s_own() -> None:
+    """Listing a corpus uses a spelled-out suffix list so it imports no reader: it must be
+    exactly the readers' claims, in their order."""
+    from store.corpus.formats import SUFFIXES, readers
+
+    assert tuple(s for module in readers() for s in module.SUFFIXES) == SUFFIXES

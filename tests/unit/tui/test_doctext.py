@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tui.model.doctext import DocText, control_offsets, show_controls, visible, wrap_points
+from tui.model.controls import control_offsets, show_controls, visible
+from tui.model.doctext import DocText, wrap_points
 
 
 def test_controls_become_one_visible_character_each() -> None:
