@@ -23,6 +23,8 @@ ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _PICTURES.update({ord(c): "\u21c4" for c in BIDI_CONTROLS})
 _PICTURES.update({ord(c): "\u2038" for c in ZERO_WIDTH})
 _CONTROL_RE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{BIDI_CONTROLS}{ZERO_WIDTH}]")
+
+
 def show_controls(text: str) -> str:
     """`text` with each control character as one visible picture (ESC -> U+241B), newlines and
     tabs kept: one character for one, so offsets stay exact. Safe to print to a terminal: this
