@@ -105,24 +105,20 @@ def index_from_terms(
 ) -> Index:
     """The corpus-wide half: one vocabulary, postings sorted by term, entity, type and date
     pseudo-terms, laid out as flat arrays."""
+    # Pass 1: one vocabulary; the passage table; how many tokens and postings each term has.
     vocab = Vocab()
     lookup = vocab.__getitem__
-    streams: list[np.ndarray] = []
-    extra_tid, extra_pos, extra_pid = array("i"), array("i"), array("i")
+    local_to_global: list[np.ndarray] = []
     p_file, p_index, p_start, p_end, p_kind, p_len = (array("i") for _ in range(6))
     file_first = array("i")
     pstarts: dict[str, tuple[list[int], int]] = {}
+    token_counts = np.zeros(0, dtype=np.int64)
+    posting_counts = np.zeros(0, dtype=np.int64)
     pid = 0
-    pos = 0
     for fid, (file, dt) in enumerate(zip(files, doc_terms, strict=True)):
         file_first.append(pid)
-        global_ids = np.fromiter(map(lookup, dt.terms), dtype=np.int32, count=len(dt.terms))
-        if dt.ids.shape[0]:
-            streams.append(global_ids[dt.ids])
-        for term, local_pos, number in dt.extra:
-            extra_tid.append(int(global_ids[term]))
-            extra_pos.append(pos + local_pos)
-            extra_pid.append(pid + number)
+        global_ids = np.fromiter(map(lookup, dt.terms), dtype=np.int64, count=len(dt.terms))
+        local_to_global.append(global_ids)
         starts: list[int] = []
         pstarts[file] = (starts, pid)
         for (index, s, e, kind), length in zip(dt.passages, dt.lengths, strict=True):
@@ -133,42 +129,58 @@ def index_from_terms(
             p_end.append(e)
             p_kind.append(kind)
             p_len.append(length)
-            pos += length + 1
             pid += 1
+        if len(vocab) > token_counts.shape[0]:
+            grow = max(len(vocab), 2 * token_counts.shape[0]) - token_counts.shape[0]
+            token_counts = np.concatenate([token_counts, np.zeros(grow, dtype=np.int64)])
+            posting_counts = np.concatenate([posting_counts, np.zeros(grow, dtype=np.int64)])
+        tid, _, tpid = _doc_tokens(dt, global_ids, 0, 0)
+        if tid.shape[0]:
+            np.add.at(token_counts, tid, 1)
+            srt = np.lexsort((tpid, tid))
+            tid, tpid = tid[srt], tpid[srt]
+            np.add.at(posting_counts, tid[_posting_starts(tid, tpid)], 1)
     file_first.append(pid)
     n = pid
-    stream = np.concatenate(streams) if streams else np.zeros(0, np.int32)
+    v = len(vocab)
+    token_counts, posting_counts = token_counts[:v], posting_counts[:v]
 
+    # Terms in sorted order: a term's id is its rank, so prefix expansion is a bisect.
     terms = list(vocab)
-    order = sorted(range(len(terms)), key=terms.__getitem__)
-    rank = np.empty(len(terms), dtype=np.int32)
-    rank[np.array(order, dtype=np.int64)] = np.arange(len(terms), dtype=np.int32)
-    terms = [terms[i] for i in order]
+    order = np.array(sorted(range(v), key=terms.__getitem__), dtype=np.int64)
+    rank = np.empty(v, dtype=np.int64)
+    rank[order] = np.arange(v, dtype=np.int64)
+    terms = [terms[i] for i in order.tolist()]
+    pos_off = np.zeros(v + 1, dtype=np.int64)
+    np.cumsum(token_counts[order], out=pos_off[1:])
+    post_off = np.zeros(v + 1, dtype=np.int64)
+    np.cumsum(posting_counts[order], out=post_off[1:])
+
+    # Pass 2: each document's tokens and postings written into their terms' slices, in corpus
+    # order, so every term's positions (and passages) come out increasing without a global sort.
+    tpos_all = np.empty(int(pos_off[-1]), dtype=np.int32)
+    post_pid = np.empty(int(post_off[-1]), dtype=np.int32)
+    tf = np.empty(int(post_off[-1]), dtype=np.float32)
+    pos_cursor = pos_off[:-1].copy()
+    post_cursor = post_off[:-1].copy()
+    pid = 0
+    pos = 0
+    for dt, global_ids in zip(doc_terms, local_to_global, strict=True):
+        tid, tpos, tpid = _doc_tokens(dt, global_ids, pos, pid)
+        if tid.shape[0]:
+            tid = rank[tid]
+            srt = np.argsort((tid << 32) | tpos, kind="stable")
+            tid, tpos, tpid = tid[srt], tpos[srt], tpid[srt]
+            _scatter(tid, tpos, pos_cursor, tpos_all)
+            first = _posting_starts(tid, tpid)
+            counts = np.diff(np.append(first, tid.shape[0]))
+            _scatter(tid[first], tpid[first], post_cursor, post_pid, tf, counts)
+        pid += len(dt.lengths)
+        pos += sum(dt.lengths) + len(dt.lengths)
+    tpos = tpos_all
 
     lens = np.frombuffer(p_len, dtype=np.int32) if n else np.zeros(0, np.int32)
     kinds = np.frombuffer(p_kind, dtype=np.int32).astype(np.uint8) if n else np.zeros(0, np.uint8)
-    main = stream
-    tok_pid = np.repeat(np.arange(n, dtype=np.int32), lens)
-    tok_pos = np.arange(main.shape[0], dtype=np.int32) + tok_pid  # one empty slot per passage
-    tid = np.concatenate([main, np.frombuffer(extra_tid, np.int32) if extra_tid else main[:0]])
-    tid = rank[tid] if tid.size else tid
-    tpos = np.concatenate([tok_pos, np.array(extra_pos, dtype=np.int32)])
-    tpid = np.concatenate([tok_pid, np.array(extra_pid, dtype=np.int32)])
-    key = (tid.astype(np.int64) << 32) | tpos.astype(np.int64)
-    srt = np.argsort(key, kind="stable")
-    tid, tpos, tpid = tid[srt], tpos[srt], tpid[srt]
-    v = len(terms)
-    pos_off = np.zeros(v + 1, dtype=np.int64)
-    np.cumsum(np.bincount(tid, minlength=v), out=pos_off[1:])
-
-    change = np.ones(tid.shape[0], dtype=bool)
-    if tid.shape[0] > 1:
-        change[1:] = (tid[1:] != tid[:-1]) | (tpid[1:] != tpid[:-1])
-    firsts = np.flatnonzero(change)
-    tf = np.diff(np.append(firsts, tid.shape[0])).astype(np.float32)
-    post_tid, post_pid = tid[firsts], tpid[firsts]
-    post_off = np.zeros(v + 1, dtype=np.int64)
-    np.cumsum(np.bincount(post_tid, minlength=v), out=post_off[1:])
     avgdl = average_length(lens)
     weights = KIND_WEIGHTS[kinds] if n else np.zeros(0, np.float32)
     post_imp = impact(tf, lens[post_pid], weights[post_pid], avgdl)
@@ -237,6 +249,51 @@ def index_from_terms(
             "ev_aend": event_rows[:, 4].copy(),
         },
     )
+
+
+def _doc_tokens(
+    dt: DocTerms, global_ids: np.ndarray, pos: int, pid: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A document's tokens as (global term id, position, passage id) arrays, the apostrophe
+    variants after the main stream; `pos` and `pid` are where the document begins."""
+    lens = np.asarray(dt.lengths, dtype=np.int64)
+    local_pid = np.repeat(np.arange(lens.shape[0], dtype=np.int64), lens)
+    main_pos = np.arange(local_pid.shape[0], dtype=np.int64) + local_pid  # a gap per passage
+    tid = global_ids[dt.ids] if dt.ids.shape[0] else np.zeros(0, np.int64)
+    if dt.extra:
+        extra = np.asarray(dt.extra, dtype=np.int64).reshape(-1, 3)
+        tid = np.concatenate([tid, global_ids[extra[:, 0]]])
+        main_pos = np.concatenate([main_pos, extra[:, 1]])
+        local_pid = np.concatenate([local_pid, extra[:, 2]])
+    return tid, main_pos + pos, local_pid + pid
+
+
+def _posting_starts(tid: np.ndarray, tpid: np.ndarray) -> np.ndarray:
+    """Indices where a new (term, passage) pair begins, in arrays sorted by term and then by
+    passage (by position, which orders passages too)."""
+    change = np.ones(tid.shape[0], dtype=bool)
+    if tid.shape[0] > 1:
+        change[1:] = (tid[1:] != tid[:-1]) | (tpid[1:] != tpid[:-1])
+    return np.flatnonzero(change)
+
+
+def _scatter(
+    tid: np.ndarray,
+    values: np.ndarray,
+    cursor: np.ndarray,
+    into: np.ndarray,
+    second: np.ndarray | None = None,
+    second_values: np.ndarray | None = None,
+) -> None:
+    """Write `values` (grouped by `tid`, ascending) at each term's cursor and advance it."""
+    starts = np.flatnonzero(np.append(True, tid[1:] != tid[:-1]))
+    run = np.diff(np.append(starts, tid.shape[0]))
+    within = np.arange(tid.shape[0], dtype=np.int64) - np.repeat(starts, run)
+    dest = cursor[tid] + within
+    into[dest] = values
+    if second is not None and second_values is not None:
+        second[dest] = second_values
+    cursor[tid[starts]] += run
 
 
 def _pid_of(pstarts: dict[str, tuple[list[int], int]], file: str, offset: int) -> int | None:
