@@ -67,45 +67,50 @@ def run_build(
     total = len(state.files)
 
     # 1. Each document's parts: from the previous store when the key matches, else extracted.
+    # Each one's text and parts go into the new sidecar as soon as they are known; only the
+    # decoded parts stay in memory for the corpus-wide steps.
+    writer = DocsWriter(store_path, stamp)
     keys: dict[str, str] = {}
-    reused: dict[str, tuple[str, bytes]] = {}
+    decoded: dict[str, DocumentParts] = {}
     jobs: list[Job] = []
-    for i, fs in enumerate(state.files):
-        file = fs.entry.file
-        published = _manifest_date(manifest.get(file))
-        key = keys[file] = parts_key(extractor, file, fs.digest, catalogue_digest, published)
-        cached = _cached(old, file, key)
-        if cached is not None:
-            reused[file] = cached
-        else:
-            data = fs.data if fs.data is not None else _read(fs.entry.path, warnings)
-            if data is not None:
-                jobs.append(Job(file, display_name(fs.entry.path), data, published))
-        tick("read", i + 1, total)
-    fresh: dict[str, tuple[str, bytes]] = {}
-    for done, result in enumerate(extract_all(jobs, catalogue, workers or default_jobs())):
-        warnings.extend(result.warnings)
-        if result.text is not None:
-            fresh[result.file] = (result.text, result.parts)
-        tick("extract", done + 1, len(jobs))
-    order = [
-        fs.entry.file for fs in state.files if fs.entry.file in reused or fs.entry.file in fresh
-    ]
-    parts: list[DocumentParts] = []
-    blobs: dict[str, bytes] = {}
-    for file in order:
-        text, data = reused.get(file) or fresh[file]
-        parts.append(decode(file, text, data))
-        blobs[file] = data
-    for name in manifest:
-        if name not in blobs:
-            warnings.append(
-                f"{display_name(Path(corpus_dir) / MANIFEST_NAME)}: lists {name!r}, which is not in "
-                "the corpus"
-            )
-    if old is not None:
-        old.close()
+    try:
+        for i, fs in enumerate(state.files):
+            file = fs.entry.file
+            published = _manifest_date(manifest.get(file))
+            key = keys[file] = parts_key(extractor, file, fs.digest, catalogue_digest, published)
+            cached = _cached(old, file, key)
+            if cached is not None:
+                text, data = cached
+                decoded[file] = decode(file, text, data)
+                writer.add_parts(file, text, data, key)
+            else:
+                raw = fs.data if fs.data is not None else _read(fs.entry.path, warnings)
+                fs.data = None  # the job holds it now, and lets go of it once extracted
+                if raw is not None:
+                    jobs.append(Job(file, display_name(fs.entry.path), raw, published))
+            tick("read", i + 1, total)
+        if old is not None:
+            old.close()
+        for done, result in enumerate(extract_all(jobs, catalogue, workers or default_jobs())):
+            warnings.extend(result.warnings)
+            if result.text is not None:
+                decoded[result.file] = decode(result.file, result.text, result.parts)
+                writer.add_parts(result.file, result.text, result.parts, keys[result.file])
+            tick("extract", done + 1, len(jobs))
+        jobs.clear()
+    except BaseException:
+        writer.abort()
+        raise
+    parts = [decoded[fs.entry.file] for fs in state.files if fs.entry.file in decoded]
+    decoded.clear()
+    present = {p.document.file for p in parts}
+    for name in (name for name in manifest if name not in present):
+        warnings.append(
+            f"{display_name(Path(corpus_dir) / MANIFEST_NAME)}: lists {name!r}, which is not in "
+            "the corpus"
+        )
     if not parts:
+        writer.abort()
         raise CorpusError(
             f"{display_name(corpus_dir)}: no readable documents (.txt, .md, .html) in the corpus "
             "directory"
@@ -136,21 +141,17 @@ def run_build(
     by_file_events: dict[str, list[dict[str, Any]]] = {}
     for e in events:
         by_file_events.setdefault(e.file, []).append(e.to_row())
-    writer = DocsWriter(store_path, stamp)
     try:
         for p in parts:
             doc = p.document
-            writer.add(
+            writer.add_rows(
                 doc.file,
-                doc.text,
                 {
                     "passages": [x.to_row() for x in doc.passages],
                     "sentences": [x.to_row() for x in doc.sentences],
                     "mentions": by_file_mentions.get(doc.file, []),
                     "events": by_file_events.get(doc.file, []),
                 },
-                blobs[doc.file],
-                keys[doc.file],
             )
         docs = writer.commit()
     except BaseException:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import struct
 from dataclasses import dataclass
+from sys import intern
 from typing import Any
 
 import numpy as np
@@ -91,14 +92,17 @@ def decode(file: str, text: str, data: bytes | memoryview) -> DocumentParts:
     by_index = {s.index: s for s in sentences}
     hits = [EntityHit(s, e, key, by_index[i]) for s, e, key, i in record["hits"]]
     findings = _read_findings(record["findings"], by_index)
-    words = [None if w is None else (set(w[0]), set(w[1])) for w in record["words"]]
+    words = [
+        None if w is None else (set(map(intern, w[0])), set(map(intern, w[1])))
+        for w in record["words"]
+    ]
     events = EventParts(
         record["dct"], [_read_draft(d) for d in record["drafts"]], record["summaries"], words
     )
     t = record["terms"]
     terms = DocTerms(
         [tuple(p) for p in t["passages"]],  # (index, start, end, kind)
-        t["terms"],
+        [intern(term) for term in t["terms"]],  # one copy of each word across the corpus
         ids,
         t["lengths"],
         [tuple(x) for x in t["extra"]],  # (term, position, passage)

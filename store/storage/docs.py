@@ -80,22 +80,27 @@ class DocsWriter:
         self.blobs = BlobWriter(self.path)
         self.parts: dict[str, str] = {}
 
+    def add_parts(self, file: str, text: str, parts: bytes, key: str) -> None:
+        """A document's text, and the build's cache of what extraction found in it (valid for
+        `key`): written as soon as the document is read, before the corpus-wide steps."""
+        self.blobs.add(text_key(file), text.encode("utf-8", "surrogatepass"))
+        self.blobs.add(parts_key(file), parts)
+        self.parts[file] = key
+
+    def add_rows(self, file: str, tables: Mapping[str, Iterable[dict[str, Any]]]) -> None:
+        """A document's record rows, by table."""
+        for table, rows in tables.items():
+            self.blobs.add(rows_key(table, file), pack(rows, PACKED[table]))
+
     def add(
         self,
         file: str,
         text: str,
         tables: Mapping[str, Iterable[dict[str, Any]]],
-        parts: bytes | None = None,
-        key: str = "",
     ) -> None:
-        """One document: its text, its record rows by table, and (optionally) the build's
-        cache of what extraction found in it, valid for `key`."""
+        """A document's text and rows, with no cache (stores written from records directly)."""
         self.blobs.add(text_key(file), text.encode("utf-8", "surrogatepass"))
-        for table, rows in tables.items():
-            self.blobs.add(rows_key(table, file), pack(rows, PACKED[table]))
-        if parts is not None:
-            self.blobs.add(parts_key(file), parts)
-            self.parts[file] = key
+        self.add_rows(file, tables)
 
     def commit(self) -> dict[str, Any]:
         """Put the sidecar in place; returns what the meta row records of it."""
