@@ -33,17 +33,24 @@ class DossierApp(App[None]):
     ]
 
     def __init__(
-        self, store_path: Path, corpus_dir: Path | None, *, theme: str | None = None
+        self,
+        store_path: Path,
+        corpus_dir: Path | None,
+        *,
+        theme: str | None = None,
+        watch: bool = True,
     ) -> None:
         super().__init__()
         self.store = Store(store_path)
+        self.stores: list[Store] = []  # stores the watcher opened since, newest last
         self.corpus_dir = corpus_dir
+        self.watching = watch
         self.catalog: Catalog | None = None  # what the store holds, once the main screen read it
         chosen = theme or os.environ.get("DOSSIER_THEME") or DEFAULT_THEME
         self.theme = chosen if chosen in self.available_themes else DEFAULT_THEME
 
     def get_default_screen(self) -> Screen[None]:
-        return MainScreen(self.store, self.corpus_dir)
+        return MainScreen(self.store, self.corpus_dir, watch=self.watching)
 
     @property
     def main(self) -> MainScreen:
@@ -54,6 +61,12 @@ class DossierApp(App[None]):
     @on(MainScreen.Loaded)
     def keep_catalog(self, message: MainScreen.Loaded) -> None:
         self.catalog = message.catalog
+
+    @on(MainScreen.Rebuilt)
+    def keep_rebuilt_store(self, message: MainScreen.Rebuilt) -> None:
+        """The watcher rebuilt the store: keep its catalog; the old store closes with the app."""
+        self.catalog = message.catalog
+        self.stores.append(message.store)
 
     def back_to_main(self) -> MainScreen:
         """Close every view above the main screen and return it."""
@@ -78,14 +91,21 @@ class DossierApp(App[None]):
             self.push_screen(HelpScreen())
 
     def on_unmount(self) -> None:
-        self.store.close()
+        for store in (self.store, *self.stores):
+            store.close()
 
 
 def make_app(
-    store_path: Path, corpus_dir: Path | None = None, *, theme: str | None = None
+    store_path: Path,
+    corpus_dir: Path | None = None,
+    *,
+    theme: str | None = None,
+    watch: bool = True,
 ) -> DossierApp:
-    """The app over `store_path`, built from `corpus_dir` first when missing or stale.
+    """The app over `store_path`, built from `corpus_dir` first when missing or stale, and
+    rebuilt while open when the corpus changes (unless `watch=False`).
 
     `corpus_dir=None` opens an existing store as it is (tests, read-only copies).
     """
-    return DossierApp(Path(store_path), Path(corpus_dir) if corpus_dir else None, theme=theme)
+    folder = Path(corpus_dir) if corpus_dir else None
+    return DossierApp(Path(store_path), folder, theme=theme, watch=watch)

@@ -97,6 +97,7 @@ def run_build(
                 decoded[result.file] = decode(result.file, result.text, result.parts)
                 writer.add_parts(result.file, result.text, result.parts, keys[result.file])
             tick("extract", done + 1, len(jobs))
+        extracted = len(jobs)
         jobs.clear()
     except BaseException:
         writer.abort()
@@ -186,7 +187,7 @@ def run_build(
     write_tables(store_path, tables, meta)
     remove_other_sidecars(store_path, docs["name"])
     tick("write", 1, 1)
-    return Outcome(counts, warnings, len(jobs))
+    return Outcome(counts, warnings, extracted)
 
 
 def _old_docs(store_path: Path, meta: dict[str, Any] | None) -> BlobFile | None:

@@ -47,6 +47,12 @@ def add_location_options(parser: argparse.ArgumentParser, *, top_level: bool = F
         default=False if top_level else argparse.SUPPRESS,
         help="also read links whose target is outside the corpus folder (skipped by default)",
     )
+    if top_level:
+        parser.add_argument(
+            "--no-watch",
+            action="store_true",
+            help="the app does not rebuild when the corpus changes while it is open",
+        )
     parser.add_argument(
         "--rebuild",
         action="store_true",
@@ -167,7 +173,8 @@ def open_app(args: argparse.Namespace) -> int:
     """Open the Textual app; the store is built inside it, behind a progress bar."""
     from tui.app import make_app
 
-    app = make_app(store_path(args), corpus_dir(args))
+    watch = not getattr(args, "no_watch", False) and os.environ.get("DOSSIER_WATCH") != "0"
+    app = make_app(store_path(args), corpus_dir(args), watch=watch)
     app.run()
     return app.return_code or 0
 

@@ -10,6 +10,7 @@ title, an entity name, a query) are set as Content, never as a markup string.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -132,13 +133,25 @@ class MainScreen(Screen[None]):
         items: list[ResultItem]
         total: int
 
-    def __init__(self, store: Store, corpus_dir: Path | None) -> None:
+    @dataclass
+    class Rebuilt(Message):
+        """The corpus changed on disk and the watcher rebuilt the store: `store` is the new one,
+        open, with its catalog read."""
+
+        store: Store
+        catalog: Catalog
+        changed: list[str]
+        extracted: int
+
+    def __init__(self, store: Store, corpus_dir: Path | None, *, watch: bool = True) -> None:
         super().__init__()
         self.store = store
         self.corpus_dir = corpus_dir
+        self.watching = watch and corpus_dir is not None
         self.model = MainModel()
         self.docs: dict[str, ReaderDoc] = {}
         self._opening = 0  # number of the latest open_in_reader request
+        self._stop_watching = threading.Event()
 
     # -- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -305,7 +318,12 @@ class MainScreen(Screen[None]):
         self.query_one(LoadingBox).show_progress(message.stage, message.done, message.total)
 
     def on_main_screen_loaded(self, message: Loaded) -> None:
-        catalog = self.model.catalog = message.catalog
+        self.show_catalog(message.catalog)
+        if self.watching:
+            self.watch_corpus()
+
+    def show_catalog(self, catalog: Catalog) -> None:
+        self.model.catalog = catalog
         self.query_one("#loading").display = False
         self.query_one(SourceList).show_catalog(catalog)
         self.query_one(EntityList).show_catalog(catalog)
@@ -316,6 +334,54 @@ class MainScreen(Screen[None]):
             self.notify(
                 "The corpus has no documents (.txt, .md, .html).", severity="warning", markup=False
             )
+
+    # -- watching the corpus ------------------------------------------------------------------
+    @work(
+        thread=True,
+        exclusive=True,
+        group="watch",
+        exit_on_error=False,
+        description="watch the corpus",
+    )
+    def watch_corpus(self) -> None:
+        """Rebuild (incrementally) when documents or manifests change, into a new Store that
+        the screen swaps in: searches and views running meanwhile keep reading the old one."""
+        from store.build import ensure_built
+        from store.pipeline.watch import changes
+        from store.search import load_index
+
+        assert self.corpus_dir is not None
+        worker = get_current_worker()
+        for paths in changes(self.corpus_dir, self._stop_watching, idle=True):
+            if worker.is_cancelled or not self.is_attached:
+                return
+            if not paths:
+                continue
+            fresh = Store(self.store.path)
+            report = ensure_built(self.corpus_dir, fresh)
+            if not report.built:
+                continue
+            fresh.open()
+            catalog = Catalog.load(fresh)
+            load_index(fresh)
+            if not worker.is_cancelled:
+                self.post_message(self.Rebuilt(fresh, catalog, paths, report.extracted))
+
+    def on_main_screen_rebuilt(self, message: Rebuilt) -> None:
+        self.store = message.store
+        self.docs.clear()
+        self.show_catalog(message.catalog)  # the message bubbles on: the app keeps the catalog
+        shown = ", ".join(message.changed[:3])
+        if len(message.changed) > 3:
+            shown += f" and {len(message.changed) - 3} more"
+        self.notify(
+            f"{shown} changed: the store is rebuilt ({message.extracted} read again).",
+            title="Corpus changed",
+            markup=False,
+        )
+
+    def on_unmount(self) -> None:
+        self._stop_watching.set()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if notify_failure(self, event.worker) and event.worker.group == "load":
