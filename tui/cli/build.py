@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from store.storage.db import Store
-from tui.cli.common import add_command, prepare_store, terminal_text
+from tui.cli.common import add_command, open_userdata, prepare_store, terminal_text
 
 if TYPE_CHECKING:
     from tui.cli.common import Subcommands
@@ -49,4 +49,20 @@ def run(args: argparse.Namespace, store: Store | None) -> int:
             print(f"  {report.extracted} documents extracted, {reused} unchanged and reused")
     else:
         print(terminal_text(f"{report.store_path} is up to date"))
+    _reanchor(args)
     return 0
+
+
+def _reanchor(args: argparse.Namespace) -> None:
+    """Notes and bookmarks follow their passages into the new store (their file is not touched
+    unless an anchor moved)."""
+    from store.storage.db import Store
+    from tui.cli.common import store_path, userdata_path
+
+    if not userdata_path(args).exists():
+        return
+    with Store(store_path(args)) as store:
+        data = open_userdata(args)
+        report = data.reanchor(store)
+    if report.checked:
+        print(f"user data {data.path}: {report.summary()}")
