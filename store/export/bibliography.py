@@ -16,8 +16,12 @@ from store.models import Source
 
 _UNKNOWN = {"", "unknown"}
 # Dossier's source kinds -> CSL item type, BibTeX entry type, RIS reference type.
-CSL_TYPES = {"news": "article-newspaper", "analysis": "article-magazine", "report": "report",
-             "blog": "post-weblog"}  # fmt: skip
+CSL_TYPES = {
+    "news": "article-newspaper",
+    "analysis": "article-magazine",
+    "report": "report",
+    "blog": "post-weblog",
+}
 BIBTEX_TYPES = {"news": "article", "analysis": "article", "report": "techreport", "blog": "misc"}
 RIS_TYPES = {"news": "NEWS", "analysis": "JOUR", "report": "RPRT", "blog": "BLOG"}
 
@@ -99,9 +103,17 @@ def bibtex(sources: Iterable[Source]) -> str:
         fields: list[tuple[str, str]] = []
         names = authors(source.author)
         if names:
-            fields.append(("author", " and ".join(
-                "{" + _bib(n["literal"]) + "}" if "literal" in n
-                else f"{_bib(n['family'])}, {_bib(n['given'])}" for n in names)))  # fmt: skip
+            fields.append(
+                (
+                    "author",
+                    " and ".join(
+                        "{" + _bib(n["literal"]) + "}"
+                        if "literal" in n
+                        else f"{_bib(n['family'])}, {_bib(n['given'])}"
+                        for n in names
+                    ),
+                )
+            )
         fields.append(("title", "{" + _bib(source.title or source.file) + "}"))
         if _known(source.publisher):
             where = {"article": "journal", "techreport": "institution"}.get(kind, "howpublished")

@@ -16,8 +16,7 @@ SourceOf = Callable[[str], Source | None]
 PassageOf = Callable[[str, int], int | None]
 
 
-def brief_json(entries: list[Entry], source_of: SourceOf, passage_of: PassageOf,
-               cite: Cite) -> str:  # fmt: skip
+def brief_json(entries: list[Entry], source_of: SourceOf, passage_of: PassageOf, cite: Cite) -> str:
     out = []
     for entry in entries:
         record: dict[str, Any] = entry.to_json()
@@ -31,8 +30,14 @@ def brief_json(entries: list[Entry], source_of: SourceOf, passage_of: PassageOf,
     return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
 
 
-def brief_markdown(entries: list[Entry], source_of: SourceOf, passage_of: PassageOf, cite: Cite,
-                   *, by: str = "source") -> str:  # fmt: skip
+def brief_markdown(
+    entries: list[Entry],
+    source_of: SourceOf,
+    passage_of: PassageOf,
+    cite: Cite,
+    *,
+    by: str = "source",
+) -> str:
     """`by` is "source" (one section per document, in reading order) or "tag"."""
     groups: dict[str, list[Entry]] = {}
     for entry in entries:

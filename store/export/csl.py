@@ -71,14 +71,20 @@ class Renderer:
 
         return CitationStylesBibliography(self._style, self._source, formatter.plain)
 
-    def cite(self, key: str, paragraph: int | None = None) -> str:
-        """The in-text citation of item `key`, with the paragraph as its locator."""
+    def cite(self, key: str, paragraph: int | None = None, page: str | None = None) -> str:
+        """The in-text citation of item `key`, with the page (or paragraph) as its locator."""
         from citeproc import Citation, CitationItem, Locator
 
         if key not in self.items:
             raise StyleError(f"no bibliography item {key!r}")
         bibliography = self._bibliography()
-        locator = {} if paragraph is None else {"locator": Locator("paragraph", str(paragraph))}
+        locator = (
+            {"locator": Locator("page", page)}
+            if page
+            else {}
+            if paragraph is None
+            else {"locator": Locator("paragraph", str(paragraph))}
+        )
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             citation = Citation([CitationItem(key, **locator)])

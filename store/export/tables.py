@@ -7,6 +7,7 @@ one line per row even when a quote spans lines in the document: whitespace is co
 
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 import json
@@ -15,14 +16,47 @@ from dataclasses import dataclass
 from typing import Any
 
 from store.models import Entity, Event, Source
+from store.storage.db import Store
 from store.timex.labels import date_label
 
 Cite = Callable[[Source, int | None], str]
 
-CHRONOLOGY_FIELDS = ("date", "value", "precision", "date_begin", "date_end", "file", "passage",
-                     "sources", "quote", "citation", "starred", "tags", "id")  # fmt: skip
-ENTITY_FIELDS = ("name", "type", "aliases", "description", "mentions", "documents",
-                 "discovered", "id")  # fmt: skip
+CHRONOLOGY_FIELDS = (
+    "date",
+    "value",
+    "precision",
+    "date_begin",
+    "date_end",
+    "file",
+    "passage",
+    "sources",
+    "quote",
+    "citation",
+    "starred",
+    "tags",
+    "id",
+)
+ENTITY_FIELDS = (
+    "name",
+    "type",
+    "aliases",
+    "description",
+    "mentions",
+    "documents",
+    "discovered",
+    "id",
+)
+
+
+def passage_number(store: Store, file: str, offset: int) -> int | None:
+    """The number `dossier show` gives the passage that holds `offset` (or follows it)."""
+    if store.source(file) is None:
+        return None
+    passages = store.passages(file)
+    i = bisect.bisect_right([p.start for p in passages], offset) - 1
+    if i < 0:
+        return passages[0].index if passages else None
+    return passages[i].index
 
 
 def one_line(text: str) -> str:
@@ -85,16 +119,18 @@ def entity_rows(
     out = []
     for entity in entities:
         per_file = counts.get(entity.id, {})
-        out.append({
-            "name": entity.name,
-            "type": entity.type,
-            "aliases": list(entity.aliases),
-            "description": entity.description,
-            "mentions": sum(per_file.values()),
-            "documents": len(per_file),
-            "discovered": entity.discovered,
-            "id": entity.id,
-        })  # fmt: skip
+        out.append(
+            {
+                "name": entity.name,
+                "type": entity.type,
+                "aliases": list(entity.aliases),
+                "description": entity.description,
+                "mentions": sum(per_file.values()),
+                "documents": len(per_file),
+                "discovered": entity.discovered,
+                "id": entity.id,
+            }
+        )
     return out
 
 

@@ -128,15 +128,31 @@ class UserData:
             noted.add(note.anchor.key)
             both = [*tags.get(note.id, ()), *(tags.get(mark.id, ()) if mark else ())]
             out.append(
-                Entry(note.id, "note", note.anchor, note.text, tuple(dict.fromkeys(both)),
-                      mark is not None, note.created, note.updated)
-            )  # fmt: skip
+                Entry(
+                    note.id,
+                    "note",
+                    note.anchor,
+                    note.text,
+                    tuple(dict.fromkeys(both)),
+                    mark is not None,
+                    note.created,
+                    note.updated,
+                )
+            )
         for key, mark in bookmarks.items():
             if key not in noted:
                 out.append(
-                    Entry(mark.id, "bookmark", mark.anchor, "", tuple(tags.get(mark.id, ())),
-                          True, mark.created, mark.created)
-                )  # fmt: skip
+                    Entry(
+                        mark.id,
+                        "bookmark",
+                        mark.anchor,
+                        "",
+                        tuple(tags.get(mark.id, ())),
+                        True,
+                        mark.created,
+                        mark.created,
+                    )
+                )
         if tag is not None:
             out = [e for e in out if tag in e.tags]
         if orphaned:
@@ -234,8 +250,9 @@ class UserData:
         self._edit(change)
 
     def untag(self, item_id: str, tag: str) -> None:
-        self._edit(lambda db: db.table("tags").remove(
-            lambda r: r["item"] == item_id and r["tag"] == tag))  # fmt: skip
+        self._edit(
+            lambda db: db.table("tags").remove(lambda r: r["item"] == item_id and r["tag"] == tag)
+        )
 
     # -- searches -----------------------------------------------------------------------------
     def record_query(self, query: str, origin: str) -> None:

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from store.storage.db import Store
-from tui.cli import main
 from tests.paths import REPO
+from tui.cli import main
 
 
 @pytest.fixture
@@ -31,15 +31,27 @@ def test_note_add_by_passage_lists_in_the_documented_shape(
 ) -> None:
     file = built_store.sources()[2].file
     passage = built_store.passages(file)[4]
-    code, out, _ = cli(["note", "add", file, "--passage", "4", "--text", "Check it",
-                        "--tag", "kz", *where], capsys)  # fmt: skip
+    code, out, _ = cli(
+        ["note", "add", file, "--passage", "4", "--text", "Check it", "--tag", "kz", *where], capsys
+    )
     assert code == 0
     made = json.loads(out)
     code, out, _ = cli(["notes", "--json", *where], capsys)
     [listed] = json.loads(out)
     assert listed["id"] == made["id"]
-    keys = {"id", "file", "start", "end", "quote", "text", "tags", "starred", "status",
-            "created", "updated"}  # fmt: skip
+    keys = {
+        "id",
+        "file",
+        "start",
+        "end",
+        "quote",
+        "text",
+        "tags",
+        "starred",
+        "status",
+        "created",
+        "updated",
+    }
     assert keys <= set(listed)
     assert (listed["start"], listed["end"]) == (passage.start, passage.end)
     assert listed["quote"] == built_store.text(file)[passage.start : passage.end]
@@ -51,16 +63,21 @@ def test_spans_stars_tags_and_bad_input(
     where: list[str], built_store: Store, capsys: pytest.CaptureFixture[str]
 ) -> None:
     file = built_store.sources()[0].file
-    code, out, _ = cli(["note", "add", file, "--start", "10", "--end", "40", "--star", *where],
-                       capsys)  # fmt: skip
+    code, out, _ = cli(
+        ["note", "add", file, "--start", "10", "--end", "40", "--star", *where], capsys
+    )
     mark = json.loads(out)
     assert code == 0 and mark["kind"] == "bookmark" and mark["starred"]
     assert mark["quote"] == built_store.text(file)[10:40]
     assert cli(["note", "tag", mark["id"], "later", *where], capsys)[0] == 0
     _, out, _ = cli(["notes", "--tag", "later", "--json", *where], capsys)
     assert [e["id"] for e in json.loads(out)] == [mark["id"]]
-    for bad in (["--passage", "9999", "--text", "x"], ["--start", "50", "--end", "10",
-                "--text", "x"], ["--text", "x"], ["--passage", "1"]):  # fmt: skip
+    for bad in (
+        ["--passage", "9999", "--text", "x"],
+        ["--start", "50", "--end", "10", "--text", "x"],
+        ["--text", "x"],
+        ["--passage", "1"],
+    ):
         code, _, err = cli(["note", "add", file, *bad, *where], capsys)
         assert code == 2 and "Traceback" not in err and err.startswith("dossier: ")
     code, _, err = cli(["note", "edit", "n00000000", "--text", "x", *where], capsys)
@@ -68,16 +85,30 @@ def test_spans_stars_tags_and_bad_input(
 
 
 def test_a_corrupt_userdata_file_is_refused_and_kept(
-    tmp_path: Path, built_store_path: Path, capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    built_store_path: Path,
+    capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
-) -> None:  # fmt: skip
+) -> None:
     bad = tmp_path / "broken.json"
     bad.write_text('{"notes": {"1": ')
     monkeypatch.setenv("DOSSIER_USERDATA", str(bad))
     code, _, err = cli(["notes", "--store", str(built_store_path)], capsys)
     assert code == 2 and "not valid JSON" in err and str(bad) in err
-    code, _, err = cli(["note", "add", "000_57b7575e539b8255", "--passage", "1", "--text", "x",
-                        "--store", str(built_store_path)], capsys)  # fmt: skip
+    code, _, err = cli(
+        [
+            "note",
+            "add",
+            "000_57b7575e539b8255",
+            "--passage",
+            "1",
+            "--text",
+            "x",
+            "--store",
+            str(built_store_path),
+        ],
+        capsys,
+    )
     assert code == 2
     # A search still runs; only its history is lost, with a warning.
     code, out, err = cli(["search", "aktobe", "--store", str(built_store_path)], capsys)
@@ -86,8 +117,9 @@ def test_a_corrupt_userdata_file_is_refused_and_kept(
 
 
 def test_saved_searches_and_history(where: list[str], capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = cli(["search", "aktobe", "attack", "--save", "aktobe", "--count", *where],
-                       capsys)  # fmt: skip
+    code, _, err = cli(
+        ["search", "aktobe", "attack", "--save", "aktobe", "--count", *where], capsys
+    )
     assert code == 0 and "saved" in err
     cli(["search", "nazarbaev~", "--count", *where], capsys)
     code, saved_out, _ = cli(["search", "--saved", "aktobe", "--json", *where], capsys)
@@ -113,8 +145,20 @@ def test_chronology_csv_has_one_row_per_event(
     first = rows[0]
     assert first["date"] and first["precision"] and first["citation"] and first["sources"]
     # Same filters as `dossier events`.
-    code, out, _ = cli(["export", "chronology", "--format", "json", "--from", "2016-06",
-                        "--to", "2016-06", *where], capsys)  # fmt: skip
+    code, out, _ = cli(
+        [
+            "export",
+            "chronology",
+            "--format",
+            "json",
+            "--from",
+            "2016-06",
+            "--to",
+            "2016-06",
+            *where,
+        ],
+        capsys,
+    )
     dates = [r["date_begin"] for r in json.loads(out)]
     assert dates and all(d <= "2016-06-30" for d in dates)
 
@@ -127,11 +171,20 @@ def test_starred_chronology_and_the_markdown_list(
     event = built_store.events()[3]
     data = UserData(Path(where[-1]))
     text = built_store.text(event.file)
-    data.bookmark(make_anchor("event", event.file, text, event.start, event.end,
-                              event=EventRef(event.id, event.date, event.quote)))  # fmt: skip
+    data.bookmark(
+        make_anchor(
+            "event",
+            event.file,
+            text,
+            event.start,
+            event.end,
+            event=EventRef(event.id, event.date, event.quote),
+        )
+    )
     out_file = tmp_path / "starred.md"
-    code, _, err = cli(["export", "chronology", "--format", "md", "--starred", "-o",
-                        str(out_file), *where], capsys)  # fmt: skip
+    code, _, err = cli(
+        ["export", "chronology", "--format", "md", "--starred", "-o", str(out_file), *where], capsys
+    )
     assert code == 0 and str(out_file) in err
     written = out_file.read_text()
     assert written.startswith("# Chronology")
@@ -146,6 +199,7 @@ def test_csl_json_validates_against_the_schema_and_renders_in_citeproc(
     from store.export.csl import Renderer
 
     code, out, _ = cli(["export", "sources", "--format", "csl-json", *where], capsys)
+    assert code == 0
     items = json.loads(out)
     schema = json.loads((REPO / "tests" / "data" / "csl" / "csl-data.json").read_text())
     jsonschema.validate(items, schema)
@@ -173,8 +227,9 @@ def test_bibtex_and_ris_share_the_keys(
     for key in keys:
         assert f"{{{key}," in bib and f"ID  - {key}\n" in ris
     assert bib.count("@") == len(keys) and ris.count("ER  - ") == len(keys)
-    _, pandoc, _ = cli(["export", "chronology", "--format", "csv", "--citation", "pandoc",
-                        *where], capsys)  # fmt: skip
+    _, pandoc, _ = cli(
+        ["export", "chronology", "--format", "csv", "--citation", "pandoc", *where], capsys
+    )
     cited = {r["citation"].split(",")[0].strip("[@]") for r in csv.DictReader(io.StringIO(pandoc))}
     assert cited <= set(keys)
 
@@ -194,8 +249,14 @@ def test_entities_export(
 def test_an_edited_document_keeps_its_note_on_the_right_passage(
     corpus_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    base = ["--corpus", str(corpus_copy), "--store", str(tmp_path / "s.json"),
-            "--userdata", str(tmp_path / "u.json")]  # fmt: skip
+    base = [
+        "--corpus",
+        str(corpus_copy),
+        "--store",
+        str(tmp_path / "s.json"),
+        "--userdata",
+        str(tmp_path / "u.json"),
+    ]
     file = "002_e3382299f196536e.txt"
     cli(["build", *base], capsys)
     _, out, _ = cli(["note", "add", file, "--passage", "5", "--text", "keep", *base], capsys)
@@ -203,8 +264,10 @@ def test_an_edited_document_keeps_its_note_on_the_right_passage(
     path = corpus_copy / file
     text = path.read_text(encoding="utf-8")
     first_break = text.index("\n\n")
-    path.write_text(text[:first_break] + "\n\nAn inserted paragraph, new today." + text[first_break:],
-                    encoding="utf-8")  # fmt: skip
+    path.write_text(
+        text[:first_break] + "\n\nAn inserted paragraph, new today." + text[first_break:],
+        encoding="utf-8",
+    )
     code, out, _ = cli(["build", *base], capsys)
     assert code == 0 and "1 moved" in out
     _, out, _ = cli(["notes", "--json", *base], capsys)

@@ -205,7 +205,7 @@ def open_app(args: argparse.Namespace) -> int:
     """Open the Textual app; the store is built inside it, behind a progress bar."""
     from tui.app import make_app
 
-    app = make_app(store_path(args), corpus_dir(args))
+    app = make_app(store_path(args), corpus_dir(args), userdata=userdata_path(args))
     app.run()
     return app.return_code or 0
 

@@ -79,8 +79,9 @@ def run(args: argparse.Namespace, store: Store) -> int:
     elif args.what == "entities":
         from store.export.tables import entities, entity_rows
 
-        write_output(entities(entity_rows(store.entities(), store.mention_counts()), fmt),
-                     args.output)  # fmt: skip
+        write_output(
+            entities(entity_rows(store.entities(), store.mention_counts()), fmt), args.output
+        )
     elif args.what == "chronology":
         write_output(_chronology(args, store, fmt), args.output)
     else:
@@ -115,9 +116,16 @@ def _chronology(args: argparse.Namespace, store: Store, fmt: str) -> str:
             continue
         if args.tag and args.tag not in tags.get(event.id, ()):
             continue
-        rows.append(EventRow(event, store.source(event.file), passage_of(store, event.file, event.start),
-                             tuple(files_of.get(event.cluster or event.id, [event.file])),
-                             event.id in starred, tuple(tags.get(event.id, ()))))  # fmt: skip
+        rows.append(
+            EventRow(
+                event,
+                store.source(event.file),
+                passage_of(store, event.file, event.start),
+                tuple(files_of.get(event.cluster or event.id, [event.file])),
+                event.id in starred,
+                tuple(tags.get(event.id, ())),
+            )
+        )
     text = chronology(rows, fmt, citer.cite)
     if fmt == "md":
         text += _references(citer, {r.event.file for r in rows})

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import bisect
 from typing import TYPE_CHECKING, Any
 
 from store.storage.db import Store
@@ -39,15 +38,9 @@ def register(subparsers: Subcommands) -> None:
 
 
 def passage_of(store: Store, file: str, offset: int) -> int | None:
-    """The number `dossier show` gives the passage that holds `offset` (or follows it)."""
-    if store.source(file) is None:
-        return None
-    passages = store.passages(file)
-    starts = [p.start for p in passages]
-    i = bisect.bisect_right(starts, offset) - 1
-    if i < 0:
-        return passages[0].index if passages else None
-    return passages[i].index
+    from store.export.tables import passage_number
+
+    return passage_number(store, file, offset)
 
 
 def entry_json(entry: Entry, store: Store) -> dict[str, Any]:

@@ -34,26 +34,34 @@ class Citer:
     def key(self, source: Source) -> str:
         return self.keys.get(source.file) or citation_keys([source])[source.file]
 
-    def cite(self, source: Source, passage: int | None = None) -> str:
-        """The citation that follows a quote."""
+    def cite(self, source: Source, passage: int | None = None, offset: int | None = None) -> str:
+        """The citation that follows a quote; the locator is the page (paged documents) or
+        the passage number."""
+        page = source.page_label(offset) if offset is not None else None
         if self.style == PANDOC:
-            locator = f", para. {passage}" if passage is not None else ""
+            locator = (
+                f", p. {page}" if page else f", para. {passage}" if passage is not None else ""
+            )
             return f"[@{self.key(source)}{locator}]"
         if self._renderer is not None:
-            return self._renderer.cite(self.key(source), passage)
-        return citation(source)
+            return self._renderer.cite(self.key(source), passage, page)
+        return citation(source, offset)
 
-    def quote(self, text: str, source: Source, passage: int | None = None) -> str:
+    def quote(
+        self, text: str, source: Source, offset: int | None = None, passage: int | None = None
+    ) -> str:
         """What `y` copies."""
         if self.style == MARKDOWN:
-            return quote(text, source)
-        return f'> "{quote_text(text)}" {self.cite(source, passage)}'
+            return quote(text, source, offset)
+        return f'> "{quote_text(text)}" {self.cite(source, passage, offset)}'
 
-    def citation(self, source: Source, passage: int | None = None) -> str:
+    def citation(
+        self, source: Source, offset: int | None = None, passage: int | None = None
+    ) -> str:
         """What `Y` copies: the full reference in a CSL style, the citation otherwise."""
         if self._renderer is not None:
             return self._renderer.reference(self.key(source))
-        return self.cite(source, passage)
+        return self.cite(source, passage, offset)
 
     def references(self, files: Iterable[str]) -> list[str]:
         """Reference-list entries of these sources, for an export's end (CSL styles only)."""

@@ -139,12 +139,27 @@ def test_an_event_note_reattaches_by_quote_and_date_when_its_id_changes() -> Non
     end = text.index(" More")
 
     def event(eid: str, body: str, s: int, e: int, date: str = "2016-06-05") -> Event:
-        return Event(eid, "a.txt", date, "day", date, date, None, "5 June 2016", s, s + 3,
-                     s, e, body[s:e], body[s:e])  # fmt: skip
+        return Event(
+            eid,
+            "a.txt",
+            date,
+            "day",
+            date,
+            date,
+            None,
+            "5 June 2016",
+            s,
+            s + 3,
+            s,
+            e,
+            body[s:e],
+            body[s:e],
+        )
 
     old = event("a.txt#e1", text, start, end)
-    anchor = make_anchor("event", "a.txt", text, start, end,
-                         event=EventRef(old.id, old.date, old.quote))  # fmt: skip
+    anchor = make_anchor(
+        "event", "a.txt", text, start, end, event=EventRef(old.id, old.date, old.quote)
+    )
     edited = "A new first line.\n\n" + text
     s2 = edited.index("On 5")
     new = event("a.txt#e7", edited, s2, s2 + (end - start))
