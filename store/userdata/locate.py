@@ -18,6 +18,7 @@ The order is Hypothesis's (dom-anchor-text-quote), with each step measured in
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -26,20 +27,19 @@ from store.userdata.anchor import ANCHORED, FUZZY, MOVED, ORPHANED, Anchor, move
 
 MAX_CANDIDATES = 10_000  # exact occurrences weighed; a quote found more often is not distinctive
 NEAR = 2_000  # characters either side of the old place searched first for a fuzzy match
+SURE = 90.0  # a fuzzy match this close needs no support from its context
+CONTEXT_AGREES = 50.0  # how alike (0-100) the text around a weaker match must be to the context
 
 
 def fuzzy_threshold(length: int) -> float:
-    """Similarity (0-100) a fuzzy match of a quote this long must reach.
-
-    Calibrated on the anchor benchmark: loose matches of unrelated English text reach ~60-70 for
-    quotes of 30+ characters and more for a few characters; edits of a word or two in a
-    sentence keep 85-97.
-    """
+    """Similarity (0-100) a fuzzy match of a quote this long must reach (below `SURE`, its
+    context must agree too). Calibrated on benchmarks/bench_anchors.py: an edit of a word or
+    two keeps 75-97; a look-alike elsewhere is caught by its context."""
     if length < 12:
         return 101.0  # a word or two: only an exact match is believable
     if length < 40:
-        return 90.0
-    return 80.0
+        return 75.0
+    return 70.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +50,9 @@ class Located:
     score: float | None = None
 
 
-def locate(anchor: Anchor, text: str) -> Located:
-    """Where `anchor` points in `text` now, and how it was found."""
+def locate(anchor: Anchor, text: str, fuzzy: FuzzyMatcher | None = None) -> Located:
+    """Where `anchor` points in `text` now, and how it was found. `fuzzy` replaces the fuzzy
+    step (the benchmark compares matchers on the same cases)."""
     same_text = anchor.hash == text_hash(text) and anchor.end <= len(text)
     if same_text and anchor.status != ORPHANED:
         return Located(anchor.start, anchor.end, anchor.status, anchor.score)
@@ -63,10 +64,13 @@ def locate(anchor: Anchor, text: str) -> Located:
         # The quote still at its offsets is the same place, whatever changed around it.
         status = ANCHORED if start == anchor.start else MOVED
         return Located(start, start + len(quote), status)
-    fuzzy = _best_fuzzy(anchor, text)
-    if fuzzy is not None:
-        return fuzzy
+    found = (fuzzy or best_fuzzy)(anchor, text)
+    if found is not None:
+        return found
     return Located(anchor.start, anchor.end, ORPHANED)
+
+
+FuzzyMatcher = Callable[[Anchor, str], Located | None]
 
 
 def reanchor(anchor: Anchor, text: str) -> Anchor:
@@ -115,7 +119,8 @@ def _best_exact(anchor: Anchor, text: str) -> int | None:
     return None if best is None else best[2]
 
 
-def _best_fuzzy(anchor: Anchor, text: str) -> Located | None:
+def best_fuzzy(anchor: Anchor, text: str) -> Located | None:
+    """The fuzzy step: the closest approximate match of the quote, or None."""
     quote = anchor.exact
     cutoff = fuzzy_threshold(len(quote.strip()))
     if cutoff > 100:
@@ -126,11 +131,42 @@ def _best_fuzzy(anchor: Anchor, text: str) -> Located | None:
         match = fuzz.partial_ratio_alignment(quote, window, score_cutoff=cutoff)
         if match is not None:
             start, end = _refine(quote, text, base + match.dest_start, base + match.dest_end)
-            if start < end:
-                return Located(start, end, FUZZY, round(match.score, 1))
+            start, end = _widen(quote, text, start, end)
+            score = fuzz.ratio(quote, text[start:end])
+            if (
+                start < end
+                and score >= cutoff
+                and (score >= SURE or _context_holds(anchor, text, start, end))
+            ):
+                return Located(start, end, FUZZY, round(score, 1))
         if base == 0 and lo == 0 and hi == len(text):
             break  # the window was the whole text already
     return None
+
+
+def _context_holds(anchor: Anchor, text: str, start: int, end: int) -> bool:
+    """Whether the text before or after a weaker fuzzy match resembles the recorded context:
+    an edited quote keeps its surroundings; similar words elsewhere do not."""
+    before = text[max(0, start - len(anchor.prefix)) : start]
+    after = text[end : end + len(anchor.suffix)]
+    sides = [(anchor.prefix, before), (anchor.suffix, after)]
+    return any(old and fuzz.ratio(old, new) >= CONTEXT_AGREES for old, new in sides)
+
+
+def _widen(quote: str, text: str, start: int, end: int) -> tuple[int, int]:
+    """Take in the word just before or after a match when that makes it closer to the quote:
+    an alignment leaves out a replaced first or last word."""
+    best, best_score = (start, end), fuzz.ratio(quote, text[start:end])
+    earlier = text.rfind(" ", 0, max(0, start - 1)) + 1 if start > 0 else start
+    later = text.find(" ", min(len(text), end + 1))
+    later = len(text) if later == -1 else later
+    for s in {start, earlier}:
+        for e in {end, later}:
+            if s < e and "\n\n" not in text[s:e]:
+                score = fuzz.ratio(quote, text[s:e])
+                if score > best_score:
+                    best, best_score = (s, e), score
+    return _snap(text, *best)
 
 
 def _refine(quote: str, text: str, start: int, end: int) -> tuple[int, int]:
