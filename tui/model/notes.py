@@ -15,7 +15,7 @@ from typing import Literal
 from store.models import Entity, Event, Source
 from store.userdata.data import UserData
 from store.userdata.records import Entry, Recent, SavedSearch
-from tui.model.doctext import visible
+from tui.model.controls import visible
 
 Span = tuple[int, int]
 GROUPS = ("source", "tag", "date")

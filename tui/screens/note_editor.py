@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
-from tui.model.doctext import visible
+from tui.model.controls import visible
 
 
 class NoteEditor(ModalScreen[str | None]):
