@@ -331,7 +331,7 @@ class UserData:
         def texts(file: str) -> str | None:
             return store.text(file) if file in known else None
 
-        corpus = Corpus(texts, files, store.events(), store.entities())
+        corpus = Corpus(texts, files, store.events, store.entities)
 
         def change(db: Database) -> None:
             for name in ("notes", "bookmarks"):

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from store.models import Entity, Event
 from store.userdata.anchor import (
@@ -29,19 +28,36 @@ from store.userdata.anchor import (
 from store.userdata.locate import reanchor
 
 
-@dataclass(slots=True)
 class Corpus:
-    """What re-anchoring reads from a store, indexed once per pass."""
+    """What re-anchoring reads from a store. Events and entities are asked for (and indexed)
+    only when an anchor on one needs them: text notes alone never load the chronology."""
 
-    texts: Callable[[str], str | None]
-    files: list[str]
-    events: list[Event]
-    entities: list[Entity]
-    _hashes: dict[str, str] = field(default_factory=dict)
-    _events_by_id: dict[str, Event] = field(default_factory=dict)
+    def __init__(
+        self,
+        texts: Callable[[str], str | None],
+        files: list[str],
+        events: Callable[[], list[Event]],
+        entities: Callable[[], list[Entity]],
+    ) -> None:
+        self.texts, self.files = texts, files
+        self._load_events, self._load_entities = events, entities
+        self._hashes: dict[str, str] = {}
+        self._events: list[Event] | None = None
+        self._entities: list[Entity] | None = None
+        self._events_by_id: dict[str, Event] = {}
 
-    def __post_init__(self) -> None:
-        self._events_by_id = {e.id: e for e in self.events}
+    @property
+    def events(self) -> list[Event]:
+        if self._events is None:
+            self._events = self._load_events()
+            self._events_by_id = {e.id: e for e in self._events}
+        return self._events
+
+    @property
+    def entities(self) -> list[Entity]:
+        if self._entities is None:
+            self._entities = self._load_entities()
+        return self._entities
 
     def text_hash(self, file: str) -> str | None:
         if file not in self._hashes:
@@ -52,6 +68,7 @@ class Corpus:
         return self._hashes[file]
 
     def event(self, event_id: str) -> Event | None:
+        self.events  # noqa: B018  (loads and indexes them)
         return self._events_by_id.get(event_id)
 
 

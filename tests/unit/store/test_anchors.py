@@ -128,7 +128,7 @@ def test_short_quotes_never_match_fuzzily(quote: str) -> None:
 
 
 def _corpus(texts: dict[str, str], events=(), entities=()):  # type: ignore[no-untyped-def]
-    return Corpus(texts.get, list(texts), list(events), list(entities))
+    return Corpus(texts.get, list(texts), lambda: list(events), lambda: list(entities))
 
 
 def test_an_event_note_reattaches_by_quote_and_date_when_its_id_changes() -> None:
