@@ -6,8 +6,9 @@ indexes passages for search (`search`), and writes everything to one store file 
 English words and cues live in `lang/en`. Records are the frozen dataclasses of `models`;
 problems the user can act on are `errors.DossierError`s.
 
-This package never imports textual, rich or `tui`, and only `storage.db` imports tinydb (import
-contracts in pyproject.toml and tests/unit/test_layering.py check both). Importing it is cheap:
+This package never imports textual, rich or `tui`, and only `storage.db` and
+`storage.documents` import tinydb (import contracts in pyproject.toml and
+tests/unit/test_layering.py check both). Importing it is cheap:
 the names below load their modules on first use. (The functions `build` and `search` are not
 exported here: their names are the modules `store.build` and `store.search`.)
 """

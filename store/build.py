@@ -47,8 +47,10 @@ class BuildReport:
 
 
 # What the extractor is made of: its code and the word lists and data files shipped beside it.
-# The bundled corpus copied into a wheel (`store/seeds`) is input, not extractor.
+# The bundled corpus copied into a wheel (`store/seeds`) is input, not extractor; user data and
+# exports read a store but never change what a build extracts.
 EXTRACTOR_SUFFIXES = frozenset({".py", ".yaml", ".yml", ".json", ".txt", ".tsv"})
+NOT_EXTRACTOR = frozenset({"seeds", "userdata", "export"})
 
 
 def extractor_files(root: Path) -> list[Path]:
@@ -59,7 +61,7 @@ def extractor_files(root: Path) -> list[Path]:
         if path.suffix in EXTRACTOR_SUFFIXES
         and path.is_file()
         and "__pycache__" not in path.parts
-        and path.relative_to(root).parts[0] != "seeds"
+        and path.relative_to(root).parts[0] not in NOT_EXTRACTOR
     )
 
 

@@ -58,3 +58,11 @@ class QueryError(DossierError):
         shown = shown.replace("\n", " ").replace("\t", " ")
         pointer = " " * at + "^"
         super().__init__(f"{problem} at column {position + 1}\n  {shown}\n  {pointer}")
+
+
+class DataFileCorrupt(DossierError):
+    """A user-data file is damaged or is not one; it is refused and never overwritten."""
+
+
+class DataFileTooNew(DossierError):
+    """A user-data file was written by a newer Dossier; it is refused and never overwritten."""

@@ -49,3 +49,6 @@ def _isolated_data_home(
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.getbasetemp() / "xdg-data"))
     monkeypatch.delenv("DOSSIER_CORPUS", raising=False)
     monkeypatch.delenv("DOSSIER_STORE", raising=False)
+    monkeypatch.delenv("DOSSIER_USERDATA", raising=False)
+    monkeypatch.delenv("DOSSIER_CITATION", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.getbasetemp() / "xdg-config"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -15,12 +16,15 @@ from textual.markup import escape
 from tui.model.catalog import event_year
 from tui.model.controls import visible
 
+if TYPE_CHECKING:
+    from tui.app import DossierApp
+
 
 class DossierCommands(Provider):
     """Open a source by title, an entity by any of its names, the chronology at a year."""
 
     def _commands(self) -> Iterator[tuple[str, Callable[[], None], str]]:
-        from tui.app import DossierApp  # not at the top: tui.app imports this module
+        from tui.app import DossierApp
 
         app = self.app
         assert isinstance(app, DossierApp)
@@ -41,6 +45,7 @@ class DossierCommands(Provider):
                     partial(app.action_open_entity, entity.id),
                     help_text,
                 )
+        yield from self._writing_commands(app)
         years = sorted({event_year(e) for e in catalog.events})
         for year in years:
             yield (
@@ -48,6 +53,52 @@ class DossierCommands(Provider):
                 partial(app.action_chronology_at, year),
                 "Chronology at this year",
             )
+
+    def _writing_commands(self, app: DossierApp) -> Iterator[tuple[str, Callable[[], None], str]]:
+        """Notes, saved and recent searches, citation styles, starred and tagged chronology."""
+        from tui.model.citer import CHOICES
+
+        marks = app.main.model.marks
+        yield (
+            "notes: open the Notes pane",
+            partial(app.action_pane, "notes"),
+            "Bookmarks and notes, grouped by source, tag or date",
+        )
+        yield ("save search: the last query", app.action_save_search, "Save it under a name")
+        for saved in marks.saved:
+            yield (
+                f"search: {visible(saved.name)}",
+                partial(app.action_run_query, saved.query),
+                f"Saved search: {visible(saved.query)}",
+            )
+        for recent in marks.history[:20]:
+            yield (
+                f"recent: {visible(recent.query)}",
+                partial(app.action_run_query, recent.query),
+                f"Ran {recent.when}",
+            )
+        for style in CHOICES:
+            yield (
+                f"citation: {style}",
+                partial(app.action_cite_as, style),
+                "How y and Y cite (saved in the config file)",
+            )
+        yield (
+            "chronology: starred events",
+            partial(app.action_chronology_only, "starred", ""),
+            "Only the events you starred (f in the chronology toggles it)",
+        )
+        for tag in marks.tag_names:
+            yield (
+                f"chronology: tag {visible(tag)}",
+                partial(app.action_chronology_only, "tag", tag),
+                "Events with this tag",
+            )
+        yield (
+            "export: the chronology or notes in view",
+            app.main.action_export_view,
+            "x: a Markdown file, in the directory Dossier started in",
+        )
 
     async def discover(self) -> Hits:
         for text, callback, help_text in self._commands():

@@ -1,6 +1,7 @@
 """Where derived data lives and how it is written: the store, atomic writes, file locations.
 
-`db` is the only module in Dossier that imports tinydb (an import contract checks it). This
+`db` (the derived store) and `documents` (user-data files, edited in locked transactions) are
+the only modules in Dossier that import tinydb (an import contract checks it). This
 package imports only `store.models` and `store.errors`; every stage above it reads and writes
 through `Store` and `write_store`. Exports load lazily: `store.storage.locations` is imported
 before the app's first frame and must not pull in TinyDB.

@@ -27,24 +27,31 @@ def lock_path(store_path: Path) -> Path:
 
 @contextlib.contextmanager
 def build_lock(
-    store_path: Path, *, wait: bool = True, waiting: Callable[[str], None] | None = None
+    store_path: Path,
+    *,
+    wait: bool = True,
+    waiting: Callable[[str], None] | None = None,
+    activity: str = "build",
 ) -> Iterator[None]:
     """Hold the build lock of `store_path` for the `with` block.
 
     `waiting(message)` is called once if another build holds it and `wait` is True; with
-    `wait=False` a held lock raises StoreError at once.
+    `wait=False` a held lock raises StoreError at once. `activity` names what holds the lock in
+    the messages ("build" for a store; "write" for a user-data file, which uses the same lock).
     """
     path = lock_path(store_path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:
-        raise StoreError(f"{path}: cannot lock the store for a build ({os_reason(exc)})") from None
+        raise StoreError(
+            f"{path}: cannot lock the file for a {activity} ({os_reason(exc)})"
+        ) from None
     try:
         told = False
         while not _try_lock(fd):
             holder = _holder(fd)
-            message = f"another build of {store_path} is running{holder}"
+            message = f"another {activity} of {store_path} is running{holder}"
             if not wait:
                 raise StoreError(f"{message}; try again when it ends, or leave out --no-wait")
             if not told and waiting is not None:

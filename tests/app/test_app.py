@@ -246,10 +246,10 @@ async def test_tab_cycles_panes_and_escape_returns_from_the_reader(app: DossierA
         await settle(pilot)
         screen = main(app)
         seen = []
-        for _ in range(4):
+        for _ in range(5):
             await pilot.press("tab")
             seen.append(screen.model.current_pane)
-        assert seen == ["chronology", "entities", "reader", "sources"]
+        assert seen == ["chronology", "entities", "notes", "reader", "sources"]
         await pilot.press("shift+tab")
         assert screen.model.current_pane == "reader"
         await pilot.press("escape")

@@ -13,7 +13,10 @@ from collections.abc import Sequence
 
 from store.errors import DossierError
 
-COMMAND_MODULES: list[str] = ["build", "sources", "show", "search", "events", "entities", "entity"]
+COMMAND_MODULES: list[str] = [
+    "build", "sources", "show", "search", "searches", "events", "entities", "entity", "notes",
+    "note", "export",
+]  # fmt: skip
 
 DESCRIPTION = """\
 Dossier: browse and cite a folder of source documents from the terminal.
@@ -49,7 +52,7 @@ def make_parser(*, commands: Sequence[str] = COMMAND_MODULES) -> argparse.Argume
 
 
 # Options of the top-level parser that take a value (their value is never a command's name).
-_VALUED = ("--corpus", "--store")
+_VALUED = ("--corpus", "--store", "--userdata")
 
 
 def _command_in(words: list[str]) -> str | None:

@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from store.storage.db import Store
-from tui.cli.common import add_command, corpus_dir, prepare_store, terminal_text
+from tui.cli.common import add_command, corpus_dir, open_userdata, prepare_store, terminal_text
 
 if TYPE_CHECKING:
     from store.build import BuildReport
@@ -48,6 +48,7 @@ def register(subparsers: Subcommands) -> None:
 
 def run(args: argparse.Namespace, store: Store | None) -> int:
     describe(prepare_store(args, force=args.force))
+    _reanchor(args)
     if not args.watch:
         return 0
     import threading
@@ -62,6 +63,7 @@ def run(args: argparse.Namespace, store: Store | None) -> int:
             shown = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
             print(terminal_text(f"changed: {shown}"), flush=True)
             describe(prepare_store(args))
+            _reanchor(args)
     except KeyboardInterrupt:
         stop.set()
     return 0
@@ -78,3 +80,17 @@ def describe(report: BuildReport) -> None:
             print(f"  {extracted} extracted, {reused} unchanged and reused")
     else:
         print(terminal_text(f"{report.store_path} is up to date"), flush=True)
+
+
+def _reanchor(args: argparse.Namespace) -> None:
+    """Notes and bookmarks follow their passages into the new store (their file is not touched
+    unless an anchor moved)."""
+    from tui.cli.common import store_path, userdata_path
+
+    if not userdata_path(args).exists():
+        return
+    with Store(store_path(args)) as store:
+        data = open_userdata(args)
+        report = data.reanchor(store)
+    if report.checked:
+        print(terminal_text(f"user data {data.path}: {report.summary()}"), flush=True)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from store.storage.locations import bundled_corpus, default_store_path
+from store.storage.locations import bundled_corpus, default_store_path, default_userdata_path
 from tui.model.controls import BIDI_CONTROLS, ZERO_WIDTH
 
 if TYPE_CHECKING:  # the pipeline is imported only by commands that build, not before the app paints
@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # the pipeline is imported only by commands that build, not b
 
     from store.build import BuildReport, Progress
     from store.storage.db import Store
+    from store.userdata.data import UserData
 
     # What `add_subparsers` returns; each sub-command module's `register` adds itself to it.
     # Generic only in the stubs: at run time the class cannot be subscripted.
@@ -64,6 +65,13 @@ def add_location_options(parser: argparse.ArgumentParser, *, top_level: bool = F
         action="store_true",
         default=False if top_level else argparse.SUPPRESS,
         help="if another build of the store is running, stop at once instead of waiting for it",
+    )
+    parser.add_argument(
+        "--userdata",
+        metavar="FILE",
+        default=default,
+        help="notes, bookmarks and searches; default $DOSSIER_USERDATA or one per corpus under "
+        "$XDG_DATA_HOME/dossier/userdata",
     )
 
 
@@ -112,6 +120,36 @@ def _built_from(store: Path) -> Path | None:
 def store_path(args: argparse.Namespace) -> Path:
     chosen = getattr(args, "store", None) or os.environ.get("DOSSIER_STORE")
     return Path(chosen).expanduser() if chosen else default_store_path(corpus_dir(args))
+
+
+def userdata_path(args: argparse.Namespace) -> Path:
+    chosen = getattr(args, "userdata", None) or os.environ.get("DOSSIER_USERDATA")
+    return Path(chosen).expanduser() if chosen else default_userdata_path(corpus_dir(args))
+
+
+def open_userdata(args: argparse.Namespace, store: Store | None = None) -> UserData:
+    """The user-data file (refused with a message when damaged), re-anchored against `store`."""
+    from store.userdata.data import UserData
+
+    data = UserData(userdata_path(args))
+    data.check()
+    if store is not None:
+        report = data.reanchor(store)
+        if report.changed:
+            print(f"dossier: re-anchored {report.summary()}", file=sys.stderr)
+    return data
+
+
+def write_output(text: str, output: str | None) -> None:
+    """An export to stdout, or to a file (atomically, so a failed export leaves the old one)."""
+    if output in (None, "-"):
+        sys.stdout.write(text)
+        return
+    from store.storage.atomic import write_bytes_atomic
+
+    path = Path(output).expanduser()
+    write_bytes_atomic(path, text.encode("utf-8"))
+    print(f"dossier: wrote {path}", file=sys.stderr)
 
 
 def prepare_store(
@@ -174,7 +212,7 @@ def open_app(args: argparse.Namespace) -> int:
     from tui.app import make_app
 
     watch = not getattr(args, "no_watch", False) and os.environ.get("DOSSIER_WATCH") != "0"
-    app = make_app(store_path(args), corpus_dir(args), watch=watch)
+    app = make_app(store_path(args), corpus_dir(args), userdata=userdata_path(args), watch=watch)
     app.run()
     return app.return_code or 0
 

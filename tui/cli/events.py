@@ -44,6 +44,12 @@ def register(subparsers: Subcommands) -> None:
         epilog=EPILOG,
     )
     parser.add_argument("--json", action="store_true", help="print a JSON list of every event")
+    add_filter_options(parser)
+    parser.set_defaults(func=run)
+
+
+def add_filter_options(parser: argparse.ArgumentParser) -> None:
+    """--from, --to, --entity, --source: shared with `dossier export chronology`."""
     parser.add_argument(
         "--from",
         dest="date_from",
@@ -62,7 +68,6 @@ def register(subparsers: Subcommands) -> None:
     parser.add_argument(
         "--source", metavar="FILE", help="events of one document (file, id or stem)"
     )
-    parser.set_defaults(func=run)
 
 
 def date_window(value: str) -> tuple[str, str]:

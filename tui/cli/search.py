@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING
 
 from store.errors import DossierError
 from store.storage.db import Store
-from tui.cli.common import add_command, add_pages, print_json, terminal_text, use_color
+from tui.cli.common import (
+    add_command,
+    add_pages,
+    open_userdata,
+    print_json,
+    terminal_text,
+    use_color,
+)
 
 if TYPE_CHECKING:  # store.search imports numpy: only `run` loads it, when a search is asked for
     from store.search import SearchResults
@@ -26,7 +33,11 @@ examples:
   dossier search aktobe
   dossier search '"islamic state" date:2015..2016 -syria'
   dossier search 'entity:ISIS kind:news' --json --limit 5
-  dossier search 'terror*' --count"""
+  dossier search 'terror*' --count
+  dossier search 'aktobe attack date:2016' --save aktobe     run it and save it as "aktobe"
+  dossier search --saved aktobe                              run a saved search
+
+Every query goes into the history (`dossier searches`), shared with the app's query line."""
 
 
 def register(subparsers: Subcommands) -> None:
@@ -39,7 +50,9 @@ def register(subparsers: Subcommands) -> None:
         "matches are highlighted. Case, accents and apostrophes are folded.",
         epilog=EPILOG,
     )
-    parser.add_argument("query", nargs="+", metavar="QUERY", help="the query (words are joined)")
+    parser.add_argument("query", nargs="*", metavar="QUERY", help="the query (words are joined)")
+    parser.add_argument("--saved", metavar="NAME", help="run the search saved under NAME")
+    parser.add_argument("--save", metavar="NAME", help="save the query under NAME")
     parser.add_argument("--json", action="store_true", help="print JSON: {query, total, results}")
     parser.add_argument(
         "--limit", "-n", type=int, default=20, metavar="N", help="passages to show (default 20)"
@@ -55,8 +68,9 @@ def run(args: argparse.Namespace, store: Store) -> int:
 
     if args.limit < 0:
         raise DossierError("--limit must be 0 or more")
-    query = " ".join(args.query)
+    query = _query(args)
     results = search(store, query, limit=0 if args.count else args.limit)
+    _remember(args, query)
     if args.count:
         if args.json:
             print_json({"query": results.query, "total": results.total})
@@ -73,6 +87,32 @@ def run(args: argparse.Namespace, store: Store) -> int:
     else:
         _print_plain(results)
     return 0
+
+
+def _query(args: argparse.Namespace) -> str:
+    if args.saved and args.query:
+        raise DossierError("give a QUERY or --saved NAME, not both")
+    if args.saved:
+        return open_userdata(args).saved_query(args.saved)
+    if not args.query:
+        raise DossierError("say what to search for: a QUERY, or --saved NAME")
+    return " ".join(args.query)
+
+
+def _remember(args: argparse.Namespace, query: str) -> None:
+    """History and --save; a damaged user-data file costs the history, never the search."""
+    from store.errors import DataFileCorrupt, DataFileTooNew
+
+    try:
+        data = open_userdata(args)
+        data.record_query(query, "cli")
+        if args.save:
+            data.save_search(args.save, query)
+            print(f"dossier: saved as {args.save!r}", file=sys.stderr)
+    except (DataFileCorrupt, DataFileTooNew) as exc:
+        if args.save:
+            raise
+        print(f"dossier: warning: {exc}; the query is not in the history", file=sys.stderr)
 
 
 def _summary(results: SearchResults) -> str:

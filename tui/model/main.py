@@ -17,20 +17,24 @@ from typing import Literal
 from store.models import Event
 from tui.model.catalog import Catalog, ChronoRow
 from tui.model.citation import citation, published_label, quote
+from tui.model.citer import MARKDOWN, Citer
 from tui.model.controls import visible
 from tui.model.hits import HitCursor
+from tui.model.notes import Marks
 from tui.model.reader_doc import ReaderDoc
 from tui.model.results import ResultItem, no_results_text
 
-PANES = ("sources", "chronology", "results", "entities", "reader")
+PANES = ("sources", "chronology", "results", "entities", "notes", "reader")
 TITLES = {
     "sources": "Sources",
     "chronology": "Chronology",
     "results": "Results",
     "entities": "Entities",
+    "notes": "Notes",
     "reader": "Reader",
 }
-NUMBERED = ("sources", "chronology", "entities", "reader", "results")  # keys 1-5
+NUMBERED = ("sources", "chronology", "entities", "reader", "results", "notes")  # keys 1-6
+MIDDLE = ("chronology", "results", "notes")  # what can take the middle column when wide
 
 Span = tuple[int, int]
 Target = tuple[str, int, int]  # (file, start, end): where a detail view sent the reader
@@ -40,8 +44,8 @@ Target = tuple[str, int, int]  # (file, start, end): where a detail view sent th
 class ChronologyFilter:
     """What `f` narrowed the chronology to: the events of one source or of one entity."""
 
-    kind: Literal["source", "entity"]
-    key: str  # the file, or the entity id
+    kind: Literal["source", "entity", "starred", "tag"]
+    key: str  # the file, the entity id, or the tag ("" for starred)
     label: str  # the source's title or the entity's name, as the pane title shows it
 
 
@@ -55,6 +59,8 @@ class Selection:
     passage: tuple[str, str] | None = None  # (text, file) of the reader's current passage
     document: str | None = None  # the file the reader shows
     passage_start: int | None = None  # where the reader's current passage starts
+    passage_index: int | None = None  # its number, as `dossier show` prints it
+    note: tuple[str, str, int] | None = None  # (quote, file, start) of the Notes pane's entry
 
 
 @dataclass(frozen=True)
@@ -91,7 +97,7 @@ class MainModel:
     catalog: Catalog | None = None
     search: HitCursor = field(default_factory=HitCursor)
     current_pane: str = "sources"
-    middle: str = "chronology"  # what the middle column shows when wide: chronology or results
+    middle: str = "chronology"  # what the middle column shows when wide: one of MIDDLE
     filter_by: ChronologyFilter | None = None
     selected_entity: str | None = None
     selected_event: Event | None = None
@@ -100,6 +106,8 @@ class MainModel:
     searching: bool = False  # the query line is open
     return_pane: str = "sources"  # where Esc in the reader goes back to
     query_return: str = "sources"  # where closing the query line goes back to
+    marks: Marks = field(default_factory=Marks)  # the user's notes, stars and tags
+    citer: Citer | None = None  # how y and Y cite, when not the default Markdown
 
     # -- panes --------------------------------------------------------------------------------
     def pane_order(self) -> list[str]:
@@ -123,13 +131,17 @@ class MainModel:
         if pane == "reader":
             self.return_pane = self.current_pane
         self.current_pane = pane
-        if pane in ("chronology", "results"):
+        if pane in MIDDLE:
             self.middle = pane
         return True
 
     def results_in_middle(self, narrow: bool) -> bool:
         """Whether the wide layout shows Results where the Chronology usually is."""
         return not narrow and self.middle == "results"
+
+    def notes_in_middle(self, narrow: bool) -> bool:
+        """Whether the wide layout shows Notes where the Chronology usually is."""
+        return not narrow and self.middle == "notes"
 
     # -- the query line and Esc ---------------------------------------------------------------
     def open_query(self) -> None:
@@ -150,7 +162,7 @@ class MainModel:
             return Back("close_query")
         if self.current_pane == "reader":
             return Back("pane", self.return_pane if self.return_pane != "reader" else "sources")
-        if self.current_pane == "results":
+        if self.current_pane in ("results", "notes"):
             return Back("pane", "chronology")
         if self.filter_by is not None:
             self.filter_by = None
@@ -254,7 +266,8 @@ class MainModel:
         if action in ("next_hit", "prev_hit"):
             return bool(self.search.items)
         if action == "filter":
-            return self.current_pane in ("sources", "entities") or self.filter_by is not None
+            panes = ("sources", "entities", "chronology")
+            return self.current_pane in panes or self.filter_by is not None
         return True
 
     def filter_choice(self, selection: Selection) -> ChronologyFilter | None:
@@ -267,6 +280,8 @@ class MainModel:
         entity = self.catalog.by_entity.get(selection.entity or "")
         if self.current_pane == "entities" and entity is not None:
             return ChronologyFilter("entity", entity.id, entity.name)
+        if self.current_pane == "chronology":
+            return ChronologyFilter("starred", "", "★ starred")
         return None
 
     def toggle_filter(self, selection: Selection) -> ChronologyFilter | None:
@@ -281,9 +296,15 @@ class MainModel:
         if self.catalog is None:
             return []
         kind, key = (self.filter_by.kind, self.filter_by.key) if self.filter_by else ("", "")
-        return self.catalog.chronology(
+        rows = self.catalog.chronology(
             entity=key if kind == "entity" else None, file=key if kind == "source" else None
         )
+        if kind in ("starred", "tag"):
+            kept = (
+                self.marks.starred_events() if kind == "starred" else self.marks.events_tagged(key)
+            )
+            rows = [r for r in rows if any(e.id in kept for e in r.members)]
+        return rows
 
     def chronology_title(self, count: int) -> str:
         if self.filter_by is not None:
@@ -301,6 +322,8 @@ class MainModel:
         if self.current_pane == "results":
             item = self.search.current
             return (item.passage_text, item.hit.file, item.hit.start) if item is not None else None
+        if self.current_pane == "notes" and selection.note is not None:
+            return selection.note
         if self.current_pane == "chronology" and self.catalog is not None:
             event = self.catalog.by_event.get(selection.event or "")
             if event is not None:
@@ -312,7 +335,13 @@ class MainModel:
         quoted = self.quoted(selection)
         if quoted is None or self.catalog is None or quoted[1] not in self.catalog.by_file:
             return None
-        return quote(quoted[0], self.catalog.by_file[quoted[1]], quoted[2])
+        source = self.catalog.by_file[quoted[1]]
+        if self.citer is not None and self.citer.style != MARKDOWN:
+            passage = selection.passage_index if self.current_pane == "reader" else None
+            if self.current_pane == "results" and self.search.current is not None:
+                passage = self.search.current.hit.passage
+            return self.citer.quote(quoted[0], source, quoted[2], passage)
+        return quote(quoted[0], source, quoted[2])
 
     def citation_for(self, selection: Selection) -> str | None:
         """What `Y` copies: the citation of the highlighted source in Sources, else of the
@@ -326,6 +355,8 @@ class MainModel:
             file = selection.document
         if file is None or self.catalog is None or file not in self.catalog.by_file:
             return None
+        if self.citer is not None and self.citer.style != MARKDOWN:
+            return self.citer.citation(self.catalog.by_file[file], offset)
         return citation(self.catalog.by_file[file], offset)
 
 

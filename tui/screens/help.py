@@ -18,6 +18,7 @@ EXTRA: list[tuple[str, str, list[tuple[str, str]]]] = [
         "",
         [
             ("ctrl+p", "Palette: open: <title>, entity: <alias>, date: <year>, themes"),
+            ("ctrl+p", "Palette: search: <saved>, recent: <query>, citation: <style>, notes"),
             ("tab / shift+tab", "Next / previous pane (tabs on a narrow terminal)"),
             ("↑ ↓ j k", "Move in a list, scroll the reader"),
             ("g / G", "First / last item; top / bottom of the document"),
@@ -30,6 +31,7 @@ EXTRA: list[tuple[str, str, list[tuple[str, str]]]] = [
         "",
         [
             ("enter", "Run the query (the language of `dossier search`)"),
+            ("↑ ↓", "Walk the history of queries (app and command line), newest first"),
             ("esc", "Close it"),
         ],
     ),
@@ -39,6 +41,15 @@ EXTRA: list[tuple[str, str, list[tuple[str, str]]]] = [
         [
             ("type", "Keep entities whose name or alias contains the text"),
             ("↓ ↑", "Move in the list below"),
+        ],
+    ),
+    (
+        "Notes pane",
+        "",
+        [
+            ("type", "Keep notes whose quote, text, tags or source contain the words"),
+            ("enter", "Open the reader at the note's passage, highlighted"),
+            ("f (chronology)", "Only starred events; the palette filters by a tag"),
         ],
     ),
 ]
@@ -55,10 +66,14 @@ def binding_rows() -> list[tuple[str, list[tuple[str, str]]]]:
     from tui.screens.entity import EntityScreen
     from tui.screens.event import EventScreen
     from tui.screens.main import MainScreen
+    from tui.screens.note_editor import NoteEditor
+    from tui.screens.writing import WritingScreen
     from tui.widgets.reader import Reader
 
     sections: list[tuple[str, list[BindingType]]] = [
         ("Main screen", MainScreen.BINDINGS),
+        ("Writing: stars, notes, tags, exports", WritingScreen.BINDINGS),
+        ("Note editor", NoteEditor.BINDINGS),
         ("Reader", Reader.BINDINGS),
         ("Entity view", EntityScreen.BINDINGS),
         ("Event view", EventScreen.BINDINGS),

@@ -21,7 +21,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Tab, Tabs
 from textual.worker import Worker, get_current_worker
 
@@ -34,10 +33,13 @@ from tui.model.controls import visible
 from tui.model.main import NUMBERED, PANES, TITLES, MainModel, Preview, Selection, Target, shorten
 from tui.model.reader_doc import ReaderDoc
 from tui.model.results import ResultItem, result_items
+from tui.screens.writing import WritingScreen
 from tui.widgets.chronology_list import ChronologyList
 from tui.widgets.entity_list import EntityList
 from tui.widgets.entity_pane import EntityPane
 from tui.widgets.loading_box import LoadingBox
+from tui.widgets.notes_list import NotesList
+from tui.widgets.notes_pane import NotesPane
 from tui.widgets.query_box import QueryBox
 from tui.widgets.reader import Reader
 from tui.widgets.results_list import ResultsList
@@ -52,11 +54,12 @@ FOCUS = {
     "chronology": "#chronology",
     "results": "#results",
     "entities": "#entity-filter",
+    "notes": "#notes-filter",
     "reader": "#reader",
 }  # what each pane focuses first
 
 
-class MainScreen(Screen[None]):
+class MainScreen(WritingScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", tooltip="Open the query line", id="dossier.search"),
         Binding(
@@ -143,11 +146,22 @@ class MainScreen(Screen[None]):
         changed: list[str]
         extracted: int
 
-    def __init__(self, store: Store, corpus_dir: Path | None, *, watch: bool = True) -> None:
+    def __init__(
+        self,
+        store: Store,
+        corpus_dir: Path | None,
+        userdata_path: Path | None = None,
+        *,
+        watch: bool = True,
+    ) -> None:
         super().__init__()
         self.store = store
         self.corpus_dir = corpus_dir
         self.watching = watch and corpus_dir is not None
+        from store.userdata.data import UserData
+
+        self.userdata = UserData(userdata_path) if userdata_path is not None else None
+        self.notes_query, self.notes_group = "", "source"
         self.model = MainModel()
         self.docs: dict[str, ReaderDoc] = {}
         self._opening = 0  # number of the latest open_in_reader request
@@ -163,6 +177,7 @@ class MainScreen(Screen[None]):
             with Vertical(id="pane-chronology", classes="pane"):
                 yield ChronologyList(id="chronology")
             yield ResultsPane(id="pane-results", classes="pane")
+            yield NotesPane(id="pane-notes", classes="pane")  # the middle column too, when chosen
             with Vertical(id="pane-reader", classes="pane"):
                 yield Reader(id="reader")
             yield EntityPane(id="pane-entities", classes="pane")
@@ -190,6 +205,7 @@ class MainScreen(Screen[None]):
         current = self.model.current_pane
         self.set_class(self.narrow, "-narrow")
         self.set_class(self.model.results_in_middle(self.narrow), "-middle-results")
+        self.set_class(self.model.notes_in_middle(self.narrow), "-middle-notes")
         for pane in PANES:
             self.query_one(f"#pane-{pane}").set_class(pane == current, "-current")
         tabs = self.query_one("#pane-tabs", Tabs)
@@ -234,6 +250,9 @@ class MainScreen(Screen[None]):
         self.preview(self.model.preview_hit(self.model.search.index))
         if self.model.preview_entity(self.query_one(EntityList).highlighted_id):
             self.paint_highlights()
+        entry = self.query_one(NotesList).highlighted_entry
+        if self.model.current_pane == "notes" and entry is not None:
+            self.on_notes_list_highlighted(NotesList.Highlighted(entry))
 
     def preview(self, where: Preview | None) -> bool:
         if where is not None:
@@ -291,7 +310,15 @@ class MainScreen(Screen[None]):
             else None,
             document=doc.file if doc is not None else None,
             passage_start=passage.start if passage is not None else None,
+            passage_index=passage.index if passage is not None else None,
+            note=self._note_quote(),
         )
+
+    def _note_quote(self) -> tuple[str, str, int] | None:
+        entry = self.model.marks.entry(self.query_one(NotesList).highlighted_entry or "")
+        if entry is None or entry.anchor.file is None:
+            return None
+        return entry.anchor.exact, entry.anchor.file, entry.anchor.start
 
     # -- loading ------------------------------------------------------------------------------
     @work(
@@ -330,6 +357,8 @@ class MainScreen(Screen[None]):
         self.refresh_chronology()
         self.query_one("#pane-sources").border_title = f"Sources ({len(catalog.sources)})"
         self.query_one("#pane-entities").border_title = f"Entities ({len(catalog.entities)})"
+        self.use_citation_style(None)
+        self.load_userdata()
         if not catalog.sources:
             self.notify(
                 "The corpus has no documents (.txt, .md, .html).", severity="warning", markup=False
@@ -445,6 +474,7 @@ class MainScreen(Screen[None]):
             entity_spans=marks.entity_spans,
             show_entities=marks.show_entities,
         )
+        self.gutter_marks(reader)
         self.update_reader_title()
 
     @on(Reader.CursorMoved)
@@ -596,6 +626,7 @@ class MainScreen(Screen[None]):
             return
         self.query_one(QueryBox).show_searching()
         self.run_search(message.query)
+        self.remember_query(message.query)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False, description="search")
     def run_search(self, query: str) -> None:

@@ -37,6 +37,7 @@ class ChronologyList(KeyedList):
         super().__init__(id=id, classes=classes)
         self.catalog: Catalog | None = None
         self.entries: list[ChronoRow] = []
+        self.starred: set[str] = set()  # event ids the user bookmarked: marked ★
 
     def highlight_message(self, key: str) -> Message:
         return self.Highlighted(key)
@@ -47,6 +48,11 @@ class ChronologyList(KeyedList):
     def show_rows(self, catalog: Catalog, entries: list[ChronoRow]) -> None:
         self.catalog, self.entries = catalog, entries
         self.redraw()
+
+    def show_stars(self, starred: set[str]) -> None:
+        if starred != self.starred:
+            self.starred = starred
+            self.redraw()
 
     def rows(self, width: int) -> list[Option]:
         if self.catalog is None:
@@ -69,8 +75,9 @@ class ChronologyList(KeyedList):
                 where = f"({len(files)} sources)"
             else:
                 where = visible(self.catalog.source_title(files[0]))
+            star = any(e.id in self.starred for e in row.members)
             prompt = Content.assemble(
-                fit(date_label(row.event), DATE_W - 1),
+                fit(("★ " if star else "") + date_label(row.event), DATE_W - 1),
                 " ",
                 fit(visible(row.event.summary or row.event.quote), summary_w),
                 " ",

@@ -44,6 +44,7 @@ class EntityList(KeyedList):
         super().__init__(id=id, classes=classes)
         self.catalog: Catalog | None = None
         self.needle = ""
+        self.starred: set[str] = set()  # entity ids the user bookmarked: marked ★
 
     def highlight_message(self, key: str) -> Message:
         return self.Highlighted(key)
@@ -54,6 +55,11 @@ class EntityList(KeyedList):
     def show_catalog(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.redraw()
+
+    def show_stars(self, starred: set[str]) -> None:
+        if starred != self.starred:
+            self.starred = starred
+            self.redraw()
 
     def filter(self, needle: str) -> None:
         self.needle = needle
@@ -83,7 +89,10 @@ class EntityList(KeyedList):
             options.append(
                 Option(
                     Content.assemble(
-                        fit(visible(entity.name), width - len(count) - 2),
+                        fit(
+                            ("★ " if entity.id in self.starred else "") + visible(entity.name),
+                            width - len(count) - 2,
+                        ),
                         " ",
                         Content.styled(count, "$text-muted"),
                     ),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -23,6 +23,12 @@ class QueryBox(Vertical):
 
         query: str
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.history: list[str] = []  # recent queries, newest first (the screen sets it)
+        self._step = -1  # where Up/Down are in the history; -1: what the user is typing
+        self._typed = ""
+
     def compose(self) -> ComposeResult:
         yield Input(placeholder='search: words, "a phrase", word*, word~ …', id="query")
         yield Static("", id="query-error")
@@ -31,6 +37,21 @@ class QueryBox(Vertical):
     def _report_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.post_message(self.Submitted(event.value.strip()))
+
+    def on_key(self, event: events.Key) -> None:
+        """Up/Down walk the history (newest first); Down past the newest restores the draft."""
+        if event.key not in ("up", "down") or not self.history:
+            return
+        field = self.query_one("#query", Input)
+        if self._step == -1:
+            self._typed = field.value
+        step = self._step + (1 if event.key == "up" else -1)
+        step = max(-1, min(len(self.history) - 1, step))
+        self._step = step
+        field.value = self._typed if step == -1 else self.history[step]
+        field.cursor_position = len(field.value)
+        event.stop()
+        event.prevent_default()
 
     def show_searching(self) -> None:
         self.query_one("#query-error", Static).update(Content("Searching…"))
@@ -45,5 +66,6 @@ class QueryBox(Vertical):
         self.add_class("-error")
 
     def clear(self) -> None:
+        self._step, self._typed = -1, ""
         self.remove_class("-error")
         self.query_one("#query-error", Static).update(Content(""))

@@ -57,6 +57,7 @@ class Reader(ScrollView, can_focus=True):
         "reader--event",
         "reader--mention",
         "reader--gutter",
+        "reader--noted",
         "reader--page",
         "reader--person",
         "reader--organisation",
@@ -102,6 +103,9 @@ class Reader(ScrollView, can_focus=True):
         self._layers: list[_Layer] = []
         self._pending: int | None = None
         self._passage: Passage | None = None
+        # The gutter's second column: noted (✎) and bookmarked (★) passages.
+        self._noted = _Layer("reader--noted", [])
+        self._starred = _Layer("reader--noted", [])
 
     # -- state set by the screen --------------------------------------------------------------
     def show(self, doc: ReaderDoc, offset: int | None = None) -> None:
@@ -135,6 +139,20 @@ class Reader(ScrollView, can_focus=True):
             self.show_entities = show_entities
         self._build_layers()
         self.refresh()
+
+    def set_marks(self, noted: list[Span], starred: list[Span]) -> None:
+        """The spans that have a note or a bookmark: marked in the gutter beside their rows."""
+        self._noted = _Layer("reader--noted", noted)
+        self._starred = _Layer("reader--noted", starred)
+        self.refresh()
+
+    def gutter_mark(self, start: int, end: int) -> str:
+        """ "✎" beside a row of a noted span, "★" beside a bookmarked one, else " "."""
+        if any(True for _ in self._noted.touching(start, end + 1)):
+            return "\u270e"
+        if any(True for _ in self._starred.touching(start, end + 1)):
+            return "\u2605"
+        return " "
 
     def highlighted(self, style: str) -> list[Span]:
         """Ranges currently drawn with component style `style` (what tests assert on)."""
@@ -279,10 +297,16 @@ class Reader(ScrollView, can_focus=True):
                 text.stylize(style, max(0, a), max(0, b))
         passage = self._passage
         in_passage = passage is not None and passage.start < end + 1 and start < passage.end
-        mark = "\u258c " if in_passage else "  "
-        gutter = Segment(mark, base + self.get_component_rich_style("reader--gutter"))
+        mark = "\u258c" if in_passage else " "
+        sign = self.gutter_mark(start, end)
+        if sign == " ":
+            gutter = Segment(mark + " ", base + self.get_component_rich_style("reader--gutter"))
+            marks = [gutter]
+        else:
+            noted = Segment(sign, base + self.get_component_rich_style("reader--noted"))
+            marks = [Segment(mark, base + self.get_component_rich_style("reader--gutter")), noted]
         # every segment gets a style: Textual's NO_COLOR filter cannot take a bare one
-        segments = Segment.apply_style([gutter, *text.render(self.app.console)], base)
+        segments = Segment.apply_style([*marks, *text.render(self.app.console)], base)
         return Strip(segments).crop_extend(0, width, base)
 
     def _page_rule(self, labels: list[str], width: int) -> Strip:

@@ -103,19 +103,21 @@ def doc_a() -> ReaderDoc:
 # -- panes and Tab ----------------------------------------------------------------------------
 def test_tab_order_leaves_results_out_until_a_search_then_puts_it_after_the_chronology() -> None:
     model = MainModel()
-    assert model.pane_order() == ["sources", "chronology", "entities", "reader"]
+    assert model.pane_order() == ["sources", "chronology", "entities", "notes", "reader"]
     model.searched("zanzibar", [], 0)  # even a search that found nothing
-    assert model.pane_order() == ["sources", "chronology", "results", "entities", "reader"]
+    assert model.pane_order() == [
+        "sources", "chronology", "results", "entities", "notes", "reader"
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize("narrow", WIDTHS.values(), ids=WIDTHS.keys())
 def test_tab_and_shift_tab_cycle_the_same_way_wide_or_narrow(narrow: bool) -> None:
     model = MainModel()
     seen = []
-    for _ in range(4):
+    for _ in range(5):
         model.enter(model.cycled(+1))
         seen.append(model.current_pane)
-    assert seen == ["chronology", "entities", "reader", "sources"]
+    assert seen == ["chronology", "entities", "notes", "reader", "sources"]
     assert model.cycled(-1) == "reader"  # Shift+Tab wraps backwards
     searched(model)
     model.enter("chronology")
@@ -277,14 +279,29 @@ def test_f_on_an_entity_filters_by_it_and_on_nothing_clears() -> None:
 
 
 def test_f_elsewhere_only_clears_and_is_greyed_out_without_a_filter() -> None:
-    model = model_in("chronology")
+    model = model_in("reader")
     assert not model.can_run("filter")
     assert model.toggle_filter(Selection(source="a.txt", entity="astana")) is None
     model.filter_by = ChronologyFilter("entity", "astana", "Astana")
     assert model.can_run("filter")
     assert model.toggle_filter(Selection(source="a.txt")) is None and model.filter_by is None
-    for pane in ("sources", "entities"):
+    for pane in ("sources", "entities", "chronology"):
         assert model_in(pane).can_run("filter")
+
+
+def test_f_in_the_chronology_keeps_starred_events_then_clears() -> None:
+    from tui.model.notes import Marks
+
+    model = model_in("chronology")
+    assert model.catalog is not None
+    all_rows = model.chronology_rows()
+    event = all_rows[1].event
+    model.marks = Marks(starred={("event", event.id)})
+    chosen = model.toggle_filter(Selection())
+    assert chosen is not None and chosen.kind == "starred"
+    assert [r.event.id for r in model.chronology_rows()] == [event.id]
+    assert model.toggle_filter(Selection()) is None
+    assert len(model.chronology_rows()) == len(all_rows)
 
 
 def test_n_and_N_are_greyed_out_until_a_search_finds_something() -> None:
