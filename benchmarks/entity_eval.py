@@ -174,14 +174,14 @@ def predictions_from_json(items: list[dict[str, Any]]) -> list[Predicted]:
     ]
 
 
-def run_dossier(files: list[Path], dossier: Path, base: bool = True) -> list[Predicted]:
+def run_dossier(files: list[Path], dossier: Path, base: str = "true") -> list[Predicted]:
     with tempfile.TemporaryDirectory(prefix="entity-eval-") as tmp:
         corpus = Path(tmp)
         for f in files:
             shutil.copy2(f, corpus / f.name)
-        if not base:
-            # Not a catalogue: the one switch that turns the bundled base knowledge off.
-            (corpus / "entities.yaml").write_text("base: false\n", encoding="utf-8")
+        if base != "true":
+            # Not a catalogue: the switch that turns the bundled base knowledge (or parts) off.
+            (corpus / "entities.yaml").write_text(f"base: {base}\n", encoding="utf-8")
         cmd = [
             str(dossier),
             "--corpus",
@@ -381,6 +381,11 @@ def main(argv: list[str] | None = None) -> int:
         help="documents to score: dev and held-out separately (default), one of them, or all",
     )
     parser.add_argument(
+        "--base",
+        default="true",
+        help="Dossier's `base:` setting: true, false or a YAML list of parts, e.g. '[countries]'",
+    )
+    parser.add_argument(
         "--no-base",
         action="store_true",
         help="turn Dossier's bundled base knowledge off (entities.yaml `base: false`)",
@@ -415,8 +420,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(orjson.dumps({"skipped": label}).decode() if args.json else label)
                 return 0
         else:
-            predicted = run_dossier(files, args.dossier, base=not args.no_base)
-            label = f"dossier ({args.dossier}){' without base knowledge' if args.no_base else ''}"
+            base = "false" if args.no_base else args.base
+            predicted = run_dossier(files, args.dossier, base=base)
+            label = f"dossier ({args.dossier}), base: {base}"
         texts = {f.name: f.read_text(encoding="utf-8") for f in files}
         docs = [score_document(n, t, gold[n], predicted) for n, t in texts.items()]
         # A cross-document group counts in a split when every one of its forms occurs there.

@@ -159,6 +159,8 @@ class Entity(Record):
     aliases: tuple[str, ...] = ()
     description: str = ""
     discovered: bool = False
+    source: str = "discovered"  # catalogue (the user's entities.yaml) | base | discovered
+    reason: str = ""  # the evidence for the type: catalogue, gazetteer, cue word, title, ...
 
 
 @dataclass(frozen=True, slots=True)

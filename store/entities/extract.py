@@ -24,8 +24,9 @@ from store.entities.catalogue import (
     slug,
 )
 from store.entities.discovery.sentence import discover
-from store.entities.discovery.tokens import DocFindings, Found, lower_vocabulary
+from store.entities.discovery.tokens import DocFindings, Found, lower_vocabulary, reason_for
 from store.entities.match import Matcher, default_case_sensitive, is_acronym
+from store.entities.world import weak_places, with_base
 from store.lang.en import STOPWORDS
 from store.models import Document, Entity, Mention, Sentence
 
@@ -47,6 +48,8 @@ class _Info:
     types: Counter[str] = field(default_factory=Counter)
     weak: Counter[str] = field(default_factory=Counter)  # default guesses, used when types is empty
     catalogue_id: str | None = None
+    source: str = "discovered"  # catalogue | base | discovered
+    reasons: dict[str, str] = field(default_factory=dict)  # type -> the first evidence for it
 
 
 @dataclass(slots=True)
@@ -58,7 +61,9 @@ class EntityHit:
 
 
 def matcher_for(catalogue: Catalogue) -> Matcher:
-    """The automata for every form of every catalogue entry, with its case rule."""
+    """The automata for every form of every catalogue entry, with its case rule; the base
+    knowledge the catalogue keeps (`base:`) is part of it."""
+    catalogue, _ = with_base(catalogue)
     triples = []
     for entry in catalogue.entries:
         for alias in (Alias(entry.name), *entry.aliases):
@@ -123,12 +128,15 @@ def catalogue_hits(
 
 
 class _Extraction:
-    def __init__(self, catalogue: Catalogue) -> None:
+    def __init__(self, user_catalogue: Catalogue) -> None:
+        catalogue, self.base_ids = with_base(user_catalogue)
         self.catalogue = catalogue
+        self.weak_places = weak_places(user_catalogue.base)
         self.info: dict[str, _Info] = {}
         self.by_form: dict[str, str] = {}
         for entry in catalogue.entries:
             key = f"c:{entry.id}"
+            base = entry.id in self.base_ids
             self.info[key] = _Info(
                 entry.name,
                 entry.type,
@@ -136,7 +144,8 @@ class _Extraction:
                 False,
                 entry.generic,
                 {a.form: None for a in entry.aliases},
-                catalogue_id=entry.id,
+                catalogue_id=None if base else entry.id,
+                source="base" if base else "catalogue",
             )
             for form in entry.forms():
                 self.by_form.setdefault(form_key(form), key)
@@ -230,6 +239,7 @@ class _Extraction:
     def vote(info: _Info, found: Found) -> None:
         if found.type:
             (info.weak if found.weak else info.types)[found.type] += 1
+            info.reasons.setdefault(found.type, found.reason or reason_for(found))
 
     def key_of(self, found: Found) -> str:
         if found.target:
@@ -361,14 +371,23 @@ class _Extraction:
                 taken.add(entity_id)
             ids[key] = entity_id
             aliases = tuple(a for a in info.aliases if a != info.name)
+            kind = self.entity_type(key)
+            if info.source == "catalogue":
+                reason = "catalogue"
+            elif info.source == "base":
+                reason = "gazetteer"
+            else:
+                reason = info.reasons.get(kind, "context votes" if kind != "other" else "")
             entities.append(
                 Entity(
                     entity_id,
                     info.name,
-                    self.entity_type(key),
+                    kind,
                     aliases,
                     info.description,
                     info.discovered,
+                    info.source,
+                    reason,
                 )
             )
         entities.sort(key=lambda e: (e.name.casefold(), e.id))
