@@ -96,7 +96,7 @@ def english_names(raw: str) -> list[str]:
     return out
 
 
-def countries(city_names: set[str]) -> list[tuple[str, str, int, str, list[str], str]]:
+def countries() -> list[tuple[str, str, int, str, list[str], str]]:
     data = yaml.safe_load(
         (Path(countrynames.__file__).parent / "data.yaml").read_text(encoding="utf-8")
     )
@@ -125,10 +125,21 @@ def countries(city_names: set[str]) -> list[tuple[str, str, int, str, list[str],
                 continue
             form = clean(form)
             form = form.removeprefix("The ").removeprefix("the ")
-            if form.casefold() in city_names:
-                continue  # a capital, city or state the package maps to its country
             if english_variant(form, names, demonyms):
                 aliases.add(form)
+        letters = initials(primary)
+        listed = {a.replace(".", "") for a in aliases if ACRONYM.fullmatch(a)}
+        if (
+            2 <= len(letters) <= 3
+            and len(primary.split()) >= 2
+            # only initials the data itself gives: "UK", or the start of "USA"
+            and any(a.startswith(letters) for a in listed)
+        ):
+            aliases.add(letters)  # "US" of "United States", "UK", "UAE"
+        for name in list(aliases):
+            short = re.fullmatch(r"(?:Republic|Kingdom|State|Commonwealth) of (?:the )?(.+)", name)
+            if short and NAME.fullmatch(short.group(1)):
+                aliases.add(short.group(1))  # "Republic of Turkey" -> "Turkey"
         for name in list(aliases):
             folded = anyascii(name)
             if folded != name:
@@ -190,12 +201,11 @@ def cities() -> list[tuple[str, str, int, str, list[str], str]]:
 
 
 def main() -> None:
-    city_rows = cities()
-    city_names = {r[3].casefold() for r in city_rows}
-    rows = countries(city_names) + city_rows
+    rows = countries() + cities()
     # A form names one place: the most populous claimant keeps it (countries first).
     owner: dict[str, tuple[int, int]] = {}
-    order = sorted(range(len(rows)), key=lambda i: (rows[i][0] != "country", -rows[i][2]))
+    first = {"country": 0, "continent": 1}
+    order = sorted(range(len(rows)), key=lambda i: (first.get(rows[i][0], 2), -rows[i][2]))
     for rank, i in enumerate(order):
         for form in (rows[i][3], *rows[i][4]):
             owner.setdefault(form.casefold(), (rank, i))

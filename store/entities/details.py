@@ -84,6 +84,7 @@ def entity_json(entity: Entity, counts: dict[str, int]) -> dict[str, Any]:
         "discovered": entity.discovered,
         "source": entity.source,
         "type_reason": entity.reason,
+        "evidence": list(entity.evidence),
     }
 
 

@@ -23,8 +23,10 @@ from store.entities.catalogue import (
     form_key,
     slug,
 )
+from store.entities.coref import Candidate, merge_names
 from store.entities.discovery.sentence import discover
 from store.entities.discovery.tokens import DocFindings, Found, lower_vocabulary, reason_for
+from store.entities.lone import judge_lone_words
 from store.entities.match import Matcher, default_case_sensitive, is_acronym
 from store.entities.world import weak_places, with_base
 from store.lang.en import STOPWORDS
@@ -50,6 +52,9 @@ class _Info:
     catalogue_id: str | None = None
     source: str = "discovered"  # catalogue | base | discovered
     reasons: dict[str, str] = field(default_factory=dict)  # type -> the first evidence for it
+    evidence: list[str] = field(default_factory=list)  # why names were merged, or kept apart
+    tentative: bool = False  # a lone word with no evidence: kept only if coreference or
+    # the corpus gives some (`_Extraction.settle`)
 
 
 @dataclass(slots=True)
@@ -197,6 +202,10 @@ class _Extraction:
                     # A lone name with a title or speech verb stands alone; an undefined
                     # acronym when used twice and no stopword in capitals ("IT", "AS").
                     key, registered = self.register(f).key, True
+                elif f.name.lower() not in STOPWORDS:
+                    # A lone word with no evidence yet: kept for coreference (a surname, an
+                    # acronym spelled out elsewhere) and judged after it (`settle`).
+                    key, registered = self.register(f, tentative=True).key, True
                 if key is not None:
                     info = self.info[key]
                     info.aliases.setdefault(f.name, None)
@@ -220,14 +229,69 @@ class _Extraction:
                 mentions.append(
                     Mention(h.key, file, h.start, h.end, surface, h.sentence.start, h.sentence.end)
                 )
-        return self.finish(mentions)
+        texts = {d.file: d.text for d, _, _, _ in per_doc}
+        return self.finish(self.settle(self.corefer(mentions), texts))
 
-    def register(self, found: Found) -> EntityHit:
+    def settle(self, mentions: list[Mention], texts: dict[str, str]) -> list[Mention]:
+        """Lone words that coreference joined to nothing: kept with evidence, else dropped."""
+        tentative = {k for k, info in self.info.items() if info.tentative}
+        if not tentative:
+            return mentions
+        drop, kept = judge_lone_words(
+            mentions, tentative, texts, self.entity_type, self.weak_places
+        )
+        for key, (kind, reason) in kept.items():
+            info = self.info[key]
+            if not info.types:
+                info.types[kind] += 1
+                info.reasons[kind] = reason
+        return [m for m in mentions if m.entity not in drop]
+
+    def corefer(self, mentions: list[Mention]) -> list[Mention]:
+        """The corpus-wide step: merge the names coreference says are one entity."""
+        files: dict[str, set[str]] = defaultdict(set)
+        for m in mentions:
+            files[m.entity].add(m.file)
+        candidates = [
+            Candidate(
+                key,
+                info.name,
+                (info.name, *info.aliases),
+                self.entity_type(key),
+                info.source != "discovered",
+                frozenset(files[key]),
+            )
+            for key, info in self.info.items()
+            if key in files
+        ]
+        merges = merge_names(candidates)
+        for key, note in merges.notes.items():
+            self.info[key].evidence.append(note)
+        roots = {key: merges.find(key) for key in files}
+        for key, root in roots.items():
+            if key == root:
+                continue
+            into, gone = self.info[root], self.info[key]
+            into.aliases.setdefault(gone.name, None)
+            into.aliases.update(gone.aliases)
+            into.types.update(gone.types)
+            into.weak.update(gone.weak)
+            for kind, reason in gone.reasons.items():
+                into.reasons.setdefault(kind, reason)
+            into.description = into.description or gone.description
+        for root, why in merges.evidence.items():
+            self.info[root].evidence.extend(why)
+        return [m if roots[m.entity] == m.entity else m.moved(roots[m.entity]) for m in mentions]
+
+    def register(self, found: Found, tentative: bool = False) -> EntityHit:
         """A discovered mention joins the entity sharing its form, catalogue or discovered."""
         key = self.key_of(found)
         info = self.info.get(key)
         if info is None:
             info = self.info[key] = _Info(found.name, None, discovered=True, generic=found.generic)
+            info.tentative = tentative
+        elif not tentative:
+            info.tentative = False
         self.vote(info, found)
         if found.description and not info.description:
             info.description = found.description
@@ -388,6 +452,7 @@ class _Extraction:
                     info.discovered,
                     info.source,
                     reason,
+                    tuple(info.evidence),
                 )
             )
         entities.sort(key=lambda e: (e.name.casefold(), e.id))

@@ -33,6 +33,7 @@ def test_entities_json_shape_and_type_filter(capsys, built_store_path: Path) -> 
         "discovered",
         "source",
         "type_reason",
+        "evidence",
     }
     assert {r["source"] for r in rows} <= {"catalogue", "base", "discovered"}
     naz = next(r for r in rows if r["name"] == "Nursultan Nazarbayev")

@@ -22,6 +22,7 @@ from store.lang.en import (
     TITLE_MODIFIERS,
     title_head,
 )
+from store.lang.en.lexicon import COMMON_WORDS
 
 BASED_SUFFIX = re.compile(r"^(.+?)-based$")  # "Taraz-based": the place is before the suffix
 CONNECTORS = frozenset({"of", "for", "on", "and", "the", "&"})
@@ -184,7 +185,21 @@ class RunRules(AcronymRules, SentenceRules):
             return
         if all(x.isupper() for x in w.text[a : b + 1]):
             return  # a line in capitals, not a name
-        self.emit(name_start, name_end, None, description, last=b)
+        found = self.emit(name_start, name_end, None, description, last=b)
+        if self.name_shaped(a, b):
+            # "Jeyhun Bayramov", "Anwar al-Bunni": two to four capitalised words, no cue, the
+            # last no English common word ("Economic Freedom" is not a person): a weak guess,
+            # outvoted by any mention with evidence.
+            found.type, found.weak, found.reason = "person", True, "name shape"
+
+    def name_shaped(self, a: int, b: int) -> bool:
+        w = self.w
+        if b == a or not self.personal_name(a, b):
+            return False
+        last = w.lower[b]
+        if last in COMMON_WORDS or last.split("-")[-1] in COMMON_WORDS or len(last) < 3:
+            return False
+        return not any(x in CONNECTORS for x in w.lower[a : b + 1])
 
     def emit(
         self,

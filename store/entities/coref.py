@@ -1,0 +1,237 @@
+"""Coreference: which names of a document, and of the corpus, are one entity.
+
+Inside a document: a surname joins the one person named in full ("Raslan" -> "Anwar
+Raslan"; two people with that surname: it stays apart and says so), a short name the one
+longer name it ends ("General Assembly" -> "United Nations General Assembly", "Mac
+Stíofáin" -> "Seán Mac Stíofáin") or that adds only a place word ("Basilan" -> "Basilan
+Island"), an acronym the one name whose initials spell it, wherever the two stand ("SIFC"
+... "Special Investment Facilitation Council"). Across the corpus: names equal once folded
+(case, accents and transliteration through anyascii, apostrophes, hyphens, a leading al-:
+"Erdoğan"/"Erdogan", "al-Assad"/"Assad"), spelling variants whose words differ in one word
+by a Jaro-Winkler similarity of 0.88 or more (jellyfish: "Ismail Haniya"/"Ismail Haniyeh",
+"Nazarbayev"/"Nazarbaev"), and short names the one longer name in the corpus ends. Two
+catalogue or base entities are never merged: the user's file and the bundled knowledge say
+what is what. Every merge keeps its evidence, shown with the entity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import jellyfish
+from anyascii import anyascii
+
+from store.entities.match import is_acronym
+from store.lang.en import PLACE_CUES
+
+__all__ = ["Candidate", "Merges", "initials", "merge_names", "variant_key"]
+
+_SMALL = frozenset({"of", "the", "and", "for", "in", "on", "&", "de", "del", "la", "le"})
+_FOLD = re.compile(r"['’`ʼ‘\-.]")
+_ARTICLE = re.compile(r"^(?:al|el|the|ad|as|ar|an|at|az)\s+")
+SIMILAR = 0.88
+
+
+@lru_cache(maxsize=1 << 16)
+def variant_key(name: str) -> str:
+    """'al-Qa’ida' and 'Al Qaida', 'Erdoğan' and 'ERDOGAN' agree."""
+    text = _FOLD.sub(" ", anyascii(name).casefold())
+    text = " ".join(text.split())
+    return _ARTICLE.sub("", text)
+
+
+@lru_cache(maxsize=1 << 16)
+def initials(name: str) -> str:
+    """'Autonomous Region in Muslim Mindanao' -> 'ARMM'; 'Africa Continental Free Trade
+    Area' -> 'ACFTA' (what 'AfCFTA' spells in capitals)."""
+    words = [w for w in re.split(r"[\s\-–—/]+", name) if w]
+    return "".join(w[0] for w in words if w.lower() not in _SMALL and w[:1].isupper())
+
+
+def acronym_letters(acronym: str) -> str:
+    return "".join(ch for ch in acronym if ch.isupper())
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One entity as coreference sees it."""
+
+    key: str
+    name: str
+    forms: tuple[str, ...]
+    type: str
+    fixed: bool  # a catalogue or base entity: never merged into another
+    files: frozenset[str]
+
+
+@dataclass(slots=True)
+class Merges:
+    """Union-find over entity keys; `evidence[key]` says why others joined it."""
+
+    parent: dict[str, str] = field(default_factory=dict)
+    evidence: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    notes: dict[str, str] = field(default_factory=dict)  # key -> why it was left apart
+
+    def find(self, key: str) -> str:
+        while self.parent.get(key, key) != key:
+            key = self.parent[key]
+        return key
+
+    def join(self, small: Candidate, big: Candidate, why: str, fixed: set[str]) -> bool:
+        a, b = self.find(small.key), self.find(big.key)
+        if a == b or (a in fixed and b in fixed):
+            return False
+        if a in fixed:
+            a, b = b, a  # the fixed entity keeps its name
+        self.parent[a] = b
+        self.evidence[b].append(why)
+        return True
+
+
+def _surnames(c: Candidate) -> set[str]:
+    return {variant_key(f).split()[-1] for f in c.forms if len(f.split()) >= 2} - {""}
+
+
+def _tails(c: Candidate) -> set[str]:
+    out = set()
+    for form in c.forms:
+        words = variant_key(form).split()
+        for i in range(1, len(words)):
+            out.add(" ".join(words[i:]))
+    return out
+
+
+def merge_names(candidates: list[Candidate]) -> Merges:
+    """Decide the merges; the caller applies them to its entities and mentions."""
+    merges = Merges()
+    fixed = {c.key for c in candidates if c.fixed}
+    by_file: dict[str, list[Candidate]] = defaultdict(list)
+    for c in candidates:
+        for f in c.files:
+            by_file[f].append(c)
+    # 1. Names equal once folded, anywhere in the corpus.
+    by_variant: dict[str, list[Candidate]] = defaultdict(list)
+    for c in candidates:
+        for form in c.forms:
+            by_variant[variant_key(form)].append(c)
+    for key, group in by_variant.items():
+        if len(key) < 2 or len({g.key for g in group}) < 2:
+            continue
+        head = next((g for g in group if g.fixed), group[0])
+        for g in group:
+            if g is not head and g.type in (head.type, "other"):
+                merges.join(g, head, f"{g.name} = {head.name} (same name folded)", fixed)
+    # 2. Inside each document: surnames, short names, acronyms by initials.
+    for group in by_file.values():
+        _in_document(group, merges, fixed)
+    # 3. Across the corpus: spelling variants, then unique tails of one longer name.
+    _spellings(candidates, merges, fixed)
+    _corpus_tails(candidates, merges, fixed)
+    return merges
+
+
+def _in_document(group: list[Candidate], merges: Merges, fixed: set[str]) -> None:
+    persons = [c for c in group if c.type == "person"]
+    longer = [c for c in group if any(len(f.split()) >= 2 for f in c.forms)]
+    for c in group:
+        if c.fixed or len(c.name.split()) > 3:
+            continue
+        short = variant_key(c.name)
+        if is_acronym(c.name):
+            letters = acronym_letters(c.name)
+            match = _unique(
+                o for o in longer if o.key != c.key and any(initials(f) == letters for f in o.forms)
+            )
+            if match is not None:
+                merges.join(c, match, f"{c.name} = initials of {match.name}", fixed)
+            continue
+        if len(short.split()) == 1 and c.type in ("person", "other"):
+            owners = [o for o in persons if o.key != c.key and short in _surnames(o)]
+            owners_set = {merges.find(o.key) for o in owners}
+            if len(owners_set) == 1:
+                merges.join(c, owners[0], f"{c.name}: surname of {owners[0].name}", fixed)
+                continue
+            if len(owners_set) > 1:
+                names = ", ".join(sorted({o.name for o in owners}))
+                merges.notes[c.key] = f"surname of several people here ({names}): not merged"
+                continue
+        tail_owners = [
+            o
+            for o in longer
+            if o.key != c.key
+            and (o.type == c.type or "other" in (c.type, o.type))
+            and short in _tails(o)
+        ]
+        match = _unique(tail_owners)
+        if match is not None and c.type != "person":
+            merges.join(c, match, f"{c.name}: short for {match.name}", fixed)
+            continue
+        # "Basilan" / "Basilan Island": the longer name adds only a place word.
+        for o in group:
+            words = variant_key(o.name).split()
+            if (
+                o.key != c.key
+                and len(words) == len(short.split()) + 1
+                and " ".join(words[:-1]) == short
+                and words[-1] in PLACE_CUES
+            ):
+                merges.join(c, o, f"{c.name} = {o.name} (place word)", fixed)
+                break
+
+
+def _unique(options: Iterable[Candidate]) -> Candidate | None:
+    found = {o.key: o for o in options}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _spellings(candidates: list[Candidate], merges: Merges, fixed: set[str]) -> None:
+    """Names of one type whose words agree but one, that one a close spelling."""
+    buckets: dict[tuple[str, int, str], list[Candidate]] = defaultdict(list)
+    for c in candidates:
+        words = variant_key(c.name).split()
+        if not words:
+            continue
+        buckets[(c.type, len(words), words[0][:1])].append(c)
+    for (_kind, count, _first), group in buckets.items():
+        if len(group) < 2:
+            continue
+        for i, a in enumerate(group):
+            wa = variant_key(a.name).split()
+            for b in group[i + 1 :]:
+                if (a.fixed and b.fixed) or merges.find(a.key) == merges.find(b.key):
+                    continue
+                if count == 1 and not (a.files & b.files or a.type == "person"):
+                    continue  # one word: only in one document, or a person's surname
+                wb = variant_key(b.name).split()
+                diff = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
+                if len(diff) != 1:
+                    continue
+                x, y = diff[0]
+                if min(len(x), len(y)) < (7 if count == 1 else 4) or x[:2] != y[:2]:
+                    continue
+                score = jellyfish.jaro_winkler_similarity(x, y)
+                if score >= SIMILAR:
+                    big, small = (a, b) if a.fixed or len(a.files) >= len(b.files) else (b, a)
+                    why = f"{small.name} ~ {big.name} (spelling, Jaro-Winkler {score:.2f})"
+                    merges.join(small, big, why, fixed)
+
+
+def _corpus_tails(candidates: list[Candidate], merges: Merges, fixed: set[str]) -> None:
+    """A short organisation name that ends exactly one longer name in the corpus."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    by_key = {c.key: c for c in candidates}
+    for c in candidates:
+        if c.type != "person":
+            for tail in _tails(c):
+                owners[tail].add(c.key)
+    for c in candidates:
+        if c.fixed or c.type == "person" or len(c.name.split()) < 2:
+            continue
+        roots = {merges.find(k) for k in owners.get(variant_key(c.name), ())} - {merges.find(c.key)}
+        if len(roots) == 1:
+            big = by_key[next(iter(roots))]
+            merges.join(c, big, f"{c.name}: short for {big.name} (the one such name)", fixed)
