@@ -33,6 +33,7 @@ import yaml
 from anyascii import anyascii
 
 OUT = Path(__file__).resolve().parent.parent / "store" / "entities" / "world" / "places.tsv"
+DEMONYMS_OUT = OUT.with_name("demonyms.txt")
 STRONG_CITY = 1_000_000  # a city this large is matched like a catalogue name
 WEAK_CITY = 15_000
 NAME = re.compile(r"^[A-Z][A-Za-z'\-]*(?: (?:[A-Z][A-Za-z'\-]*|of|the|and|de|al|el|la|le))*$")
@@ -96,7 +97,10 @@ def english_names(raw: str) -> list[str]:
     return out
 
 
-def countries() -> list[tuple[str, str, int, str, list[str], str]]:
+DEMONYMS: set[str] = set()
+
+
+def countries(city_names: set[str]) -> list[tuple[str, str, int, str, list[str], str]]:
     data = yaml.safe_load(
         (Path(countrynames.__file__).parent / "data.yaml").read_text(encoding="utf-8")
     )
@@ -146,6 +150,23 @@ def countries() -> list[tuple[str, str, int, str, list[str], str]]:
                 aliases.add(folded)  # "Türkiye" is also written "Turkiye"
             if re.fullmatch(r"[A-Z]{2,3}", name):
                 aliases.add(".".join(name) + ".")  # "US" is also written "U.S."
+        for form in data.get(c.alpha_2, []):
+            # "Lebanese" of Lebanon, "Sri Lankan" of Sri Lanka: a demonym shares the start of
+            # the country's name and ends like one.
+            if (
+                isinstance(form, str)
+                and NAME.fullmatch(form)
+                and DEMONYM.search(form)
+                and form not in names
+                and form.casefold() not in city_names
+                and any(
+                    anyascii(form)[:2] == anyascii(w)[:2]
+                    for n in names
+                    for w in n.split()
+                    if w[:1].isupper() and len(w) >= 3
+                )
+            ):
+                DEMONYMS.add(form)
         words = {w for n in names for w in n.split()}
         aliases = {
             a for a in aliases if not (DEMONYM.search(a.split()[-1]) and a.split()[-1] not in words)
@@ -201,7 +222,11 @@ def cities() -> list[tuple[str, str, int, str, list[str], str]]:
 
 
 def main() -> None:
-    rows = countries() + cities()
+    city_rows = cities()
+    city_names = {r[3].casefold() for r in city_rows} | {
+        a.casefold() for r in city_rows for a in r[4]
+    }
+    rows = countries(city_names) + city_rows
     # A form names one place: the most populous claimant keeps it (countries first).
     owner: dict[str, tuple[int, int]] = {}
     first = {"country": 0, "continent": 1}
@@ -221,6 +246,13 @@ def main() -> None:
     header = "# kind\tstrength\tpopulation\tname\taliases\tsource  (made by tools/gen_world.py)\n"
     OUT.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(lines)} places written to {OUT}; dropped as duplicates: {dict(dropped)}")
+    DEMONYMS_OUT.write_text(
+        "# Demonyms from countrynames (made by tools/gen_world.py)\n"
+        + "\n".join(sorted(DEMONYMS))
+        + "\n",
+        encoding="utf-8",
+    )
+    print(f"{len(DEMONYMS)} demonyms written to {DEMONYMS_OUT}")
 
 
 if __name__ == "__main__":

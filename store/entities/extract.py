@@ -26,7 +26,7 @@ from store.entities.catalogue import (
 from store.entities.coref import Candidate, merge_names
 from store.entities.discovery.sentence import discover
 from store.entities.discovery.tokens import DocFindings, Found, lower_vocabulary, reason_for
-from store.entities.lone import judge_lone_words
+from store.entities.lone import judge_lone_words, junk_name
 from store.entities.match import Matcher, default_case_sensitive, is_acronym
 from store.entities.world import weak_places, with_base
 from store.lang.en import STOPWORDS
@@ -233,13 +233,18 @@ class _Extraction:
         return self.finish(self.settle(self.corefer(mentions), texts))
 
     def settle(self, mentions: list[Mention], texts: dict[str, str]) -> list[Mention]:
-        """Lone words that coreference joined to nothing: kept with evidence, else dropped."""
+        """Lone words that coreference joined to nothing: kept with evidence, else dropped;
+        and discovered names that are no names (`junk_name`)."""
         tentative = {k for k, info in self.info.items() if info.tentative}
-        if not tentative:
-            return mentions
         drop, kept = judge_lone_words(
             mentions, tentative, texts, self.entity_type, self.weak_places
         )
+        for key in {m.entity for m in mentions} - drop:
+            info = self.info[key]
+            if info.source == "discovered" and key not in kept:
+                kind = self.entity_type(key)
+                if junk_name(info.name, kind, info.reasons.get(kind, "")):
+                    drop.add(key)
         for key, (kind, reason) in kept.items():
             info = self.info[key]
             if not info.types:

@@ -13,14 +13,23 @@ A common English word ("Ladies", "Debate") or a word seen only at sentence start
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 
 from store.entities.catalogue import form_key
+from store.lang.en import (
+    ORG_CUES,
+    OTHER_CUES,
+    PLACE_CUES,
+    STOPWORDS,
+    TITLE_MODIFIERS,
+    title_head,
+)
 from store.lang.en.lexicon import COMMON_WORDS
 from store.models import Mention
 
-__all__ = ["judge_lone_words"]
+__all__ = ["judge_lone_words", "junk_name"]
 
 _LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or ", " & "})
 
@@ -43,11 +52,11 @@ def judge_lone_words(
     kept: dict[str, tuple[str, str]] = {}
     for key, ms in by_key.items():
         surface = ms[0].surface
+        if _common(surface) or (surface.isupper() and len(surface) > 4):
+            drop.add(key)  # "Ladies", "Debate"; "NEVER" in a shouted line
+            continue
         if form_key(surface) in weak_places:
             kept[key] = ("place", "gazetteer")
-            continue
-        if surface.lower() in COMMON_WORDS or surface.lower().rstrip("s") in COMMON_WORDS:
-            drop.add(key)
             continue
         inside = [m for m in ms if _inside(texts[m.file], m)]
         if not inside:
@@ -67,6 +76,38 @@ def judge_lone_words(
         else:
             drop.add(key)
     return drop, kept
+
+
+def _common(word: str) -> bool:
+    lower = word.lower()
+    return lower in COMMON_WORDS or (lower.endswith("s") and lower[:-1] in COMMON_WORDS)
+
+
+def junk_name(name: str, kind: str, reason: str) -> bool:
+    """A discovered name that is no name: a common English word on its own ("Ladies",
+    "Debate": unless a title named it), a bare hyphenated title ("Secretary-General"), a
+    contraction ("I've"), two sentences glued by a missing space ("Almaty.The"), or, typed
+    other with no cue word, a phrase of common words in title case ("Economic Freedom",
+    "Dear Colleagues")."""
+    if _GLUED.search(name) or _CONTRACTION.fullmatch(name):
+        return True
+    words = name.split()
+    if len(words) == 1:
+        if name.isupper() and len(name) <= 5:
+            return False  # an acronym
+        parts = name.lower().split("-")
+        if len(parts) > 1 and all(title_head(p) or p in TITLE_MODIFIERS for p in parts):
+            return True
+        return _common(name) and reason != "title"
+    if kind == "other" and reason != "cue word":
+        lower = [w.lower() for w in words]
+        return _CUES.isdisjoint(lower) and all(_common(w) or w in STOPWORDS for w in lower)
+    return False
+
+
+_CUES = ORG_CUES | PLACE_CUES | OTHER_CUES
+_GLUED = re.compile(r"[a-z]{2}\.[A-Z][a-z]")
+_CONTRACTION = re.compile(r"[A-Za-z]+['’](?:ve|ll|re|m|d|s|t)")
 
 
 def _inside(text: str, m: Mention) -> bool:

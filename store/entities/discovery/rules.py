@@ -123,7 +123,7 @@ class SentenceRules:
         caps, lower, words = w.capitalised, w.lower, w.text
         for i in range(a, b + 1):
             word = lower[i]
-            if not caps[i] or word in ORG_CUES or word in PLACE_CUES:
+            if not caps[i] or word in ORG_CUES or word in PLACE_CUES or word[:1].isdigit():
                 return False
             if word in STOPWORDS or word in TITLE_HEADS:
                 return False

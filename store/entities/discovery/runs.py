@@ -9,14 +9,17 @@ from store.entities.discovery.acronyms import AcronymRules
 from store.entities.discovery.rules import SentenceRules
 from store.entities.discovery.tokens import Found
 from store.entities.match import is_acronym
+from store.entities.world import demonyms
 from store.lang.en import (
     ADJECTIVE_ENDINGS,
     COMMON_ACRONYMS,
+    COMPASS,
     DEMONYM_PLURALS,
     GENERIC_WORDS,
     ORG_CUES,
     OTHER_CUES,
     PARTICLES,
+    PEOPLES,
     PLACE_CUES,
     PLACE_NOUNS_AFTER,
     TITLE_MODIFIERS,
@@ -79,6 +82,8 @@ class RunRules(AcronymRules, SentenceRules):
             return
         person = self.title_split(a, b, span_first)
         if person is not None:
+            return
+        if self.peoples(words):
             return
         k = a
         while k < b and title_word(words[k - a]):
@@ -191,6 +196,21 @@ class RunRules(AcronymRules, SentenceRules):
             # last no English common word ("Economic Freedom" is not a person): a weak guess,
             # outvoted by any mention with evidence.
             found.type, found.weak, found.reason = "person", True, "name shape"
+
+    @staticmethod
+    def peoples(words: list[str]) -> bool:
+        """'Sri Lankan', 'Lebanese Shiites', 'Sunni Islam', 'Central Asian': demonyms, peoples
+        and faiths, alone or leading a span with no cue word, name no entity."""
+        known = demonyms()
+        lead = 2 if len(words) > 1 and " ".join(words[:2]) in known else 1
+        first = " ".join(words[:lead])
+        if not (first in known or first in PEOPLES or (first in COMPASS and len(words) == 2)):
+            return False
+        rest = words[lead:]
+        if first in COMPASS:
+            return rest[0].endswith(ADJECTIVE_ENDINGS) or rest[0] in known
+        # "Lebanese Shiites", "Azerbaijani Chairmanship"; not "Tamil Eelam", "Tamil New Tigers"
+        return len(rest) <= 1 and all(x in known or x in PEOPLES or x in COMMON_WORDS for x in rest)
 
     def name_shaped(self, a: int, b: int) -> bool:
         w = self.w

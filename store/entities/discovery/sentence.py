@@ -247,12 +247,12 @@ class _Sentence(RunRules):
         if all(covered):
             self.acronym_definition(a, b, target=covered[-1])
             return
-        if (
-            covered[-1] is None
-            and any(covered)
-            and not _STRONG_CUES.isdisjoint(self.w.lower[a : b + 1])
-        ):
+        uncovered = [x for x, c in zip(self.w.lower[a : b + 1], covered, strict=True) if not c]
+        if covered[-1] is None and any(covered) and not _STRONG_CUES.isdisjoint(uncovered):
             self.segment(a, b, a, fragment=False)  # a longer cued name wins over the place in it
+            return
+        if self.institution_of_place(a, b, covered, uncovered):
+            self.segment(a, b, a, fragment=False)
             return
         i = a
         while i <= b:
@@ -268,6 +268,22 @@ class _Sentence(RunRules):
             if not (j < b and self.cut_title(i, j)):
                 self.segment(i, j, a, fragment=any(covered))
             i = j + 1
+
+    def institution_of_place(
+        self, a: int, b: int, covered: list[str | None], uncovered: list[str]
+    ) -> bool:
+        """'Communist Party of Nepal', 'Armed Forces of Ukraine': a cued head, 'of' (the) and a
+        catalogue name that ends the span are one organisation; the place inside it is no
+        mention of its own."""
+        if covered[0] is not None or covered[-1] is None or ORG_CUES.isdisjoint(uncovered):
+            return False
+        lower = self.w.lower
+        k = next(i for i in range(a, b + 1) if covered[i - a] is not None)
+        if not all(c is not None for c in covered[k - a :]) or len(set(covered[k - a :])) != 1:
+            return False
+        return lower[k - 1] == "of" or (
+            lower[k - 1] == "the" and k - 2 >= a and lower[k - 2] == "of"
+        )
 
     def cut_title(self, i: int, j: int) -> bool:
         """'Joint Plan of Action for the Implementation of' + a catalogue name: the head of a

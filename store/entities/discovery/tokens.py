@@ -16,7 +16,14 @@ from itertools import accumulate
 from operator import itemgetter
 
 from store.entities.match import fold_punctuation
-from store.lang.en import ORG_CUES, OTHER_CUES, PARTICLES, PLACE_CUES, TITLE_HEADS
+from store.lang.en import (
+    NUMBERED_HEADS,
+    ORG_CUES,
+    OTHER_CUES,
+    PARTICLES,
+    PLACE_CUES,
+    TITLE_HEADS,
+)
 from store.models import Document, Sentence
 
 _SPLIT = re.compile(r"([^\W_][\w'’.\-]*)")  # a word: starts with a letter or digit
@@ -29,6 +36,8 @@ _MODIFIER_SUFFIX = re.compile(r"-[a-z]{3,}$")
 _PARTICLE_PREFIX = re.compile(r"^([a-z]{1,3})-[A-Z]")
 _LOWER_WORD = re.compile(r"(?<![\w'’.-])([a-z][a-z'’-]*)")
 _FIRST = itemgetter(0)
+_DIGIT = re.compile(r"\d")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _CUE_WORDS = ORG_CUES | PLACE_CUES | OTHER_CUES
 _TITLE_HEADS = TITLE_HEADS
 
@@ -74,6 +83,24 @@ class Words:
             for i, word in enumerate(words):
                 if "-" in word:
                     caps[i] = _capitalised(word)
+        if n and _DIGIT.search(text, start, end):
+            self._numbers()
+
+    def _numbers(self) -> None:
+        """Numbers inside names: an ordinal before a capitalised word ("44th Mountain Infantry
+        Division"), a number after a numbered head ("Resolution 1373", "Branch 251")."""
+        caps, words, lower, gap = self.capitalised, self.text, self.lower, self.gap
+        for i, word in enumerate(words):
+            if not word[:1].isdigit():
+                continue
+            if (_ORDINAL.fullmatch(word) and i + 1 < self.n and caps[i + 1] and gap[i] == " ") or (
+                word.isdigit()
+                and i > 0
+                and caps[i - 1]
+                and gap[i - 1] == " "
+                and lower[i - 1] in NUMBERED_HEADS
+            ):
+                caps[i] = True
 
     def _trim(self, text: str, start: int, end: int) -> None:
         """Cut trailing punctuation (kept in initials, "U.S.") and a possessive 's."""

@@ -27,12 +27,13 @@ from store.entities.catalogue import (
     load_catalogue,
 )
 
-__all__ = ["base_catalogue", "weak_places", "with_base"]
+__all__ = ["base_catalogue", "demonyms", "weak_places", "with_base"]
 
 HERE = Path(__file__).resolve().parent
 BASE_FILE = HERE / "base.yaml"
 PLACES_FILE = HERE / "places.tsv"
 REGIONS_FILE = HERE / "regions.yaml"
+DEMONYMS_FILE = HERE / "demonyms.txt"
 
 
 # places.tsv kinds -> the `base:` part that switches them.
@@ -108,3 +109,10 @@ def with_base(user: Catalogue) -> tuple[Catalogue, frozenset[str]]:
         added.append(entry)
     merged = replace(user, entries=user.entries + tuple(added))
     return merged, frozenset(e.id for e in added)
+
+
+@functools.cache
+def demonyms() -> frozenset[str]:
+    """Lower-case demonyms ("lebanese", "sri lankan"): adjectives, never names on their own."""
+    lines = DEMONYMS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.lower() for line in lines if line and not line.startswith("#"))
