@@ -254,6 +254,13 @@ class _Extraction:
 
     def corefer(self, mentions: list[Mention]) -> list[Mention]:
         """The corpus-wide step: merge the names coreference says are one entity."""
+        if self.weak_places:
+            for info in self.info.values():
+                # "Deir al-Zor", "Garland": a smaller place the gazetteer knows, when nothing
+                # stronger than a name's shape said what it is.
+                if info.discovered and not info.types and form_key(info.name) in self.weak_places:
+                    info.types["place"] += 1
+                    info.reasons["place"] = "gazetteer"
         files: dict[str, set[str]] = defaultdict(set)
         for m in mentions:
             files[m.entity].add(m.file)
