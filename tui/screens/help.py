@@ -55,11 +55,13 @@ def binding_rows() -> list[tuple[str, list[tuple[str, str]]]]:
     from tui.screens.entity import EntityScreen
     from tui.screens.event import EventScreen
     from tui.screens.main import MainScreen
+    from tui.widgets.entity_list import EntityList
     from tui.widgets.reader import Reader
 
     sections: list[tuple[str, list[BindingType]]] = [
         ("Main screen", MainScreen.BINDINGS),
         ("Reader", Reader.BINDINGS),
+        ("Entity list (also in the entity view)", EntityList.BINDINGS),
         ("Entity view", EntityScreen.BINDINGS),
         ("Event view", EventScreen.BINDINGS),
         ("App", DossierApp.BINDINGS),
