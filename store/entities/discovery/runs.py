@@ -210,7 +210,11 @@ class RunRules(AcronymRules, SentenceRules):
         if first in COMPASS:
             return rest[0].endswith(ADJECTIVE_ENDINGS) or rest[0] in known
         # "Lebanese Shiites", "Azerbaijani Chairmanship"; not "Tamil Eelam", "Tamil New Tigers"
-        return len(rest) <= 1 and all(x in known or x in PEOPLES or x in COMMON_WORDS for x in rest)
+        if len(rest) > 1:
+            return False
+        if first in known:  # a country's adjective and one word with no cue
+            return True
+        return all(x in known or x in PEOPLES or x in COMMON_WORDS for x in rest)
 
     def name_shaped(self, a: int, b: int) -> bool:
         w = self.w

@@ -64,11 +64,20 @@ def discover(
         start, end = sentence.start, sentence.end
         if text[start:end].islower():
             continue  # no capital, no name: nothing below fires without one
+        if _table_row(text, start, end):
+            continue  # table furniture: header cells and cells are no running text
         words = Words(text, start, end)
         if covers:
             words.cover(covers, bisect.bisect_right(cover_ends, start))
         _Sentence(text, sentence, words, lower_vocab, findings).run()
     return findings
+
+
+def _table_row(text: str, start: int, end: int) -> bool:
+    """A row of a table (`| a | b |`, tab-separated cells): discovery reads no names in it; a
+    catalogue name there is still matched."""
+    chunk = text[start:end]
+    return chunk.count("|") >= 2 or "\t" in chunk.strip("\t")
 
 
 class _Sentence(RunRules):

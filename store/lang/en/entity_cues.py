@@ -133,7 +133,8 @@ next first second third one two three four five six seven eight nine ten however
 instead indeed accordingly consequently similarly likewise therefore hence so because unless
 until whether whereas every any few several more less once again just perhaps maybe almost
 about above across against along among around behind below beneath beside beyond near off out
-through throughout toward towards upon via within mr mrs ms dr
+through throughout toward towards upon via within mr mrs ms dr yesterday tomorrow tonight
+overnight afterwards
 """.split()
     )
     | CALENDAR_WORDS
@@ -239,6 +240,7 @@ sunni sunnis shia shias shiite shiites shi'a shi'ite alawite alawites druze chri
 christians muslim muslims islamist islamists jihadist jihadists jewish jews catholic catholics
 orthodox protestant protestants sikh sikhs hindu hindus buddhist buddhists yazidi yazidis
 kurdish kurds arab arabs persian persians tamil tamils sinhalese pashtun pashtuns baloch uyghur
-uyghurs berber berbers tuareg fulani hausa yoruba igbo rohingya
+uyghurs berber berbers tuareg fulani hausa yoruba igbo rohingya islam christianity judaism
+hinduism buddhism sikhism
 """.split()
 )
