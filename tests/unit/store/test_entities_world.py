@@ -196,7 +196,7 @@ def test_short_and_long_official_names() -> None:
 
 
 def test_spelling_variants_and_transliterations_merge_across_documents() -> None:
-    by_name, mentions = extract_many(
+    by_name, _ = extract_many(
         {
             "a.txt": "One\n\nThe militants of al-Qaida struck. President Nursalan Tervayev spoke.\n",
             "b.txt": "Two\n\nThe al-Qa'ida cell and al-Qaeda leaders met. Tervaev later left.\n",
