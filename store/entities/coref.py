@@ -93,17 +93,27 @@ class Merges:
         return True
 
 
+@lru_cache(maxsize=1 << 16)
+def _surname_of(form: str) -> str:
+    words = variant_key(form).split()
+    return words[-1] if len(words) >= 2 else ""
+
+
 def _surnames(c: Candidate) -> set[str]:
-    return {variant_key(f).split()[-1] for f in c.forms if len(f.split()) >= 2} - {""}
+    return {_surname_of(f) for f in c.forms} - {""}
 
 
 def _tails(c: Candidate) -> set[str]:
-    out = set()
+    out: set[str] = set()
     for form in c.forms:
-        words = variant_key(form).split()
-        for i in range(1, len(words)):
-            out.add(" ".join(words[i:]))
+        out.update(_tails_of(form))
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _tails_of(form: str) -> tuple[str, ...]:
+    words = variant_key(form).split()
+    return tuple(" ".join(words[i:]) for i in range(1, len(words)))
 
 
 def merge_names(candidates: list[Candidate]) -> Merges:
@@ -136,57 +146,61 @@ def merge_names(candidates: list[Candidate]) -> Merges:
 
 
 def _in_document(group: list[Candidate], merges: Merges, fixed: set[str]) -> None:
-    persons = [c for c in group if c.type == "person"]
-    longer = [c for c in group if any(len(f.split()) >= 2 for f in c.forms)]
+    """Indexes of the document's names (surnames, tails, initials, head + place word) first,
+    so each short name is one look-up, not a pass over every other name."""
+    by_surname: dict[str, list[Candidate]] = defaultdict(list)
+    by_tail: dict[str, list[Candidate]] = defaultdict(list)
+    by_initials: dict[str, list[Candidate]] = defaultdict(list)
+    by_head: dict[str, list[Candidate]] = defaultdict(list)
+    for o in group:
+        if o.type == "person":
+            for surname in _surnames(o):
+                by_surname[surname].append(o)
+        if any(len(f.split()) >= 2 for f in o.forms):
+            for tail in _tails(o):
+                by_tail[tail].append(o)
+            for form in o.forms:
+                by_initials[initials(form)].append(o)
+        words = variant_key(o.name).split()
+        if len(words) >= 2 and words[-1] in PLACE_CUES:
+            by_head[" ".join(words[:-1])].append(o)
     for c in group:
         if c.fixed or len(c.name.split()) > 3:
             continue
         short = variant_key(c.name)
-        if is_acronym(c.name) and len(c.name) >= 5 and c.name.isalpha():
-            owners = [o for o in persons if o.key != c.key and short in _surnames(o)]
-            if len({merges.find(o.key) for o in owners}) == 1:
+        owners = [o for o in by_surname.get(short, ()) if o.key != c.key]
+        roots = {merges.find(o.key) for o in owners}
+        if is_acronym(c.name):
+            if len(c.name) >= 5 and c.name.isalpha() and len(roots) == 1:
+                # "TOKAYEV": a surname in capitals, not an acronym
                 merges.join(c, owners[0], f"{c.name}: surname of {owners[0].name}", fixed)
                 continue
-        if is_acronym(c.name):
             letters = acronym_letters(c.name)
-            match = _unique(
-                o for o in longer if o.key != c.key and any(initials(f) == letters for f in o.forms)
-            )
+            match = _unique(o for o in by_initials.get(letters, ()) if o.key != c.key)
             if match is not None:
                 merges.join(c, match, f"{c.name} = initials of {match.name}", fixed)
             continue
         if len(short.split()) == 1 and (c.type in ("person", "other") or c.weak):
-            owners = [o for o in persons if o.key != c.key and short in _surnames(o)]
-            owners_set = {merges.find(o.key) for o in owners}
-            if len(owners_set) == 1:
+            if len(roots) == 1:
                 merges.join(c, owners[0], f"{c.name}: surname of {owners[0].name}", fixed)
                 continue
-            if len(owners_set) > 1:
+            if len(roots) > 1:
                 names = ", ".join(sorted({o.name for o in owners}))
                 merges.notes[c.key] = f"surname of several people here ({names}): not merged"
                 continue
-        tail_owners = [
+        match = _unique(
             o
-            for o in longer
+            for o in by_tail.get(short, ())
             if o.key != c.key
             and (o.type == c.type or "other" in (c.type, o.type) or c.weak or o.weak)
-            and short in _tails(o)
-        ]
-        match = _unique(tail_owners)
+        )
         if match is not None and c.type != "person":
             merges.join(c, match, f"{c.name}: short for {match.name}", fixed)
             continue
         # "Basilan" / "Basilan Island": the longer name adds only a place word.
-        for o in group:
-            words = variant_key(o.name).split()
-            if (
-                o.key != c.key
-                and len(words) == len(short.split()) + 1
-                and " ".join(words[:-1]) == short
-                and words[-1] in PLACE_CUES
-            ):
-                merges.join(c, o, f"{c.name} = {o.name} (place word)", fixed)
-                break
+        place = next((o for o in by_head.get(short, ()) if o.key != c.key), None)
+        if place is not None:
+            merges.join(c, place, f"{c.name} = {place.name} (place word)", fixed)
 
 
 def _unique(options: Iterable[Candidate]) -> Candidate | None:

@@ -241,7 +241,7 @@ class _Extraction:
         )
         for key in {m.entity for m in mentions} - drop:
             info = self.info[key]
-            if info.source == "discovered" and key not in kept:
+            if info.source == "discovered" and kept.get(key, ("", ""))[1] != "gazetteer":
                 kind = self.entity_type(key)
                 known_place = kind == "place" and form_key(info.name) in self.weak_places
                 if not known_place and junk_name(info.name, kind, info.reasons.get(kind, "")):

@@ -87,6 +87,10 @@ def judge_lone_words(
 
 def _common(word: str) -> bool:
     lower = word.lower()
+    if lower.endswith("men") and lower[:-3] + "man" in COMMON_WORDS:
+        return True  # "Gentlemen"
+    if lower.endswith("ies") and lower[:-3] + "y" in COMMON_WORDS:
+        return True
     return lower in COMMON_WORDS or (lower.endswith("s") and lower[:-1] in COMMON_WORDS)
 
 

@@ -86,6 +86,7 @@ def weak_places(parts: frozenset[str] = BASE_SOURCES) -> dict[str, str]:
     return _places(parts)[1]
 
 
+@functools.lru_cache(maxsize=8)
 def with_base(user: Catalogue) -> tuple[Catalogue, frozenset[str]]:
     """The user's catalogue extended by the base one, and the keys that came from the base.
 
