@@ -26,7 +26,7 @@ import jellyfish
 from anyascii import anyascii
 
 from store.entities.match import is_acronym
-from store.lang.en import PLACE_CUES
+from store.lang.en import ORG_CUES, PLACE_CUES
 
 __all__ = ["Candidate", "Merges", "initials", "merge_names", "variant_key"]
 
@@ -94,13 +94,17 @@ class Merges:
 
 
 @lru_cache(maxsize=1 << 16)
-def _surname_of(form: str) -> str:
+def _surnames_of(form: str) -> tuple[str, ...]:
+    """The last word of a full name, and for three words the middle one too (Spanish and
+    Arabic double names: "Marulanda" of "Manuel Marulanda Vélez")."""
     words = variant_key(form).split()
-    return words[-1] if len(words) >= 2 else ""
+    if len(words) < 2:
+        return ()
+    return (words[-1], words[-2]) if len(words) == 3 else (words[-1],)
 
 
 def _surnames(c: Candidate) -> set[str]:
-    return {_surname_of(f) for f in c.forms} - {""}
+    return {s for f in c.forms for s in _surnames_of(f)}
 
 
 def _tails(c: Candidate) -> set[str]:
@@ -162,10 +166,14 @@ def _in_document(group: list[Candidate], merges: Merges, fixed: set[str]) -> Non
             for form in o.forms:
                 by_initials[initials(form)].append(o)
         words = variant_key(o.name).split()
-        if len(words) >= 2 and words[-1] in PLACE_CUES:
+        if len(words) >= 2 and words[-1] in _HEAD_WORDS:
             by_head[" ".join(words[:-1])].append(o)
     for c in group:
-        if c.fixed or len(c.name.split()) > 3:
+        if c.fixed:
+            # "Basilan" (the gazetteer's) and "Basilan Island": the longer name joins it.
+            _head_and_cue(c, by_head, merges, fixed)
+            continue
+        if len(c.name.split()) > 3:
             continue
         short = variant_key(c.name)
         owners = [o for o in by_surname.get(short, ()) if o.key != c.key]
@@ -181,6 +189,9 @@ def _in_document(group: list[Candidate], merges: Merges, fixed: set[str]) -> Non
                 merges.join(c, match, f"{c.name} = initials of {match.name}", fixed)
             continue
         if len(short.split()) == 1 and (c.type in ("person", "other") or c.weak):
+            if not roots and len(short) >= 7:
+                owners = _close_surnames(short, by_surname, c.key)  # "Thanabalasingham"
+                roots = {merges.find(o.key) for o in owners}
             if len(roots) == 1:
                 merges.join(c, owners[0], f"{c.name}: surname of {owners[0].name}", fixed)
                 continue
@@ -194,13 +205,38 @@ def _in_document(group: list[Candidate], merges: Merges, fixed: set[str]) -> Non
             if o.key != c.key
             and (o.type == c.type or "other" in (c.type, o.type) or c.weak or o.weak)
         )
-        if match is not None and c.type != "person":
+        if match is not None and (c.type != "person" or len(short.split()) >= 2):
+            # "General Assembly"; for people only a tail of two words ("Mac Stíofáin")
             merges.join(c, match, f"{c.name}: short for {match.name}", fixed)
             continue
-        # "Basilan" / "Basilan Island": the longer name adds only a place word.
-        place = next((o for o in by_head.get(short, ()) if o.key != c.key), None)
-        if place is not None:
-            merges.join(c, place, f"{c.name} = {place.name} (place word)", fixed)
+        _head_and_cue(c, by_head, merges, fixed)
+
+
+_HEAD_WORDS = PLACE_CUES | ORG_CUES
+
+
+def _head_and_cue(
+    c: Candidate, by_head: dict[str, list[Candidate]], merges: Merges, fixed: set[str]
+) -> None:
+    """'Basilan' / 'Basilan Island', 'Amal' / 'Amal Movement': the longer name adds only a
+    place or organisation word, and the two agree on the type (or one has none)."""
+    for o in by_head.get(variant_key(c.name), ()):
+        if o.key != c.key and (o.type == c.type or "other" in (c.type, o.type) or o.weak):
+            merges.join(o if c.fixed else c, c if c.fixed else o, f"{c.name} = {o.name}", fixed)
+            return
+
+
+def _close_surnames(
+    short: str, by_surname: dict[str, list[Candidate]], key: str
+) -> list[Candidate]:
+    """People whose surname is a close spelling of `short` (Jaro-Winkler, same start)."""
+    return [
+        o
+        for surname, owners in by_surname.items()
+        if surname[:3] == short[:3] and jellyfish.jaro_winkler_similarity(surname, short) >= 0.93
+        for o in owners
+        if o.key != key
+    ]
 
 
 def _unique(options: Iterable[Candidate]) -> Candidate | None:

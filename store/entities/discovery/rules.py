@@ -85,8 +85,10 @@ class SentenceRules:
             rest = i + 1
             if lower[rest] == "of" and rest + 1 < b:
                 rest += 2  # "Secretary of State John Kerry"
-            if rest == b and _plain_word(lower[b]) and (
-                lower[rest - 1] == "of" or (i > 0 and lower[i - 1] in DETERMINERS)
+            if (
+                rest == b
+                and _plain_word(lower[b])
+                and (lower[rest - 1] == "of" or (i > 0 and lower[i - 1] in DETERMINERS))
             ):
                 return None  # "Minister of Foreign Affairs", "the General Debate"
             if self.personal_name(rest, b):
