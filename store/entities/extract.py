@@ -14,55 +14,30 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
-from operator import attrgetter
+from dataclasses import dataclass
 
 from store.entities.catalogue import (
     Alias,
     Catalogue,
     form_key,
-    slug,
 )
-from store.entities.coref import Candidate, merge_names
+from store.entities.corpus_steps import CorpusSteps
 from store.entities.discovery.sentence import discover
 from store.entities.discovery.tokens import DocFindings, Found, lower_vocabulary, reason_for
-from store.entities.lone import judge_lone_words, junk_name
 from store.entities.match import Matcher, default_case_sensitive, is_acronym
+from store.entities.records import EntityHit, Info
 from store.entities.world import weak_places, with_base
 from store.lang.en import STOPWORDS
 from store.models import Document, Entity, Mention, Sentence
 
-__all__ = ["EntityParts", "document_entities", "extract_entities", "matcher_for", "settle_entities"]
-
-TYPE_PRIORITY = ("person", "organisation", "place", "other")
-
-
-@dataclass(slots=True)
-class _Info:
-    """An entity while the corpus is read: catalogue or discovered, keyed internally."""
-
-    name: str
-    type: str | None
-    description: str = ""
-    discovered: bool = False
-    generic: bool = False
-    aliases: dict[str, None] = field(default_factory=dict)
-    types: Counter[str] = field(default_factory=Counter)
-    weak: Counter[str] = field(default_factory=Counter)  # default guesses, used when types is empty
-    catalogue_id: str | None = None
-    source: str = "discovered"  # catalogue | base | discovered
-    reasons: dict[str, str] = field(default_factory=dict)  # type -> the first evidence for it
-    evidence: list[str] = field(default_factory=list)  # why names were merged, or kept apart
-    tentative: bool = False  # a lone word with no evidence: kept only if coreference or
-    # the corpus gives some (`_Extraction.settle`)
-
-
-@dataclass(slots=True)
-class EntityHit:
-    start: int
-    end: int
-    key: str
-    sentence: Sentence
+__all__ = [
+    "EntityHit",
+    "EntityParts",
+    "document_entities",
+    "extract_entities",
+    "matcher_for",
+    "settle_entities",
+]
 
 
 def matcher_for(catalogue: Catalogue) -> Matcher:
@@ -132,17 +107,17 @@ def catalogue_hits(
     return hits
 
 
-class _Extraction:
+class _Extraction(CorpusSteps):
     def __init__(self, user_catalogue: Catalogue) -> None:
         catalogue, self.base_ids = with_base(user_catalogue)
         self.catalogue = catalogue
         self.weak_places = weak_places(user_catalogue.base)
-        self.info: dict[str, _Info] = {}
+        self.info: dict[str, Info] = {}
         self.by_form: dict[str, str] = {}
         for entry in catalogue.entries:
             key = f"c:{entry.id}"
             base = entry.id in self.base_ids
-            self.info[key] = _Info(
+            self.info[key] = Info(
                 entry.name,
                 entry.type,
                 entry.description,
@@ -151,6 +126,7 @@ class _Extraction:
                 {a.form: None for a in entry.aliases},
                 catalogue_id=None if base else entry.id,
                 source="base" if base else "catalogue",
+                base_forms=frozenset(a.form for a in entry.aliases) if base else frozenset(),
             )
             for form in entry.forms():
                 self.by_form.setdefault(form_key(form), key)
@@ -232,77 +208,12 @@ class _Extraction:
         texts = {d.file: d.text for d, _, _, _ in per_doc}
         return self.finish(self.settle(self.corefer(mentions), texts))
 
-    def settle(self, mentions: list[Mention], texts: dict[str, str]) -> list[Mention]:
-        """Lone words that coreference joined to nothing: kept with evidence, else dropped;
-        and discovered names that are no names (`junk_name`)."""
-        tentative = {k for k, info in self.info.items() if info.tentative}
-        drop, kept = judge_lone_words(
-            mentions, tentative, texts, self.entity_type, self.weak_places
-        )
-        for key in {m.entity for m in mentions} - drop:
-            info = self.info[key]
-            if info.source == "discovered" and kept.get(key, ("", ""))[1] != "gazetteer":
-                kind = self.entity_type(key)
-                known_place = kind == "place" and form_key(info.name) in self.weak_places
-                if not known_place and junk_name(info.name, kind, info.reasons.get(kind, "")):
-                    drop.add(key)
-        for key, (kind, reason) in kept.items():
-            info = self.info[key]
-            if not info.types:
-                info.types[kind] += 1
-                info.reasons[kind] = reason
-        return [m for m in mentions if m.entity not in drop]
-
-    def corefer(self, mentions: list[Mention]) -> list[Mention]:
-        """The corpus-wide step: merge the names coreference says are one entity."""
-        if self.weak_places:
-            for info in self.info.values():
-                # "Deir al-Zor", "Garland": a smaller place the gazetteer knows, when nothing
-                # stronger than a name's shape said what it is.
-                if info.discovered and not info.types and form_key(info.name) in self.weak_places:
-                    info.types["place"] += 1
-                    info.reasons["place"] = "gazetteer"
-        files: dict[str, set[str]] = defaultdict(set)
-        for m in mentions:
-            files[m.entity].add(m.file)
-        candidates = [
-            Candidate(
-                key,
-                info.name,
-                (info.name, *info.aliases),
-                self.entity_type(key),
-                info.source != "discovered",
-                frozenset(files[key]),
-                info.source == "discovered" and not info.types,
-            )
-            for key, info in self.info.items()
-            if key in files
-        ]
-        merges = merge_names(candidates)
-        for key, note in merges.notes.items():
-            self.info[key].evidence.append(note)
-        roots = {key: merges.find(key) for key in files}
-        for key, root in roots.items():
-            if key == root:
-                continue
-            into, gone = self.info[root], self.info[key]
-            into.aliases.setdefault(gone.name, None)
-            into.aliases.update(gone.aliases)
-            into.types.update(gone.types)
-            into.weak.update(gone.weak)
-            for kind, reason in gone.reasons.items():
-                into.reasons.setdefault(kind, reason)
-            into.description = into.description or gone.description
-        for root, why in merges.evidence.items():
-            self.info[root].evidence.extend(why)
-        return [m if roots[m.entity] == m.entity else m.moved(roots[m.entity]) for m in mentions]
-
     def register(self, found: Found, tentative: bool = False) -> EntityHit:
         """A discovered mention joins the entity sharing its form, catalogue or discovered."""
         key = self.key_of(found)
         info = self.info.get(key)
         if info is None:
-            info = self.info[key] = _Info(found.name, None, discovered=True, generic=found.generic)
+            info = self.info[key] = Info(found.name, None, discovered=True, generic=found.generic)
             info.tentative = tentative
         elif not tentative:
             info.tentative = False
@@ -314,7 +225,7 @@ class _Extraction:
         return EntityHit(found.start, found.end, key, found.sentence)  # type: ignore[arg-type]
 
     @staticmethod
-    def vote(info: _Info, found: Found) -> None:
+    def vote(info: Info, found: Found) -> None:
         if found.type:
             (info.weak if found.weak else info.types)[found.type] += 1
             info.reasons.setdefault(found.type, found.reason or reason_for(found))
@@ -376,16 +287,6 @@ class _Extraction:
         kept.sort(key=lambda h: h.start)
         return kept
 
-    def entity_type(self, key: str) -> str:
-        info = self.info[key]
-        if info.type:
-            return info.type
-        votes = info.types or info.weak
-        if votes:
-            best = max(votes.values())
-            return next(t for t in TYPE_PRIORITY if votes.get(t) == best)
-        return "other"
-
     def qualify(self, text: str, hits: list[EntityHit]) -> list[EntityHit]:
         """A generic institution takes the place named with it: "Russia's Supreme Court"."""
         out: list[EntityHit] = []
@@ -428,56 +329,8 @@ class _Extraction:
         if key is None:
             key = f"d:{form_key(name)}"
             self.by_form[form_key(name)] = key
-            self.info[key] = _Info(name, "organisation", name, discovered=True)
+            self.info[key] = Info(name, "organisation", name, discovered=True)
         return key
-
-    def finish(self, mentions: list[Mention]) -> tuple[list[Entity], list[Mention]]:
-        """Final ids (catalogue ids kept, discovered ones slugged) and Entity records."""
-        used = Counter(m.entity for m in mentions)
-        ids: dict[str, str] = {}
-        taken = {info.catalogue_id for info in self.info.values() if info.catalogue_id}
-        entities: list[Entity] = []
-        for key, info in self.info.items():
-            if not used[key]:
-                continue
-            entity_id = info.catalogue_id
-            if entity_id is None:
-                base = slug(info.name)
-                entity_id, n = base, 2
-                while entity_id in taken:
-                    entity_id, n = f"{base}-{n}", n + 1
-                taken.add(entity_id)
-            ids[key] = entity_id
-            aliases = tuple(a for a in info.aliases if a != info.name)
-            kind = self.entity_type(key)
-            if info.source == "catalogue":
-                reason = "catalogue"
-            elif info.source == "base":
-                reason = "gazetteer"
-            else:
-                reason = info.reasons.get(kind, "context votes" if kind != "other" else "")
-            entities.append(
-                Entity(
-                    entity_id,
-                    info.name,
-                    kind,
-                    aliases,
-                    info.description,
-                    info.discovered,
-                    info.source,
-                    reason,
-                    tuple(info.evidence),
-                )
-            )
-        entities.sort(key=lambda e: (e.name.casefold(), e.id))
-        out = [
-            Mention(
-                ids[m.entity], m.file, m.start, m.end, m.surface, m.sentence_start, m.sentence_end
-            )
-            for m in mentions
-        ]
-        out.sort(key=attrgetter("file", "start"))
-        return entities, out
 
 
 # Applied in order; the last pair also covers -ise/-ize and -isation/-ization.
