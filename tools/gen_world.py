@@ -72,7 +72,7 @@ def english_variant(form: str, names: list[str], demonyms: set[str]) -> bool:
     folded = anyascii(form)
     for name in names:
         words = name.split()
-        if len(words) > 1 and len(form) >= 5 and words[0].startswith(form):
+        if len(words) > 1 and len(form) >= 5 and words[0].startswith(form) and form != words[0]:
             return True  # "Russia" of "Russian Federation", "Syria" of "Syrian Arab Republic"
         if len(words) == 1 and name.startswith(form):
             continue  # "Turkmen" of "Turkmenistan" is a people, "Ira" is not Iran
@@ -80,6 +80,20 @@ def english_variant(form: str, names: list[str], demonyms: set[str]) -> bool:
             continue
         if jellyfish.jaro_winkler_similarity(folded, anyascii(name)) >= 0.95:
             return True  # "Türkiye" / "Turkiye", "Kyrgyzstan" / "Kirgizstan"
+    return False
+
+
+def _people_of(form: str, names: list[str]) -> bool:
+    """A single word that starts a country's one-word name ("Uzbek" of "Uzbekistan") or is the
+    adjective of its official name ("Kyrgyz" of "Kyrgyz Republic"): the people, not the land."""
+    if " " in form or len(form) < 4 or not NAME.fullmatch(form):
+        return False
+    for name in names:
+        words = name.split()
+        if len(words) == 1 and name.startswith(form) and name != form:
+            return True
+        if len(words) > 1 and words[0] == form and words[1] in ("Republic", "Federation"):
+            return True
     return False
 
 
@@ -153,6 +167,8 @@ def countries(city_names: set[str]) -> list[tuple[str, str, int, str, list[str],
         for form in data.get(c.alpha_2, []):
             # "Lebanese" of Lebanon, "Sri Lankan" of Sri Lanka: a demonym shares the start of
             # the country's name and ends like one.
+            if isinstance(form, str) and _people_of(form, names):
+                DEMONYMS.add(form)  # "Kazakh" of Kazakhstan, "Kyrgyz" of the Kyrgyz Republic
             if (
                 isinstance(form, str)
                 and NAME.fullmatch(form)

@@ -18,10 +18,12 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 
 from store.entities.catalogue import form_key
+from store.entities.world import demonyms
 from store.lang.en import (
     ORG_CUES,
     OTHER_CUES,
     PLACE_CUES,
+    PEOPLES,
     PLACE_PREPOSITIONS,
     STOPWORDS,
     TITLE_MODIFIERS,
@@ -53,8 +55,8 @@ def judge_lone_words(
     kept: dict[str, tuple[str, str]] = {}
     for key, ms in by_key.items():
         surface = ms[0].surface
-        if surface.isupper() and len(surface) > 4:
-            drop.add(key)  # "NEVER" in a shouted line
+        if (surface.isupper() and len(surface) > 4) or _people(surface):
+            drop.add(key)  # "NEVER" in a shouted line; "Kazakh", "Sunni"
             continue
         place = form_key(surface) in weak_places
         if place and (
@@ -83,6 +85,11 @@ def judge_lone_words(
         else:
             drop.add(key)
     return drop, kept
+
+
+def _people(word: str) -> bool:
+    lower = word.lower()
+    return lower in demonyms() or lower in PEOPLES
 
 
 def _common(word: str) -> bool:
