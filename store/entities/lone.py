@@ -22,8 +22,8 @@ from store.entities.world import demonyms
 from store.lang.en import (
     ORG_CUES,
     OTHER_CUES,
-    PLACE_CUES,
     PEOPLES,
+    PLACE_CUES,
     PLACE_PREPOSITIONS,
     STOPWORDS,
     TITLE_MODIFIERS,
