@@ -65,14 +65,10 @@ def current_hit_shown(screen: str) -> bool:
     )
 
 
-@pytest.fixture
-def session(tmp_path: Path):  # type: ignore[no-untyped-def]
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text(DOC_A)
-    (corpus / "b.txt").write_text(DOC_B)
+def start_app(corpus: Path, store: Path, size: tuple[int, int]) -> str:
+    """`dossier` on `corpus` in a new detached tmux session of `size`; returns its name."""
     name = f"dossier-e2e-{uuid.uuid4().hex[:8]}"
-    command = f"{DOSSIER} --corpus {corpus} --store {tmp_path / 'store.json'}"
+    command = f"{DOSSIER} --corpus {corpus} --store {store}"
     # COLUMNS/LINES in the environment (a test runner may export 80x24) would override the
     # size tmux gives the pane, so they are removed for the app.
     tmux(
@@ -81,9 +77,9 @@ def session(tmp_path: Path):  # type: ignore[no-untyped-def]
         "-s",
         name,
         "-x",
-        "160",
+        str(size[0]),
         "-y",
-        "48",
+        str(size[1]),
         "env",
         "-u",
         "COLUMNS",
@@ -92,6 +88,16 @@ def session(tmp_path: Path):  # type: ignore[no-untyped-def]
         "TERM=xterm-256color",
         *command.split(),
     )
+    return name
+
+
+@pytest.fixture
+def session(tmp_path: Path):  # type: ignore[no-untyped-def]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(DOC_A)
+    (corpus / "b.txt").write_text(DOC_B)
+    name = start_app(corpus, tmp_path / "store.json", (160, 48))
     tmux("set-option", "-t", name, "set-clipboard", "on")
     yield name
     subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, check=False)
@@ -131,25 +137,7 @@ def test_search_open_next_and_copy_in_a_real_terminal(session: str) -> None:
 def curation_session(tmp_path: Path):  # type: ignore[no-untyped-def]
     corpus = tmp_path / "corpus"
     shutil.copytree(DATA / "curation", corpus)
-    name = f"dossier-e2e-{uuid.uuid4().hex[:8]}"
-    command = f"{DOSSIER} --corpus {corpus} --store {tmp_path / 'store.json'}"
-    tmux(
-        "new-session",
-        "-d",
-        "-s",
-        name,
-        "-x",
-        "120",
-        "-y",
-        "40",
-        "env",
-        "-u",
-        "COLUMNS",
-        "-u",
-        "LINES",
-        "TERM=xterm-256color",
-        *command.split(),
-    )
+    name = start_app(corpus, tmp_path / "store.json", (120, 40))
     yield name, corpus
     subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, check=False)
 
