@@ -40,6 +40,9 @@ __all__ = [
 ]
 
 
+_PARTICLE_FORM = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ul|ut)-[A-Z]")
+
+
 def matcher_for(catalogue: Catalogue) -> Matcher:
     """The automata for every form of every catalogue entry, with its case rule; the base
     knowledge the catalogue keeps (`base:`) is part of it."""
@@ -55,6 +58,10 @@ def matcher_for(catalogue: Catalogue) -> Matcher:
             if case is None:
                 case = default_case_sensitive(alias.form)
             triples.append((f"c:{entry.id}", alias.form, case))
+            particle = _PARTICLE_FORM.match(alias.form)
+            if particle and case:
+                # "al-Qaeda" is written "Al-Qaeda" at a sentence start and in titles
+                triples.append((f"c:{entry.id}", alias.form[0].upper() + alias.form[1:], case))
     return Matcher(triples)
 
 

@@ -213,7 +213,7 @@ class RunRules(AcronymRules, SentenceRules):
         if len(rest) > 1:
             return False
         if first in known:  # a country's adjective and one word with no cue
-            return True
+            return not (set(rest) & (ORG_CUES | PLACE_CUES))  # "British Army" is a name
         return all(x in known or x in PEOPLES or x in COMMON_WORDS for x in rest)
 
     def name_shaped(self, a: int, b: int) -> bool:

@@ -76,8 +76,13 @@ def discover(
 def _table_row(text: str, start: int, end: int) -> bool:
     """A row of a table (`| a | b |`, tab-separated cells): discovery reads no names in it; a
     catalogue name there is still matched."""
-    chunk = text[start:end]
-    return chunk.count("|") >= 2 or "\t" in chunk.strip("\t")
+    rows = text[start:end].strip().splitlines()
+    # every line a row: "| a | b |" (an OCR'd "|" for "I" is no table), or tab-separated cells
+    return bool(rows) and all(
+        (r.strip().startswith("|") and r.strip().endswith("|") and r.count("|") >= 3)
+        or r.strip("\t").count("\t") >= 1
+        for r in rows
+    )
 
 
 class _Sentence(RunRules):
