@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping
 from store.entities.catalogue import form_key
 from store.entities.world import demonyms
 from store.lang.en import (
+    DEMONYM_PLURALS,
     ORG_CUES,
     OTHER_CUES,
     PEOPLES,
@@ -110,6 +111,11 @@ def junk_name(name: str, kind: str, reason: str) -> bool:
     if _GLUED.search(name) or _CONTRACTION.fullmatch(name):
         return True
     words = name.split()
+    bare = [w.lower().replace(".", "") for w in words]
+    if all(b in _HONORIFICS or title_head(b) for b in bare):
+        return True  # "H.E. Mr", "Deputy PM"
+    if len(words) == 1 and (_people(name) or name.lower().endswith(DEMONYM_PLURALS)):
+        return True  # "African", "Kashmiri", "Libyans"
     if len(words) == 1:
         if name.isupper() and len(name) <= 5:
             return False  # an acronym
@@ -119,11 +125,15 @@ def junk_name(name: str, kind: str, reason: str) -> bool:
         return _common(name) and reason != "title"
     if kind == "other" and reason != "cue word":
         lower = [w.lower() for w in words]
-        return _CUES.isdisjoint(lower) and all(_common(w) or w in STOPWORDS for w in lower)
+        return _CUES.isdisjoint(lower) and all(
+            _common(w) or w in STOPWORDS or _ORDINAL.fullmatch(w) for w in lower
+        )  # "Dear Colleagues", "78th Session"
     return False
 
 
 _CUES = ORG_CUES | PLACE_CUES | OTHER_CUES
+_HONORIFICS = frozenset({"he", "mr", "mrs", "ms", "dr", "sir", "his", "her", "your", "excellency"})
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _GLUED = re.compile(r"[a-z]{2}\.[A-Z][a-z]")
 _CONTRACTION = re.compile(r"[A-Za-z]+['’](?:ve|ll|re|m|d|s|t)")
 

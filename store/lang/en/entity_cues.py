@@ -53,7 +53,7 @@ prof. dr dr. mr mr. mrs mrs. ms ms. sheikh imam judge prosecutor prosecutor-gene
 captain lieutenant sergeant general king queen prince emir mullah editor analyst researcher
 blogger correspondent reporter activist founder lawyer officer deputy envoy
 sheik ayatollah mufti rabbi pope cardinal bishop archbishop patriarch marshal admiral brigadier
-comandante excellency sayyed sayyid col gen lt maj sgt capt brig adm cpl pvt
+comandante excellency sayyed sayyid col gen lt maj sgt capt brig adm cpl pvt pm
 """.split()
 ) - {"deputy"}
 
