@@ -52,6 +52,9 @@ _ORG_AFTER = re.compile(r"(?: \([^()]{1,40}\))?((?: [a-z][a-z\-]*){0,2}) ([a-z]+
 _WHO_AFTER = re.compile(r",? who\b")
 
 
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sheikh", "sheik"})  # "Mr. Philemon Yang"
+
+
 def _plain_word(word: str) -> bool:
     return word in COMMON_WORDS or _plural_common(word)
 
@@ -106,7 +109,7 @@ class SentenceRules:
         if (
             a > 0
             and lower[before] in TITLE_HEADS
-            and not w.capitalised[before]
+            and (not w.capitalised[before] or lower[before] in _HONORIFICS)
             and self.personal_name(a, b)
         ):
             caps = w.capitalised
