@@ -191,7 +191,7 @@ class _Extraction(CorpusSteps):
                     key, registered = self.register(f, tentative=True).key, True
                 if key is not None:
                     info = self.info[key]
-                    info.aliases.setdefault(f.name, None)
+                    info.aliases.setdefault(" ".join(f.name.split()), None)
                     if info.discovered and not registered:
                         self.vote(info, f)  # a linked surname or acronym also says the type
                     hits.append(EntityHit(f.start, f.end, key, f.sentence))  # type: ignore[arg-type]
@@ -220,7 +220,8 @@ class _Extraction(CorpusSteps):
         key = self.key_of(found)
         info = self.info.get(key)
         if info is None:
-            info = self.info[key] = Info(found.name, None, discovered=True, generic=found.generic)
+            name = " ".join(found.name.split())  # a name across a line break reads on one line
+            info = self.info[key] = Info(name, None, discovered=True, generic=found.generic)
             info.tentative = tentative
         elif not tentative:
             info.tentative = False
@@ -228,7 +229,7 @@ class _Extraction(CorpusSteps):
         if found.description and not info.description:
             info.description = found.description
         if info.discovered:
-            info.aliases.setdefault(found.name, None)
+            info.aliases.setdefault(" ".join(found.name.split()), None)
         return EntityHit(found.start, found.end, key, found.sentence)  # type: ignore[arg-type]
 
     @staticmethod

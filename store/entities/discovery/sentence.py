@@ -40,8 +40,10 @@ from store.models import Document, Sentence
 __all__ = ["discover"]
 
 _QUOTED = re.compile(r"([“‘\"])\*{0,2}([^“”‘’\"*]{2,160}?)\*{0,2}(?:[”’\"])(?!\w)")
-_SPACES = re.compile(r"[ ]+")
-_SPACES_OR_HYPHEN = re.compile(r"[ ]+|-")
+# A name may run across a soft line break (hard-wrapped text, PDF and OCR copies):
+# "Special Investment\nFacilitation Council"; a blank line ends the passage anyway.
+_SPACES = re.compile(r"[ ]+|[ ]*\r?\n[ ]*")
+_SPACES_OR_HYPHEN = re.compile(r"[ ]+|[ ]*\r?\n[ ]*|-")
 _LONG_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _JOINERS = PARTICLES | {"of", "for", "on", "and", "&"}
 _STRONG_CUES = ORG_CUES | PLACE_CUES

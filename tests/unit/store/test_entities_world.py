@@ -260,3 +260,14 @@ def test_demonyms_and_faiths_are_no_names() -> None:
         "Sunni Islam",
         "Sri Lankan",
     }
+
+
+def test_a_name_across_a_soft_line_break_and_an_honorific() -> None:
+    text = (
+        "Statement\n\nWe set up the Special Investment\nFacilitation Council, and Mr. Orvel "
+        "Yang thanked the Council.\n"
+    )
+    by_name, mentions = extract(text, ALONE)
+    council = by_name["Special Investment Facilitation Council"]  # one line, as a name reads
+    assert any("\n" in m.surface for m in mentions if m.entity == council.id)  # exact offsets
+    assert by_name["Orvel Yang"].type == "person"  # "yang" is an English word; "Mr." says more
