@@ -152,7 +152,7 @@ def test_merge_two_entities_in_a_real_terminal_and_see_the_counts_change(
     curation_session: tuple[str, Path],
 ) -> None:
     session, corpus = curation_session
-    screen = wait_for(session, "Entities (6)")
+    screen = wait_for(session, "Entities (6)", timeout=60)  # the first build
     varnholt, oskany = entity_row(screen, "Varnholt"), entity_row(screen, "Oskany")
     assert varnholt and oskany
     tmux("send-keys", "-t", session, "3")  # the entities pane, its filter line
@@ -165,11 +165,11 @@ def test_merge_two_entities_in_a_real_terminal_and_see_the_counts_change(
     tmux("send-keys", "-t", session, "Enter")
     wait_for(session, "Merge 'Oskany' into 'Varnholt'?")
     tmux("send-keys", "-t", session, "y")
-    screen = wait_for(session, "Entities (5)")
+    screen = wait_for(session, "Entities (5)", timeout=60)  # written, rebuilt, read again
     assert entity_row(screen, "Varnholt") == varnholt + oskany
     assert "Oskany" in (corpus / "entities.yaml").read_text(encoding="utf-8")
     tmux("send-keys", "-t", session, "u")
     wait_for(session, "Undo the last edit")
     tmux("send-keys", "-t", session, "y")
-    wait_for(session, "Entities (6)")
+    wait_for(session, "Entities (6)", timeout=60)
     tmux("send-keys", "-t", session, "q")

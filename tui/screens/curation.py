@@ -25,8 +25,8 @@ from textual.widgets.option_list import Option
 from store.corpus import CATALOGUE_NAME
 from store.entities.curate import Curator
 from store.models import Entity
+from tui.model.controls import visible
 from tui.model.curation import Request, apply, choices, confirm_text, prompt
-from tui.model.doctext import visible
 
 
 class ConfirmScreen(ModalScreen[bool]):
