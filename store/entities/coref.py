@@ -31,7 +31,7 @@ from store.lang.en import ORG_CUES, PLACE_CUES
 __all__ = ["Candidate", "Merges", "initials", "merge_names", "variant_key"]
 
 _SMALL = frozenset({"of", "the", "and", "for", "in", "on", "&", "de", "del", "la", "le"})
-_FOLD = re.compile(r"['’`ʼ‘\-.]")
+_FOLD = re.compile(r"['’`ʼ‘\-–—.]")
 _ARTICLE = re.compile(r"^(?:al|el|the|ad|as|ar|an|at|az)\s+")
 SIMILAR = 0.88
 
