@@ -27,6 +27,11 @@ from store.lang.en import (
 )
 from store.lang.en.lexicon import COMMON_WORDS
 
+# "the city of X", "the villages of X and Y": a settlement noun before "of" (or a comma)
+_SETTLEMENTS = frozenset(
+    "city town village port capital cities towns villages ports settlement settlements "
+    "district districts province provinces region regions".split()
+)
 BASED_SUFFIX = re.compile(r"^(.+?)-based$")  # "Taraz-based": the place is before the suffix
 CONNECTORS = frozenset({"of", "for", "on", "and", "the", "&"})
 CONNECTORS_OR_PARTICLES = CONNECTORS | PARTICLES
@@ -134,7 +139,7 @@ class RunRules(AcronymRules, SentenceRules):
             return
         if (
             before is not None
-            and lower[before] in ("city", "town", "village", "capital")
+            and lower[before] in _SETTLEMENTS
             and text[w.end[before] : name_start].strip() in ("of", ",", "")
         ):
             self.emit(name_start, name_end, "place", description, last=b)
@@ -143,7 +148,7 @@ class RunRules(AcronymRules, SentenceRules):
             before is not None
             and lower[a - 1] == "of"
             and a > 1
-            and lower[a - 2] in ("city", "town", "village", "port", "capital")
+            and lower[a - 2] in _SETTLEMENTS
         ):
             self.emit(name_start, name_end, "place", description, last=b)
             return

@@ -271,3 +271,10 @@ def test_a_name_across_a_soft_line_break_and_an_honorific() -> None:
     council = by_name["Special Investment Facilitation Council"]  # one line, as a name reads
     assert any("\n" in m.surface for m in mentions if m.entity == council.id)  # exact offsets
     assert by_name["Orvel Yang"].type == "person"  # "yang" is an English word; "Mr." says more
+
+
+def test_places_after_a_plural_settlement_noun() -> None:
+    text = "Front\n\nTroops entered the villages of Zarvenko and Oktalyne on Monday.\n"
+    by_name, _ = extract(text, ALONE)
+    assert by_name["Zarvenko"].type == "place"
+    assert by_name["Oktalyne"].type == "place"  # in a list with the first
