@@ -144,12 +144,7 @@ class RunRules(AcronymRules, SentenceRules):
         ):
             self.emit(name_start, name_end, "place", description, last=b)
             return
-        if (
-            before is not None
-            and lower[a - 1] == "of"
-            and a > 1
-            and lower[a - 2] in _SETTLEMENTS
-        ):
+        if before is not None and lower[a - 1] == "of" and a > 1 and lower[a - 2] in _SETTLEMENTS:
             self.emit(name_start, name_end, "place", description, last=b)
             return
         if fragment:
