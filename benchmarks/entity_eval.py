@@ -142,7 +142,7 @@ class DocScore:
     split: list[str] = field(default_factory=list)
 
 
-def load_gold(data: Path) -> tuple[dict[str, list[GoldEntity]], list[list[str]]]:
+def load_gold(data: Path) -> tuple[dict[str, list[GoldEntity]], list[list[str]], set[str]]:
     raw = yaml.safe_load((data / "gold.yaml").read_text(encoding="utf-8"))
     documents: dict[str, list[GoldEntity]] = {}
     for file, items in (raw.get("documents") or {}).items():
@@ -155,7 +155,11 @@ def load_gold(data: Path) -> tuple[dict[str, list[GoldEntity]], list[list[str]]]
             entities.append(GoldEntity(str(item["name"]), kind, forms))
         documents[file] = entities
     groups = [[str(f) for f in group] for group in raw.get("groups") or []]
-    return documents, groups
+    heldout = {str(f) for f in raw.get("heldout") or []}
+    unknown = heldout - set(documents)
+    if unknown:
+        raise SystemExit(f"gold.yaml: heldout names files it does not annotate: {sorted(unknown)}")
+    return documents, groups, heldout
 
 
 def predictions_from_json(items: list[dict[str, Any]]) -> list[Predicted]:
@@ -170,11 +174,14 @@ def predictions_from_json(items: list[dict[str, Any]]) -> list[Predicted]:
     ]
 
 
-def run_dossier(files: list[Path], dossier: Path) -> list[Predicted]:
+def run_dossier(files: list[Path], dossier: Path, base: str = "true") -> list[Predicted]:
     with tempfile.TemporaryDirectory(prefix="entity-eval-") as tmp:
         corpus = Path(tmp)
         for f in files:
             shutil.copy2(f, corpus / f.name)
+        if base != "true":
+            # Not a catalogue: the switch that turns the bundled base knowledge (or parts) off.
+            (corpus / "entities.yaml").write_text(f"base: {base}\n", encoding="utf-8")
         cmd = [
             str(dossier),
             "--corpus",
@@ -368,6 +375,22 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--baseline", choices=["spacy"], help="score a statistical NER baseline")
     parser.add_argument(
+        "--split",
+        choices=["both", "dev", "heldout", "all"],
+        default="both",
+        help="documents to score: dev and held-out separately (default), one of them, or all",
+    )
+    parser.add_argument(
+        "--base",
+        default="true",
+        help="Dossier's `base:` setting: true, false or a YAML list of parts, e.g. '[countries]'",
+    )
+    parser.add_argument(
+        "--no-base",
+        action="store_true",
+        help="turn Dossier's bundled base knowledge off (entities.yaml `base: false`)",
+    )
+    parser.add_argument(
         "--python",
         type=Path,
         default=DEFAULT_NER_PYTHON,
@@ -378,30 +401,47 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    gold, groups = load_gold(args.data)
-    files = [args.data / name for name in gold]
-    for f in files:
-        if not f.is_file():
-            raise SystemExit(f"gold.yaml names {f.name}, which is not in {args.data}")
-    if args.baseline == "spacy":
-        predicted, label = run_spacy(files, args.python)
-        if predicted is None:
-            print(orjson.dumps({"skipped": label}).decode() if args.json else label)
-            return 0
-    else:
-        predicted, label = run_dossier(files, args.dossier), f"dossier ({args.dossier})"
-    docs = [
-        score_document(f.name, f.read_text(encoding="utf-8"), gold[f.name], predicted)
-        for f in files
-    ]
-    summary = summarise(docs, groups, predicted)
-    summary["system"] = label
+    gold, groups, heldout = load_gold(args.data)
+    for name in gold:
+        if not (args.data / name).is_file():
+            raise SystemExit(f"gold.yaml names {name}, which is not in {args.data}")
+    splits = {
+        "dev": [args.data / n for n in gold if n not in heldout],
+        "heldout": [args.data / n for n in gold if n in heldout],
+        "all": [args.data / n for n in gold],
+    }
+    chosen = ["dev", "heldout"] if args.split == "both" else [args.split]
+    results: dict[str, Any] = {}
+    for split in chosen:
+        files = splits[split]
+        if args.baseline == "spacy":
+            predicted, label = run_spacy(files, args.python)
+            if predicted is None:
+                print(orjson.dumps({"skipped": label}).decode() if args.json else label)
+                return 0
+        else:
+            base = "false" if args.no_base else args.base
+            predicted = run_dossier(files, args.dossier, base=base)
+            label = f"dossier ({args.dossier}), base: {base}"
+        texts = {f.name: f.read_text(encoding="utf-8") for f in files}
+        docs = [score_document(n, t, gold[n], predicted) for n, t in texts.items()]
+        # A cross-document group counts in a split when every one of its forms occurs there.
+        every = " ".join(norm(t) for t in texts.values())
+        split_groups = [g for g in groups if all(forms_in_text([f], every) for f in g)]
+        summary = summarise(docs, split_groups, predicted)
+        summary["system"], summary["split"] = label, split
+        results[split] = summary
+        if not args.json:
+            print(f"\n### split: {split} ({len(files)} documents)")
+            print_table(label, summary)
+        if args.list_errors:
+            if split == "heldout":
+                print("\n(errors of the held-out split are never listed: see README)")
+            else:
+                print_errors(docs, summary)
     if args.json:
-        sys.stdout.write(orjson.dumps(summary, option=orjson.OPT_INDENT_2).decode() + "\n")
-    else:
-        print_table(label, summary)
-    if args.list_errors:
-        print_errors(docs, summary)
+        out = results if len(results) > 1 else next(iter(results.values()))
+        sys.stdout.write(orjson.dumps(out, option=orjson.OPT_INDENT_2).decode() + "\n")
     return 0
 
 

@@ -151,7 +151,7 @@ class Sentence(Record):
 class Entity(Record):
     """A person, organisation, place or other named thing, with every name it goes by."""
 
-    TUPLE_FIELDS: ClassVar[tuple[str, ...]] = ("aliases",)
+    TUPLE_FIELDS: ClassVar[tuple[str, ...]] = ("aliases", "evidence")
 
     id: str
     name: str
@@ -159,6 +159,9 @@ class Entity(Record):
     aliases: tuple[str, ...] = ()
     description: str = ""
     discovered: bool = False
+    source: str = "discovered"  # catalogue (the user's entities.yaml) | base | discovered
+    reason: str = ""  # the evidence for the type: catalogue, gazetteer, cue word, title, ...
+    evidence: tuple[str, ...] = ()  # why names were merged into it (or left apart)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +175,18 @@ class Mention(Record):
     surface: str
     sentence_start: int
     sentence_end: int
+
+    def moved(self, entity: str) -> Mention:
+        """The same mention, of another entity (after a merge)."""
+        return Mention(
+            entity,
+            self.file,
+            self.start,
+            self.end,
+            self.surface,
+            self.sentence_start,
+            self.sentence_end,
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,10 @@ from store.models import ENTITY_TYPES, entity_type
 
 ENTRY_KEYS = {"name", "type", "aliases", "description", "id", "case_sensitive", "generic"}
 ALIAS_KEYS = {"form", "case_sensitive"}
-TOP_KEYS = {"entities", "exclude", "case_sensitive"}
+TOP_KEYS = {"entities", "exclude", "case_sensitive", "base"}
+
+# The parts of the bundled base knowledge, as `base:` in entities.yaml names them.
+BASE_SOURCES = frozenset({"organisations", "countries", "cities", "places"})
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 
@@ -64,6 +67,9 @@ class Catalogue:
     exclude: frozenset[str] = field(default_factory=frozenset)
     case_sensitive: bool | None = None
     path: str = ""
+    # Which bundled base knowledge applies (store/entities/world): all of it by default;
+    # `base: false` turns it off, `base: [countries, organisations]` keeps only those.
+    base: frozenset[str] = BASE_SOURCES
 
     def excluded(self, form: str) -> bool:
         return form_key(form) in self.exclude
@@ -111,6 +117,7 @@ class _Reader:
     def catalogue(self, root: yaml.Node) -> Catalogue:
         exclude: frozenset[str] = frozenset()
         default_case: bool | None = None
+        base = BASE_SOURCES
         entity_nodes: yaml.Node | None
         if isinstance(root, yaml.SequenceNode):
             entity_nodes = root
@@ -121,6 +128,8 @@ class _Reader:
                 exclude = self.exclude(top["exclude"])
             if "case_sensitive" in top:
                 default_case = self.case_flag(top["case_sensitive"])
+            if "base" in top:
+                base = self.base(top["base"])
         else:
             raise self.fail(
                 root,
@@ -132,7 +141,22 @@ class _Reader:
             if not isinstance(entity_nodes, yaml.SequenceNode):
                 raise self.fail(entity_nodes, "`entities:` must be a list")
             entries = [self.entry(node) for node in entity_nodes.value]
-        return Catalogue(tuple(entries), exclude, default_case, self.path)
+        return Catalogue(tuple(entries), exclude, default_case, self.path, base)
+
+    def base(self, node: yaml.Node) -> frozenset[str]:
+        """`base: true | false` or a list of the parts to keep."""
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:bool":
+            return BASE_SOURCES if str(node.value).lower() in ("true", "yes", "on") else frozenset()
+        if isinstance(node, yaml.SequenceNode):
+            parts = set()
+            for item in node.value:
+                part = self.text(item, "a `base:` part")
+                if part not in BASE_SOURCES:
+                    known = ", ".join(sorted(BASE_SOURCES))
+                    raise self.fail(item, f"unknown base part {part!r} (known: {known})")
+                parts.add(part)
+            return frozenset(parts)
+        raise self.fail(node, "base must be true, false or a list of parts")
 
     def mapping(self, node: yaml.MappingNode, allowed: set[str], what: str) -> dict[str, yaml.Node]:
         out: dict[str, yaml.Node] = {}

@@ -82,6 +82,9 @@ def entity_json(entity: Entity, counts: dict[str, int]) -> dict[str, Any]:
         "description": entity.description,
         "mentions": dict(counts),
         "discovered": entity.discovered,
+        "source": entity.source,
+        "type_reason": entity.reason,
+        "evidence": list(entity.evidence),
     }
 
 

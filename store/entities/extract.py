@@ -14,51 +14,39 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
-from operator import attrgetter
+from dataclasses import dataclass
 
 from store.entities.catalogue import (
     Alias,
     Catalogue,
     form_key,
-    slug,
 )
+from store.entities.corpus_steps import CorpusSteps
 from store.entities.discovery.sentence import discover
-from store.entities.discovery.tokens import DocFindings, Found, lower_vocabulary
+from store.entities.discovery.tokens import DocFindings, Found, lower_vocabulary, reason_for
 from store.entities.match import Matcher, default_case_sensitive, is_acronym
+from store.entities.records import EntityHit, Info
+from store.entities.world import weak_places, with_base
 from store.lang.en import STOPWORDS
 from store.models import Document, Entity, Mention, Sentence
 
-__all__ = ["EntityParts", "document_entities", "extract_entities", "matcher_for", "settle_entities"]
-
-TYPE_PRIORITY = ("person", "organisation", "place", "other")
-
-
-@dataclass(slots=True)
-class _Info:
-    """An entity while the corpus is read: catalogue or discovered, keyed internally."""
-
-    name: str
-    type: str | None
-    description: str = ""
-    discovered: bool = False
-    generic: bool = False
-    aliases: dict[str, None] = field(default_factory=dict)
-    types: Counter[str] = field(default_factory=Counter)
-    weak: Counter[str] = field(default_factory=Counter)  # default guesses, used when types is empty
-    catalogue_id: str | None = None
+__all__ = [
+    "EntityHit",
+    "EntityParts",
+    "document_entities",
+    "extract_entities",
+    "matcher_for",
+    "settle_entities",
+]
 
 
-@dataclass(slots=True)
-class EntityHit:
-    start: int
-    end: int
-    key: str
-    sentence: Sentence
+_PARTICLE_FORM = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ul|ut)-[A-Z]")
 
 
 def matcher_for(catalogue: Catalogue) -> Matcher:
-    """The automata for every form of every catalogue entry, with its case rule."""
+    """The automata for every form of every catalogue entry, with its case rule; the base
+    knowledge the catalogue keeps (`base:`) is part of it."""
+    catalogue, _ = with_base(catalogue)
     triples = []
     for entry in catalogue.entries:
         for alias in (Alias(entry.name), *entry.aliases):
@@ -70,6 +58,10 @@ def matcher_for(catalogue: Catalogue) -> Matcher:
             if case is None:
                 case = default_case_sensitive(alias.form)
             triples.append((f"c:{entry.id}", alias.form, case))
+            particle = _PARTICLE_FORM.match(alias.form)
+            if particle and case:
+                # "al-Qaeda" is written "Al-Qaeda" at a sentence start and in titles
+                triples.append((f"c:{entry.id}", alias.form[0].upper() + alias.form[1:], case))
     return Matcher(triples)
 
 
@@ -122,21 +114,26 @@ def catalogue_hits(
     return hits
 
 
-class _Extraction:
-    def __init__(self, catalogue: Catalogue) -> None:
+class _Extraction(CorpusSteps):
+    def __init__(self, user_catalogue: Catalogue) -> None:
+        catalogue, self.base_ids = with_base(user_catalogue)
         self.catalogue = catalogue
-        self.info: dict[str, _Info] = {}
+        self.weak_places = weak_places(user_catalogue.base)
+        self.info: dict[str, Info] = {}
         self.by_form: dict[str, str] = {}
         for entry in catalogue.entries:
             key = f"c:{entry.id}"
-            self.info[key] = _Info(
+            base = entry.id in self.base_ids
+            self.info[key] = Info(
                 entry.name,
                 entry.type,
                 entry.description,
                 False,
                 entry.generic,
                 {a.form: None for a in entry.aliases},
-                catalogue_id=entry.id,
+                catalogue_id=None if base else entry.id,
+                source="base" if base else "catalogue",
+                base_forms=frozenset(a.form for a in entry.aliases) if base else frozenset(),
             )
             for form in entry.forms():
                 self.by_form.setdefault(form_key(form), key)
@@ -188,9 +185,13 @@ class _Extraction:
                     # A lone name with a title or speech verb stands alone; an undefined
                     # acronym when used twice and no stopword in capitals ("IT", "AS").
                     key, registered = self.register(f).key, True
+                elif f.name.lower() not in STOPWORDS:
+                    # A lone word with no evidence yet: kept for coreference (a surname, an
+                    # acronym spelled out elsewhere) and judged after it (`settle`).
+                    key, registered = self.register(f, tentative=True).key, True
                 if key is not None:
                     info = self.info[key]
-                    info.aliases.setdefault(f.name, None)
+                    info.aliases.setdefault(" ".join(f.name.split()), None)
                     if info.discovered and not registered:
                         self.vote(info, f)  # a linked surname or acronym also says the type
                     hits.append(EntityHit(f.start, f.end, key, f.sentence))  # type: ignore[arg-type]
@@ -211,25 +212,31 @@ class _Extraction:
                 mentions.append(
                     Mention(h.key, file, h.start, h.end, surface, h.sentence.start, h.sentence.end)
                 )
-        return self.finish(mentions)
+        texts = {d.file: d.text for d, _, _, _ in per_doc}
+        return self.finish(self.settle(self.corefer(mentions), texts))
 
-    def register(self, found: Found) -> EntityHit:
+    def register(self, found: Found, tentative: bool = False) -> EntityHit:
         """A discovered mention joins the entity sharing its form, catalogue or discovered."""
         key = self.key_of(found)
         info = self.info.get(key)
         if info is None:
-            info = self.info[key] = _Info(found.name, None, discovered=True, generic=found.generic)
+            name = " ".join(found.name.split())  # a name across a line break reads on one line
+            info = self.info[key] = Info(name, None, discovered=True, generic=found.generic)
+            info.tentative = tentative
+        elif not tentative:
+            info.tentative = False
         self.vote(info, found)
         if found.description and not info.description:
             info.description = found.description
         if info.discovered:
-            info.aliases.setdefault(found.name, None)
+            info.aliases.setdefault(" ".join(found.name.split()), None)
         return EntityHit(found.start, found.end, key, found.sentence)  # type: ignore[arg-type]
 
     @staticmethod
-    def vote(info: _Info, found: Found) -> None:
+    def vote(info: Info, found: Found) -> None:
         if found.type:
             (info.weak if found.weak else info.types)[found.type] += 1
+            info.reasons.setdefault(found.type, found.reason or reason_for(found))
 
     def key_of(self, found: Found) -> str:
         if found.target:
@@ -288,16 +295,6 @@ class _Extraction:
         kept.sort(key=lambda h: h.start)
         return kept
 
-    def entity_type(self, key: str) -> str:
-        info = self.info[key]
-        if info.type:
-            return info.type
-        votes = info.types or info.weak
-        if votes:
-            best = max(votes.values())
-            return next(t for t in TYPE_PRIORITY if votes.get(t) == best)
-        return "other"
-
     def qualify(self, text: str, hits: list[EntityHit]) -> list[EntityHit]:
         """A generic institution takes the place named with it: "Russia's Supreme Court"."""
         out: list[EntityHit] = []
@@ -340,46 +337,8 @@ class _Extraction:
         if key is None:
             key = f"d:{form_key(name)}"
             self.by_form[form_key(name)] = key
-            self.info[key] = _Info(name, "organisation", name, discovered=True)
+            self.info[key] = Info(name, "organisation", name, discovered=True)
         return key
-
-    def finish(self, mentions: list[Mention]) -> tuple[list[Entity], list[Mention]]:
-        """Final ids (catalogue ids kept, discovered ones slugged) and Entity records."""
-        used = Counter(m.entity for m in mentions)
-        ids: dict[str, str] = {}
-        taken = {info.catalogue_id for info in self.info.values() if info.catalogue_id}
-        entities: list[Entity] = []
-        for key, info in self.info.items():
-            if not used[key]:
-                continue
-            entity_id = info.catalogue_id
-            if entity_id is None:
-                base = slug(info.name)
-                entity_id, n = base, 2
-                while entity_id in taken:
-                    entity_id, n = f"{base}-{n}", n + 1
-                taken.add(entity_id)
-            ids[key] = entity_id
-            aliases = tuple(a for a in info.aliases if a != info.name)
-            entities.append(
-                Entity(
-                    entity_id,
-                    info.name,
-                    self.entity_type(key),
-                    aliases,
-                    info.description,
-                    info.discovered,
-                )
-            )
-        entities.sort(key=lambda e: (e.name.casefold(), e.id))
-        out = [
-            Mention(
-                ids[m.entity], m.file, m.start, m.end, m.surface, m.sentence_start, m.sentence_end
-            )
-            for m in mentions
-        ]
-        out.sort(key=attrgetter("file", "start"))
-        return entities, out
 
 
 # Applied in order; the last pair also covers -ise/-ize and -isation/-ization.

@@ -28,7 +28,7 @@ from store.models import Document, Passage, Sentence
 from store.search.indexing import DocTerms
 from store.timex import Timex
 
-FORMAT = 2
+FORMAT = 3  # 3: a discovered name carries the reason for its type
 _LENGTH = struct.Struct("<I")
 
 
@@ -143,13 +143,15 @@ def _read_facts(row: dict[str, Any]) -> Facts:
 
 def _found(f: Found) -> list[Any]:
     index = f.sentence.index if f.sentence is not None else -1
-    return [f.start, f.end, f.name, f.type, f.description, index, f.generic, f.target, f.weak]
+    return [
+        f.start, f.end, f.name, f.type, f.description, index, f.generic, f.target, f.weak, f.reason
+    ]  # fmt: skip
 
 
 def _read_found(row: list[Any], by_index: dict[int, Sentence]) -> Found:
-    start, end, name, kind, description, index, generic, target, weak = row
+    start, end, name, kind, description, index, generic, target, weak, reason = row
     sentence = by_index.get(index) if index >= 0 else None
-    return Found(start, end, name, kind, description, sentence, generic, target, weak)
+    return Found(start, end, name, kind, description, sentence, generic, target, weak, reason)
 
 
 def _findings(f: DocFindings) -> dict[str, Any]:

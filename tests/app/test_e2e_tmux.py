@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.app.support import DOC_A, DOC_B
+from tests.paths import DATA
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 DOSSIER = Path(sys.executable).parent / "dossier"
@@ -64,14 +65,10 @@ def current_hit_shown(screen: str) -> bool:
     )
 
 
-@pytest.fixture
-def session(tmp_path: Path):  # type: ignore[no-untyped-def]
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text(DOC_A)
-    (corpus / "b.txt").write_text(DOC_B)
+def start_app(corpus: Path, store: Path, size: tuple[int, int]) -> str:
+    """`dossier` on `corpus` in a new detached tmux session of `size`; returns its name."""
     name = f"dossier-e2e-{uuid.uuid4().hex[:8]}"
-    command = f"{DOSSIER} --corpus {corpus} --store {tmp_path / 'store.json'}"
+    command = f"{DOSSIER} --corpus {corpus} --store {store}"
     # COLUMNS/LINES in the environment (a test runner may export 80x24) would override the
     # size tmux gives the pane, so they are removed for the app.
     tmux(
@@ -80,9 +77,9 @@ def session(tmp_path: Path):  # type: ignore[no-untyped-def]
         "-s",
         name,
         "-x",
-        "160",
+        str(size[0]),
         "-y",
-        "48",
+        str(size[1]),
         "env",
         "-u",
         "COLUMNS",
@@ -91,6 +88,16 @@ def session(tmp_path: Path):  # type: ignore[no-untyped-def]
         "TERM=xterm-256color",
         *command.split(),
     )
+    return name
+
+
+@pytest.fixture
+def session(tmp_path: Path):  # type: ignore[no-untyped-def]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(DOC_A)
+    (corpus / "b.txt").write_text(DOC_B)
+    name = start_app(corpus, tmp_path / "store.json", (160, 48))
     tmux("set-option", "-t", name, "set-clipboard", "on")
     yield name
     subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, check=False)
@@ -123,4 +130,46 @@ def test_search_open_next_and_copy_in_a_real_terminal(session: str) -> None:
         ).stdout
         time.sleep(0.1)
     assert buffer.startswith('> "') and "Astana" in buffer and "—" in buffer
+    tmux("send-keys", "-t", session, "q")
+
+
+@pytest.fixture
+def curation_session(tmp_path: Path):  # type: ignore[no-untyped-def]
+    corpus = tmp_path / "corpus"
+    shutil.copytree(DATA / "curation", corpus)
+    name = start_app(corpus, tmp_path / "store.json", (120, 40))
+    yield name, corpus
+    subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, check=False)
+
+
+def entity_row(screen: str, name: str) -> int | None:
+    """The mention count the entity list shows for `name`, or None if it is not listed."""
+    match = re.search(re.escape(name) + r" +(\d+) +│", screen)
+    return int(match.group(1)) if match else None
+
+
+def test_merge_two_entities_in_a_real_terminal_and_see_the_counts_change(
+    curation_session: tuple[str, Path],
+) -> None:
+    session, corpus = curation_session
+    screen = wait_for(session, "Entities (6)", timeout=60)  # the first build
+    varnholt, oskany = entity_row(screen, "Varnholt"), entity_row(screen, "Oskany")
+    assert varnholt and oskany
+    tmux("send-keys", "-t", session, "3")  # the entities pane, its filter line
+    tmux("send-keys", "-t", session, "-l", "varn")
+    wait_until(session, lambda s: entity_row(s, "Oskany") is None, "the filtered list")
+    tmux("send-keys", "-t", session, "Down")
+    tmux("send-keys", "-t", session, "m")
+    wait_for(session, "Merge 'Varnholt' with which entity?")
+    tmux("send-keys", "-t", session, "-l", "osk")
+    tmux("send-keys", "-t", session, "Enter")
+    wait_for(session, "Merge 'Oskany' into 'Varnholt'?")
+    tmux("send-keys", "-t", session, "y")
+    screen = wait_for(session, "Entities (5)", timeout=60)  # written, rebuilt, read again
+    assert entity_row(screen, "Varnholt") == varnholt + oskany
+    assert "Oskany" in (corpus / "entities.yaml").read_text(encoding="utf-8")
+    tmux("send-keys", "-t", session, "u")
+    wait_for(session, "Undo the last edit")
+    tmux("send-keys", "-t", session, "y")
+    wait_for(session, "Entities (6)", timeout=60)
     tmux("send-keys", "-t", session, "q")

@@ -31,7 +31,11 @@ def test_entities_json_shape_and_type_filter(capsys, built_store_path: Path) -> 
         "description",
         "mentions",
         "discovered",
+        "source",
+        "type_reason",
+        "evidence",
     }
+    assert {r["source"] for r in rows} <= {"catalogue", "base", "discovered"}
     naz = next(r for r in rows if r["name"] == "Nursultan Nazarbayev")
     assert naz["mentions"] == {"002_e3382299f196536e.txt": 1, "003_290b001818848b61.txt": 3}
 

@@ -6,16 +6,24 @@ import argparse
 from typing import TYPE_CHECKING
 
 from store.entities.details import entity_details, find_entity
+from store.errors import DossierError
 from store.storage.db import Store
 from tui.cli.common import add_command, add_pages, print_json, terminal_text
+from tui.cli.curate import USAGE, is_curation, run_curation
 
 if TYPE_CHECKING:
     from tui.cli.common import Subcommands
 
-EPILOG = """\
+EPILOG = (
+    """\
 examples:
   dossier entity KNB
-  dossier entity "islamic state" --json | jq '.related[:5]'"""
+  dossier entity "islamic state" --json | jq '.related[:5]'
+
+curation (written to the corpus's entities.yaml, comments kept, then rebuilt):
+"""
+    + USAGE
+)
 
 
 def register(subparsers: Subcommands) -> None:
@@ -24,10 +32,16 @@ def register(subparsers: Subcommands) -> None:
         "entity",
         help="show one entity: aliases, counts, mentions in context, related entities, events",
         description="Show one entity. NAME is any of its names or aliases, in any case; "
-        "an unknown name suggests the closest ones.",
+        "an unknown name suggests the closest ones. With a verb first (merge, split, rename, "
+        "type, exclude, undo) it corrects the entities instead.",
         epilog=EPILOG,
     )
-    parser.add_argument("name", metavar="NAME", help="a name or alias, e.g. ISIL or 'knb'")
+    parser.add_argument(
+        "words",
+        nargs="+",
+        metavar="NAME",
+        help="a name or alias, e.g. ISIL or 'knb'; or a curation verb and its names",
+    )
     parser.add_argument("--json", action="store_true", help="print a JSON object")
     parser.add_argument(
         "--limit",
@@ -40,7 +54,11 @@ def register(subparsers: Subcommands) -> None:
 
 
 def run(args: argparse.Namespace, store: Store) -> int:
-    entity = find_entity(store, args.name)
+    if is_curation(args.words):
+        return run_curation(args, store)
+    if len(args.words) != 1:
+        raise DossierError("give one NAME (quote a name of several words), or a verb:\n" + USAGE)
+    entity = find_entity(store, args.words[0])
     details = entity_details(store, entity.id)
     if args.json:
         data = details.to_json()
@@ -48,11 +66,17 @@ def run(args: argparse.Namespace, store: Store) -> int:
         add_pages(store, data["events"])
         print_json(data)
         return 0
-    out = [f"{entity.name}  [{entity.type}{', discovered' if entity.discovered else ''}]"]
+    source = {"catalogue": "", "base": ", base knowledge", "discovered": ", discovered"}
+    reason = (
+        f"; type from {entity.reason}" if entity.source != "catalogue" and entity.reason else ""
+    )
+    out = [f"{entity.name}  [{entity.type}{source.get(entity.source, '')}{reason}]"]
     if entity.aliases:
         out.append("aliases: " + ", ".join(entity.aliases))
     if entity.description:
         out.append(entity.description)
+    for why in entity.evidence:
+        out.append(f"merged: {why}")
     out.append("mentions: " + ", ".join(f"{f} {n}" for f, n in details.mention_counts.items()))
     if details.first and details.last:
         out.append(

@@ -17,7 +17,9 @@ from store.storage.db import Store
 from tui.model.catalog import Catalog, date_label
 from tui.model.controls import visible
 from tui.model.entity_view import EntityView, MentionInContext, load_entity_view
+from tui.screens.curation import CurationFlow
 from tui.screens.detail import DetailScreen
+from tui.widgets.entity_list import curation_bindings
 from tui.widgets.plain_list import PlainList
 from tui.worker_errors import notify_failure
 
@@ -37,6 +39,7 @@ class EntityScreen(DetailScreen):
         Binding(
             "Y", "copy_citation", "Copy citation", show=False, id="dossier.entity.copy_citation"
         ),
+        *curation_bindings("dossier.entity"),
     ]
 
     class Ready(Message):
@@ -48,6 +51,23 @@ class EntityScreen(DetailScreen):
         super().__init__(store, catalog)
         self.entity_id = entity_id
         self.view: EntityView | None = None
+
+    def action_curate(self, verb: str) -> None:
+        """The entity list's curation keys, on this entity; the main screen rebuilds after."""
+        from tui.screens.main import MainScreen
+
+        main = self.app.screen_stack[0]
+        if not isinstance(main, MainScreen) or main.model.catalog is None:
+            return
+        entity = self.catalog.by_entity.get(self.entity_id)
+
+        def done(what: str) -> None:
+            self.dismiss(None)  # the view of an entity that may be gone
+            main.curated(what)
+
+        CurationFlow(
+            self, main.corpus_dir, self.store.path, main.model.catalog.entities, done
+        ).start(verb, entity)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="entity-box"):

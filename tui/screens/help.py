@@ -68,6 +68,7 @@ def binding_rows() -> list[tuple[str, list[tuple[str, str]]]]:
     from tui.screens.main import MainScreen
     from tui.screens.note_editor import NoteEditor
     from tui.screens.writing import WritingScreen
+    from tui.widgets.entity_list import EntityList
     from tui.widgets.reader import Reader
 
     sections: list[tuple[str, list[BindingType]]] = [
@@ -75,6 +76,7 @@ def binding_rows() -> list[tuple[str, list[tuple[str, str]]]]:
         ("Writing: stars, notes, tags, exports", WritingScreen.BINDINGS),
         ("Note editor", NoteEditor.BINDINGS),
         ("Reader", Reader.BINDINGS),
+        ("Entity list (also in the entity view)", EntityList.BINDINGS),
         ("Entity view", EntityScreen.BINDINGS),
         ("Event view", EventScreen.BINDINGS),
         ("App", DossierApp.BINDINGS),

@@ -33,6 +33,7 @@ from tui.model.controls import visible
 from tui.model.main import NUMBERED, PANES, TITLES, MainModel, Preview, Selection, Target, shorten
 from tui.model.reader_doc import ReaderDoc
 from tui.model.results import ResultItem, result_items
+from tui.screens.curation import CurationFlow
 from tui.screens.writing import WritingScreen
 from tui.widgets.chronology_list import ChronologyList
 from tui.widgets.entity_list import EntityList
@@ -296,6 +297,23 @@ class MainScreen(WritingScreen):
     @on(EntityList.Chosen)
     def open_entity_view(self, message: EntityList.Chosen) -> None:
         self.show_entity(message.entity_id)
+
+    @on(EntityList.CurationAsked)
+    def curate_entity(self, message: EntityList.CurationAsked) -> None:
+        catalog = self.model.catalog
+        if catalog is not None:
+            entity = catalog.by_entity.get(message.entity_id or "")
+            self.curation(catalog).start(message.verb, entity)
+
+    def curation(self, catalog: Catalog) -> CurationFlow:
+        """An edit of entities.yaml; when written, the store is rebuilt and read again."""
+        return CurationFlow(self, self.corpus_dir, self.store.path, catalog.entities, self.curated)
+
+    def curated(self, what: str) -> None:
+        self.notify(what, title="entities.yaml", markup=False)
+        self.store.close()
+        self.query_one("#loading").display = True
+        self.load_store()
 
     def selection(self) -> Selection:
         """What the widgets have under their cursors, for the model to decide on."""

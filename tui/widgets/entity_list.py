@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.widgets.option_list import Option
@@ -27,7 +29,36 @@ def matches(entity: Entity, needle: str) -> bool:
     return not needle or any(needle in n.casefold() for n in (entity.name, *entity.aliases))
 
 
+# Curation keys: (key, verb, description, tooltip); the same keys work in the entity view.
+CURATION_KEYS = (
+    ("m", "merge", "Merge", "Merge this entity with another: its names join this one"),
+    ("s", "split", "Split", "Split an alias off this entity as an entity of its own"),
+    ("r", "rename", "Rename", "Rename this entity (the old name stays an alias)"),
+    ("t", "type", "Type", "Change this entity's type"),
+    ("x", "exclude", "Exclude", "Exclude this name: a false positive, never an entity"),
+    ("u", "undo", "Undo", "Undo the last edit of entities.yaml"),
+)
+
+
+def curation_bindings(prefix: str) -> list[BindingType]:
+    return [
+        Binding(key, f"curate('{verb}')", label, show=False, tooltip=tip, id=f"{prefix}.{verb}")
+        for key, verb, label, tip in CURATION_KEYS
+    ]
+
+
 class EntityList(KeyedList):
+    """Entities by type; m s r t x u correct them (written to entities.yaml, then rebuilt)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = curation_bindings("dossier.entities")
+
+    @dataclass
+    class CurationAsked(Message):
+        """A curation key on the entity `entity_id` (None: the list is empty)."""
+
+        verb: str
+        entity_id: str | None
+
     @dataclass
     class Highlighted(Message):
         """The cursor is on the entity `entity_id` (the reader marks its mentions)."""
@@ -45,6 +76,9 @@ class EntityList(KeyedList):
         self.catalog: Catalog | None = None
         self.needle = ""
         self.starred: set[str] = set()  # entity ids the user bookmarked: marked ★
+
+    def action_curate(self, verb: str) -> None:
+        self.post_message(self.CurationAsked(verb, self.highlighted_id))
 
     def highlight_message(self, key: str) -> Message:
         return self.Highlighted(key)

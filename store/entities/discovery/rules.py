@@ -37,6 +37,7 @@ from store.lang.en import (
     calendar_word,
     title_head,
 )
+from store.lang.en.lexicon import COMMON_WORDS
 
 if TYPE_CHECKING:
     from store.entities.discovery.tokens import DocFindings, Words
@@ -49,6 +50,22 @@ _SPACE_GAPS = frozenset({" ", "'s ", "’s ", "' ", "’ "})
 _APPOSITION_CLOSES = frozenset(",.;)")
 _ORG_AFTER = re.compile(r"(?: \([^()]{1,40}\))?((?: [a-z][a-z\-]*){0,2}) ([a-z]+)\b")
 _WHO_AFTER = re.compile(r",? who\b")
+
+
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sheikh", "sheik"})  # "Mr. Philemon Yang"
+
+
+def _plain_word(word: str) -> bool:
+    return word in COMMON_WORDS or _plural_common(word)
+
+
+def _plural_common(word: str) -> bool:
+    """ "affairs", "ladies", "gentlemen": the plural of an English common noun."""
+    if word.endswith("ies") and word[:-3] + "y" in COMMON_WORDS:
+        return True
+    if word.endswith("men") and word[:-3] + "man" in COMMON_WORDS:
+        return True
+    return word.endswith("s") and (word[:-1] in COMMON_WORDS or word[:-2] in COMMON_WORDS)
 
 
 class SentenceRules:
@@ -71,6 +88,12 @@ class SentenceRules:
             rest = i + 1
             if lower[rest] == "of" and rest + 1 < b:
                 rest += 2  # "Secretary of State John Kerry"
+            if (
+                rest == b
+                and _plain_word(lower[b])
+                and (lower[rest - 1] == "of" or (i > 0 and lower[i - 1] in DETERMINERS))
+            ):
+                return None  # "Minister of Foreign Affairs", "the General Debate"
             if self.personal_name(rest, b):
                 title_start = starts[span_first]
                 if w.covered[span_first] is None and span_first < a:
@@ -86,7 +109,7 @@ class SentenceRules:
         if (
             a > 0
             and lower[before] in TITLE_HEADS
-            and not w.capitalised[before]
+            and (not w.capitalised[before] or lower[before] in _HONORIFICS)
             and self.personal_name(a, b)
         ):
             caps = w.capitalised
@@ -121,9 +144,11 @@ class SentenceRules:
             return False
         w = self.w
         caps, lower, words = w.capitalised, w.lower, w.text
+        if a == b and _plural_common(lower[a]):
+            return False  # "Affairs", "Ladies", "Colleagues": plural nouns, no surnames
         for i in range(a, b + 1):
             word = lower[i]
-            if not caps[i] or word in ORG_CUES or word in PLACE_CUES:
+            if not caps[i] or word in ORG_CUES or word in PLACE_CUES or word[:1].isdigit():
                 return False
             if word in STOPWORDS or word in TITLE_HEADS:
                 return False

@@ -9,20 +9,29 @@ from store.entities.discovery.acronyms import AcronymRules
 from store.entities.discovery.rules import SentenceRules
 from store.entities.discovery.tokens import Found
 from store.entities.match import is_acronym
+from store.entities.world import demonyms
 from store.lang.en import (
     ADJECTIVE_ENDINGS,
     COMMON_ACRONYMS,
+    COMPASS,
     DEMONYM_PLURALS,
     GENERIC_WORDS,
     ORG_CUES,
     OTHER_CUES,
     PARTICLES,
+    PEOPLES,
     PLACE_CUES,
     PLACE_NOUNS_AFTER,
     TITLE_MODIFIERS,
     title_head,
 )
+from store.lang.en.lexicon import COMMON_WORDS
 
+# "the city of X", "the villages of X and Y": a settlement noun before "of" (or a comma)
+_SETTLEMENTS = frozenset(
+    "city town village port capital cities towns villages ports settlement settlements "
+    "district districts province provinces region regions".split()
+)
 BASED_SUFFIX = re.compile(r"^(.+?)-based$")  # "Taraz-based": the place is before the suffix
 CONNECTORS = frozenset({"of", "for", "on", "and", "the", "&"})
 CONNECTORS_OR_PARTICLES = CONNECTORS | PARTICLES
@@ -79,6 +88,8 @@ class RunRules(AcronymRules, SentenceRules):
         person = self.title_split(a, b, span_first)
         if person is not None:
             return
+        if self.peoples(words):
+            return
         k = a
         while k < b and title_word(words[k - a]):
             k += 1
@@ -128,17 +139,12 @@ class RunRules(AcronymRules, SentenceRules):
             return
         if (
             before is not None
-            and lower[before] in ("city", "town", "village", "capital")
+            and lower[before] in _SETTLEMENTS
             and text[w.end[before] : name_start].strip() in ("of", ",", "")
         ):
             self.emit(name_start, name_end, "place", description, last=b)
             return
-        if (
-            before is not None
-            and lower[a - 1] == "of"
-            and a > 1
-            and lower[a - 2] in ("city", "town", "village", "port", "capital")
-        ):
+        if before is not None and lower[a - 1] == "of" and a > 1 and lower[a - 2] in _SETTLEMENTS:
             self.emit(name_start, name_end, "place", description, last=b)
             return
         if fragment:
@@ -184,7 +190,40 @@ class RunRules(AcronymRules, SentenceRules):
             return
         if all(x.isupper() for x in w.text[a : b + 1]):
             return  # a line in capitals, not a name
-        self.emit(name_start, name_end, None, description, last=b)
+        found = self.emit(name_start, name_end, None, description, last=b)
+        if self.name_shaped(a, b):
+            # "Jeyhun Bayramov", "Anwar al-Bunni": two to four capitalised words, no cue, the
+            # last no English common word ("Economic Freedom" is not a person): a weak guess,
+            # outvoted by any mention with evidence.
+            found.type, found.weak, found.reason = "person", True, "name shape"
+
+    @staticmethod
+    def peoples(words: list[str]) -> bool:
+        """'Sri Lankan', 'Lebanese Shiites', 'Sunni Islam', 'Central Asian': demonyms, peoples
+        and faiths, alone or leading a span with no cue word, name no entity."""
+        known = demonyms()
+        lead = 2 if len(words) > 1 and " ".join(words[:2]) in known else 1
+        first = " ".join(words[:lead])
+        if not (first in known or first in PEOPLES or (first in COMPASS and len(words) == 2)):
+            return False
+        rest = words[lead:]
+        if first in COMPASS:
+            return rest[0].endswith(ADJECTIVE_ENDINGS) or rest[0] in known
+        # "Lebanese Shiites", "Azerbaijani Chairmanship"; not "Tamil Eelam", "Tamil New Tigers"
+        if len(rest) > 1:
+            return False
+        if first in known:  # a country's adjective and one word with no cue
+            return not (set(rest) & (ORG_CUES | PLACE_CUES))  # "British Army" is a name
+        return all(x in known or x in PEOPLES or x in COMMON_WORDS for x in rest)
+
+    def name_shaped(self, a: int, b: int) -> bool:
+        w = self.w
+        if b == a or not self.personal_name(a, b):
+            return False
+        last = w.lower[b]
+        if last in COMMON_WORDS or last.split("-")[-1] in COMMON_WORDS or len(last) < 3:
+            return False
+        return not any(x in CONNECTORS for x in w.lower[a : b + 1])
 
     def emit(
         self,

@@ -40,8 +40,10 @@ from store.models import Document, Sentence
 __all__ = ["discover"]
 
 _QUOTED = re.compile(r"([“‘\"])\*{0,2}([^“”‘’\"*]{2,160}?)\*{0,2}(?:[”’\"])(?!\w)")
-_SPACES = re.compile(r"[ ]+")
-_SPACES_OR_HYPHEN = re.compile(r"[ ]+|-")
+# A name may run across a soft line break (hard-wrapped text, PDF and OCR copies):
+# "Special Investment\nFacilitation Council"; a blank line ends the passage anyway.
+_SPACES = re.compile(r"[ ]+|[ ]*\r?\n[ ]*")
+_SPACES_OR_HYPHEN = re.compile(r"[ ]+|[ ]*\r?\n[ ]*|-")
 _LONG_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _JOINERS = PARTICLES | {"of", "for", "on", "and", "&"}
 _STRONG_CUES = ORG_CUES | PLACE_CUES
@@ -64,11 +66,25 @@ def discover(
         start, end = sentence.start, sentence.end
         if text[start:end].islower():
             continue  # no capital, no name: nothing below fires without one
+        if _table_row(text, start, end):
+            continue  # table furniture: header cells and cells are no running text
         words = Words(text, start, end)
         if covers:
             words.cover(covers, bisect.bisect_right(cover_ends, start))
         _Sentence(text, sentence, words, lower_vocab, findings).run()
     return findings
+
+
+def _table_row(text: str, start: int, end: int) -> bool:
+    """A row of a table (`| a | b |`, tab-separated cells): discovery reads no names in it; a
+    catalogue name there is still matched."""
+    rows = text[start:end].strip().splitlines()
+    # every line a row: "| a | b |" (an OCR'd "|" for "I" is no table), or tab-separated cells
+    return bool(rows) and all(
+        (r.strip().startswith("|") and r.strip().endswith("|") and r.count("|") >= 3)
+        or r.strip("\t").count("\t") >= 1
+        for r in rows
+    )
 
 
 class _Sentence(RunRules):
@@ -247,12 +263,12 @@ class _Sentence(RunRules):
         if all(covered):
             self.acronym_definition(a, b, target=covered[-1])
             return
-        if (
-            covered[-1] is None
-            and any(covered)
-            and not _STRONG_CUES.isdisjoint(self.w.lower[a : b + 1])
-        ):
+        uncovered = [x for x, c in zip(self.w.lower[a : b + 1], covered, strict=True) if not c]
+        if covered[-1] is None and any(covered) and not _STRONG_CUES.isdisjoint(uncovered):
             self.segment(a, b, a, fragment=False)  # a longer cued name wins over the place in it
+            return
+        if self.institution_of_place(a, b, covered, uncovered):
+            self.segment(a, b, a, fragment=False)
             return
         i = a
         while i <= b:
@@ -268,6 +284,22 @@ class _Sentence(RunRules):
             if not (j < b and self.cut_title(i, j)):
                 self.segment(i, j, a, fragment=any(covered))
             i = j + 1
+
+    def institution_of_place(
+        self, a: int, b: int, covered: list[str | None], uncovered: list[str]
+    ) -> bool:
+        """'Communist Party of Nepal', 'Armed Forces of Ukraine': a cued head, 'of' (the) and a
+        catalogue name that ends the span are one organisation; the place inside it is no
+        mention of its own."""
+        if covered[0] is not None or covered[-1] is None or ORG_CUES.isdisjoint(uncovered):
+            return False
+        lower = self.w.lower
+        k = next(i for i in range(a, b + 1) if covered[i - a] is not None)
+        if not all(c is not None for c in covered[k - a :]) or len(set(covered[k - a :])) != 1:
+            return False
+        return lower[k - 1] == "of" or (
+            lower[k - 1] == "the" and k - 2 >= a and lower[k - 2] == "of"
+        )
 
     def cut_title(self, i: int, j: int) -> bool:
         """'Joint Plan of Action for the Implementation of' + a catalogue name: the head of a

@@ -16,7 +16,14 @@ from itertools import accumulate
 from operator import itemgetter
 
 from store.entities.match import fold_punctuation
-from store.lang.en import PARTICLES
+from store.lang.en import (
+    NUMBERED_HEADS,
+    ORG_CUES,
+    OTHER_CUES,
+    PARTICLES,
+    PLACE_CUES,
+    TITLE_HEADS,
+)
 from store.models import Document, Sentence
 
 _SPLIT = re.compile(r"([^\W_][\w'’.\-]*)")  # a word: starts with a letter or digit
@@ -29,6 +36,10 @@ _MODIFIER_SUFFIX = re.compile(r"-[a-z]{3,}$")
 _PARTICLE_PREFIX = re.compile(r"^([a-z]{1,3})-[A-Z]")
 _LOWER_WORD = re.compile(r"(?<![\w'’.-])([a-z][a-z'’-]*)")
 _FIRST = itemgetter(0)
+_DIGIT = re.compile(r"\d")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+_CUE_WORDS = ORG_CUES | PLACE_CUES | OTHER_CUES
+_TITLE_HEADS = TITLE_HEADS
 
 
 class Words:
@@ -72,6 +83,24 @@ class Words:
             for i, word in enumerate(words):
                 if "-" in word:
                     caps[i] = _capitalised(word)
+        if n and _DIGIT.search(text, start, end):
+            self._numbers()
+
+    def _numbers(self) -> None:
+        """Numbers inside names: an ordinal before a capitalised word ("44th Mountain Infantry
+        Division"), a number after a numbered head ("Resolution 1373", "Branch 251")."""
+        caps, words, lower, gap = self.capitalised, self.text, self.lower, self.gap
+        for i, word in enumerate(words):
+            if not word[:1].isdigit():
+                continue
+            if (_ORDINAL.fullmatch(word) and i + 1 < self.n and caps[i + 1] and gap[i] == " ") or (
+                word.isdigit()
+                and i > 0
+                and caps[i - 1]
+                and gap[i - 1] == " "
+                and lower[i - 1] in NUMBERED_HEADS
+            ):
+                caps[i] = True
 
     def _trim(self, text: str, start: int, end: int) -> None:
         """Cut trailing punctuation (kept in initials, "U.S.") and a possessive 's."""
@@ -134,6 +163,27 @@ class Found:
     generic: bool = False
     target: str | None = None  # a catalogue key when the mention belongs to a catalogue entity
     weak: bool = False  # the type is a default guess, outvoted by any mention with evidence
+    reason: str = ""  # the evidence for `type` when the rule that set it said so
+
+
+def reason_for(found: Found) -> str:
+    """The evidence for a discovered mention's type, read from what the rules left on it."""
+    if found.reason:
+        return found.reason
+    words = set(found.name.lower().split())
+    if found.type == "person":
+        if found.description:
+            return "title" if title_like(found.description) else "apposition"
+        return "name shape" if found.weak else "speech verb or particle"
+    if found.type in ("organisation", "place", "other") and not words.isdisjoint(_CUE_WORDS):
+        return "cue word"
+    if found.description:
+        return "apposition"
+    return "context votes"
+
+
+def title_like(description: str) -> bool:
+    return not _TITLE_HEADS.isdisjoint(description.lower().split())
 
 
 @dataclass(slots=True)

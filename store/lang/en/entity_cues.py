@@ -17,7 +17,8 @@ institute service group front union bank department office commission associatio
 foundation university army forces police guard brigade division parliament assembly government
 directorate bureau authority corporation company programme program brotherhood alliance league
 coalition federation board academy school church network media press times news commonwealth
-congress commissioner radio television force newspaper magazine
+congress commissioner radio television force newspaper magazine branch battalion regiment
+corps squadron fund partnership tribunal
 """.split()
 )
 
@@ -25,7 +26,7 @@ congress commissioner radio television force newspaper magazine
 OTHER_CUES = frozenset(
     """
 declaration convention strategy treaty act law code operation process plan summit conference
-exercise agreement charter initiative
+exercise agreement charter initiative resolution
 """.split()
 )
 
@@ -34,7 +35,7 @@ PLACE_CUES = frozenset(
     """
 province region oblast district county city republic island islands mountains sea river valley
 lake gulf bay peninsula desert basin village town kingdom emirate state states camp airport
-mount
+mount country
 """.split()
 ) - {"state"}
 
@@ -51,6 +52,8 @@ mayor senator ambassador commander spokesman spokeswoman spokesperson leader pro
 prof. dr dr. mr mr. mrs mrs. ms ms. sheikh imam judge prosecutor prosecutor-general colonel
 captain lieutenant sergeant general king queen prince emir mullah editor analyst researcher
 blogger correspondent reporter activist founder lawyer officer deputy envoy
+sheik ayatollah mufti rabbi pope cardinal bishop archbishop patriarch marshal admiral brigadier
+comandante excellency sayyed sayyid col gen lt maj sgt capt brig adm cpl pvt pm
 """.split()
 ) - {"deputy"}
 
@@ -130,7 +133,8 @@ next first second third one two three four five six seven eight nine ten however
 instead indeed accordingly consequently similarly likewise therefore hence so because unless
 until whether whereas every any few several more less once again just perhaps maybe almost
 about above across against along among around behind below beneath beside beyond near off out
-through throughout toward towards upon via within mr mrs ms dr
+through throughout toward towards upon via within mr mrs ms dr yesterday tomorrow tonight
+overnight afterwards
 """.split()
     )
     | CALENDAR_WORDS
@@ -216,3 +220,27 @@ inner outer north-east north-west south-east south-west northeast northwest sout
 # one ("Osama bin Laden").
 PERSON_PARTICLES_FIRST = frozenset("abu umm ibn bin".split())
 PERSON_PARTICLES_INSIDE = frozenset("bin ibn".split())
+
+
+# Words after which a number belongs to the name: "Resolution 1373", "Branch 251",
+# "Flight 103"; and nouns an ordinal may open ("2nd Brigade", "44th Mountain Infantry
+# Division" need a capitalised word after the ordinal).
+NUMBERED_HEADS = frozenset(
+    """
+resolution branch unit brigade division battalion regiment squadron wing fleet corps flight
+article section directive decree chapter zone sector camp route highway
+""".split()
+)
+
+# Peoples, faiths and their adjectives: "not entities" on their own, and a span made of them
+# or led by one with no cue word ("Sunni Islam", "Lebanese Shiites") is no name either.
+PEOPLES = frozenset(
+    """
+sunni sunnis shia shias shiite shiites shi'a shi'ite alawite alawites druze christian
+christians muslim muslims islamist islamists jihadist jihadists jewish jews catholic catholics
+orthodox protestant protestants sikh sikhs hindu hindus buddhist buddhists yazidi yazidis
+kurdish kurds arab arabs persian persians tamil tamils sinhalese pashtun pashtuns baloch uyghur
+uyghurs berber berbers tuareg fulani hausa yoruba igbo rohingya islam christianity judaism
+hinduism buddhism sikhism
+""".split()
+)

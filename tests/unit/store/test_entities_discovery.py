@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from store.entities import extract_entities, load_catalogue
+from store.entities import Catalogue, extract_entities, load_catalogue
 from store.models import Document
 from store.text.segment import segment
 from tests.paths import DATA
@@ -203,11 +203,15 @@ def test_country_acronym_is_a_place_and_spelling_variants_of_one_acronym_merge()
         "The Coastal Defence Organization (CDO) disagreed, and the US had no comment.\n"
     )
     passages, sentences = segment("t.txt", text)
-    entities, mentions = extract_entities(
-        [Document("t.txt", text, tuple(passages), tuple(sentences))], load_catalogue(None)
-    )
+    document = Document("t.txt", text, tuple(passages), tuple(sentences))
+    # Discovery alone (no base knowledge) types the acronym from its context ...
+    alone, _ = extract_entities([document], Catalogue(base=frozenset()))
+    assert {e.name: e for e in alone}["US"].type == "place"
+    # ... and the base knowledge knows it as the United States.
+    entities, mentions = extract_entities([document], load_catalogue(None))
     by_name = {e.name: e for e in entities}
-    assert by_name["US"].type == "place"
+    assert "US" in by_name["United States"].aliases
+    assert by_name["United States"].type == "place"
     cdo = by_name["Coastal Defence Organisation"]
     assert set(cdo.aliases) == {"Coastal Defence Organization", "CDO"}
     assert "Coastal Defence Organization" not in by_name
