@@ -14,7 +14,10 @@ Pages, by what is at hand:
 
     python benchmarks/bench_web.py                      # benchmarks/data/web/*/ (source.html, truth.txt)
     python benchmarks/bench_web.py --scrapinghub DIR    # the 181-page benchmark: DIR/html/*.html.gz, DIR/ground-truth.json
-    python benchmarks/bench_web.py --readability DIR    # mozilla/readability test/test-pages: */source.html, */expected.html
+    python benchmarks/bench_web.py --readability DIR... # mozilla/readability test/test-pages: */source.html, */expected.html
+
+`--readability` takes one or more folders in that layout; a page whose ground truth is plain text
+(another benchmark's, converted) has */expected.txt in place of */expected.html.
 
 The folders under benchmarks/data/web/ say where each page comes from and under what licence.
 """
@@ -100,13 +103,11 @@ def pages(args: argparse.Namespace) -> Iterator[tuple[str, bytes, str]]:
                 item.get("articleBody", ""),
             )
     elif args.readability:
-        import lxml.html
-
-        for folder in sorted(Path(args.readability).iterdir()):
-            source, expected = folder / "source.html", folder / "expected.html"
-            if source.exists() and expected.exists():
-                truth = lxml.html.fromstring(expected.read_bytes()).text_content()
-                yield folder.name, source.read_bytes(), truth
+        for root in args.readability:
+            for folder in sorted(p for p in Path(root).iterdir() if p.is_dir()):
+                page = readability_page(folder)
+                if page is not None:
+                    yield page
     else:
         for folder in sorted(p for p in DATA.iterdir() if p.is_dir()):
             yield (
@@ -114,6 +115,26 @@ def pages(args: argparse.Namespace) -> Iterator[tuple[str, bytes, str]]:
                 (folder / "source.html").read_bytes(),
                 (folder / "truth.txt").read_text(encoding="utf-8"),
             )
+
+
+def readability_page(folder: Path) -> tuple[str, bytes, str] | None:
+    """One page in mozilla/readability's layout: folder/source.html and its ground truth, the
+    text of folder/expected.html or, for plain-text ground truth, folder/expected.txt."""
+    source = folder / "source.html"
+    expected_html, expected_txt = folder / "expected.html", folder / "expected.txt"
+    if not source.exists():
+        return None
+    if expected_html.exists():
+        import lxml.html
+
+        # The expected files are UTF-8 fragments with no charset declaration: from bytes, lxml
+        # would read them as Latin-1 and every non-ASCII character would stop matching.
+        truth = lxml.html.fromstring(expected_html.read_text(encoding="utf-8")).text_content()
+    elif expected_txt.exists():
+        truth = expected_txt.read_text(encoding="utf-8")
+    else:
+        return None
+    return folder.name, source.read_bytes(), truth
 
 
 def metadata_check() -> None:
@@ -145,7 +166,12 @@ def main() -> None:
     parser.add_argument(
         "--scrapinghub", metavar="DIR", help="article-extraction-benchmark checkout"
     )
-    parser.add_argument("--readability", metavar="DIR", help="mozilla/readability test/test-pages")
+    parser.add_argument(
+        "--readability",
+        metavar="DIR",
+        nargs="+",
+        help="folders in mozilla/readability's test-page layout (*/source.html, */expected.html or .txt)",
+    )
     args = parser.parse_args()
     print(f"machine: {describe()}")
     print(f"date:    {time.strftime('%Y-%m-%d %H:%M')}")
