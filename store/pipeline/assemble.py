@@ -64,6 +64,7 @@ def run_build(
     catalogue = load_catalogue(Path(corpus_dir) / CATALOGUE_NAME)
     catalogue_digest = str((state.manifests.get(CATALOGUE_NAME) or ["none"])[-1])
     old = _old_docs(store_path, old_meta)
+    by_key = {k: f for f, k in (old.trailer.get("parts", {}) if old else {}).items()}
     total = len(state.files)
 
     # 1. Each document's parts: from the previous store when the key matches, else extracted.
@@ -78,7 +79,7 @@ def run_build(
             file = fs.entry.file
             published = _manifest_date(manifest.get(file))
             key = keys[file] = parts_key(extractor, file, fs.digest, catalogue_digest, published)
-            cached = _cached(old, file, key)
+            cached = _cached(old, file, key, by_key)
             if cached is not None:
                 text, data = cached
                 decoded[file] = decode(file, text, data)
@@ -200,9 +201,17 @@ def _old_docs(store_path: Path, meta: dict[str, Any] | None) -> BlobFile | None:
         return None
 
 
-def _cached(old: BlobFile | None, file: str, key: str) -> tuple[str, bytes] | None:
-    if old is None or old.trailer.get("parts", {}).get(file) != key:
+def _cached(
+    old: BlobFile | None, file: str, key: str, by_key: dict[str, str]
+) -> tuple[str, bytes] | None:
+    """The previous build's text and parts for this key: under the same name, or under the
+    name the document had before it was renamed or copied (the key names its content)."""
+    if old is None:
         return None
+    if old.trailer.get("parts", {}).get(file) != key:
+        file = by_key.get(key, "")
+        if not file:
+            return None
     text, data = old.get(text_key(file)), old.get(parts_blob(file))
     if text is None or data is None:
         return None
