@@ -27,11 +27,15 @@ class Entry:
     """One document file: its name in the corpus and what `os.stat` says of it."""
 
     file: str  # path relative to the corpus folder, forward slashes, valid Unicode
-    path: Path
+    location: str  # where it is read from (os.fsdecode'd); a Path only when one is asked for
     size: int
     mtime_ns: int
     ctime_ns: int
     inode: int
+
+    @property
+    def path(self) -> Path:
+        return Path(self.location)
 
     @property
     def signature(self) -> tuple[int, int, int, int]:
@@ -60,9 +64,11 @@ def scan_corpus(corpus_dir: Path, *, follow_links: bool = False) -> CorpusScan:
     warnings: list[str] = []
     entries: list[Entry] = []
     seen_dirs = {(top.st_dev, top.st_ino)}
-    stack = [corpus_dir]
+    # (folder, its name relative to the corpus with a trailing slash): names are built as
+    # strings, as a walk of 10,000 files with a Path per file costs more than the stats
+    stack: list[tuple[str, str]] = [(str(corpus_dir), "")]
     while stack:
-        folder = stack.pop()
+        folder, prefix = stack.pop()
         try:
             with os.scandir(folder) as listing:
                 items = sorted(listing, key=lambda e: e.name, reverse=True)
@@ -70,21 +76,27 @@ def scan_corpus(corpus_dir: Path, *, follow_links: bool = False) -> CorpusScan:
             warnings.append(f"{display_name(folder)}: cannot list ({exc.strerror}); skipped")
             continue
         for item in items:
-            if item.name.startswith("."):
+            name = item.name
+            if name.startswith("."):
                 continue
-            path = Path(item.path)
             link = item.is_symlink()
-            if link and not follow_links and not _inside(path, root):
+            if link and not follow_links and not _inside(Path(item.path), root):
                 warnings.append(
-                    f"{display_name(path)}: a link to {display_name(os.path.realpath(path))}, "
+                    f"{display_name(item.path)}: a link to "
+                    f"{display_name(os.path.realpath(item.path))}, "
                     "outside the corpus folder; skipped (--follow-links reads it)"
                 )
                 continue
+            document = name.lower().endswith(DOCUMENT_SUFFIXES)
+            if not link and not document and not item.is_dir(follow_symlinks=False):
+                continue  # neither a document nor a folder: not even a stat
             try:
-                info = os.stat(path)  # follows the link: what would be read
+                info = os.stat(item.path)  # follows the link: what would be read
             except OSError as exc:
-                if item.name.lower().endswith(DOCUMENT_SUFFIXES):
-                    warnings.append(f"{display_name(path)}: cannot read ({exc.strerror}); skipped")
+                if document:
+                    warnings.append(
+                        f"{display_name(item.path)}: cannot read ({exc.strerror}); skipped"
+                    )
                 continue
             if stat.S_ISDIR(info.st_mode):
                 if link and not follow_links:
@@ -92,23 +104,27 @@ def scan_corpus(corpus_dir: Path, *, follow_links: bool = False) -> CorpusScan:
                 key = (info.st_dev, info.st_ino)
                 if key not in seen_dirs:
                     seen_dirs.add(key)
-                    stack.append(path)
+                    stack.append((item.path, f"{prefix}{name}/"))
                 continue
-            if not item.name.lower().endswith(DOCUMENT_SUFFIXES):
+            if not document:
                 continue
             if not stat.S_ISREG(info.st_mode):
                 warnings.append(
-                    f"{display_name(path)}: not a regular file ({_file_kind(info.st_mode)}); skipped"
+                    f"{display_name(item.path)}: not a regular file "
+                    f"({_file_kind(info.st_mode)}); skipped"
                 )
                 continue
-            rel = path.relative_to(corpus_dir).as_posix()
-            name = valid_name(rel)
-            if name != rel:
+            rel = prefix + name
+            valid = valid_name(rel)
+            if valid != rel:
                 warnings.append(
-                    f"{display_name(path)}: the file name is not valid UTF-8; listed as {name!r}"
+                    f"{display_name(item.path)}: the file name is not valid UTF-8; "
+                    f"listed as {valid!r}"
                 )
             entries.append(
-                Entry(name, path, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+                Entry(
+                    valid, item.path, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
+                )
             )
     entries.sort(key=lambda e: e.file)
     return CorpusScan(entries, warnings)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from store.errors import StoreError
@@ -12,15 +13,18 @@ from store.errors import StoreError
 TEMP_SUFFIX = ".tmp"
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> None:
+def write_bytes_atomic(
+    path: Path, data: bytes, before_replace: Callable[[Path], None] | None = None
+) -> None:
     """Write to a temporary file in the same directory, fsync it, then `os.replace` it in.
 
     Any OS failure (a full disk, a read-only or missing folder, no permission) leaves the
     previous file as it was, removes the temporary file and becomes a StoreError that names
     the file and the reason: the one place where writing becomes a message, not a traceback.
+    `before_replace` is given the written temporary file just before it replaces `path`.
     """
     try:
-        _write(path, data)
+        _write(path, data, before_replace)
     except OSError as exc:
         raise StoreError(
             f"{path}: cannot write ({os_reason(exc)}); the previous file is kept"
@@ -32,7 +36,7 @@ def os_reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def _write(path: Path, data: bytes) -> None:
+def _write(path: Path, data: bytes, before_replace: Callable[[Path], None] | None) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
@@ -40,6 +44,8 @@ def _write(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        if before_replace is not None:
+            before_replace(Path(tmp))
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -40,6 +40,7 @@ from store.storage.docs import (
     text_key,
     unpack,
 )
+from store.storage.state_file import read_state_file, write_state
 
 SCHEMA_VERSION = 4
 TABLES = ("sources", "entities", "files", "meta")
@@ -76,8 +77,12 @@ class OrjsonStorage(Storage):
             raise StoreCorrupt(f"{self.path}: the store is not a TinyDB JSON file")
         return parsed
 
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        write_bytes_atomic(self.path, orjson.dumps(data))
+    def write(
+        self,
+        data: dict[str, dict[str, Any]],
+        before_replace: Callable[[Path], None] | None = None,
+    ) -> None:
+        write_bytes_atomic(self.path, orjson.dumps(data), before_replace)
 
     def close(self) -> None:
         pass
@@ -91,7 +96,11 @@ def write_tables(
     for name, rows in tables.items():
         layout[name] = {str(i): row for i, row in enumerate(rows, start=1)}
     layout["meta"] = {"1": {**meta, "schema": SCHEMA_VERSION}}
-    OrjsonStorage(path).write(layout)
+    files = list(layout.get("files", {}).values())
+    OrjsonStorage(path).write(
+        layout,
+        before_replace=lambda written: write_state(path, written, layout["meta"]["1"], files),
+    )
 
 
 def write_store(
@@ -147,16 +156,7 @@ def _meta_of(path: Path, data: dict[str, Any]) -> dict[str, Any]:
     meta = next(iter(rows.values()))
     if not isinstance(meta, dict):
         raise StoreCorrupt(f"{path}: the store's meta row is not a record (hand-edited or damaged)")
-    schema = meta.get("schema")
-    if not isinstance(schema, int):
-        raise StoreCorrupt(f"{path}: the store's meta table has no schema version")
-    if schema > SCHEMA_VERSION:
-        raise StoreTooNew(
-            f"{path}: the store was written by a newer Dossier (schema {schema}; this one reads "
-            f"up to {SCHEMA_VERSION}). Upgrade Dossier, or point --store at another file."
-        )
-    if schema < SCHEMA_VERSION:
-        raise StoreOutdated(f"{path}: the store was written by an older Dossier (schema {schema})")
+    _check_schema(path, meta)
     for name in TABLES:
         table = data.get(name, {})
         if not isinstance(table, dict) or not all(isinstance(r, dict) for r in table.values()):
@@ -167,6 +167,19 @@ def _meta_of(path: Path, data: dict[str, Any]) -> dict[str, Any]:
         if keys and not all(isinstance(r.get(k), str) for r in table.values() for k in keys):
             raise StoreCorrupt(f"{path}: the store's {name!r} table is damaged (rows lack {keys})")
     return dict(meta)
+
+
+def _check_schema(path: Path, meta: dict[str, Any]) -> None:
+    schema = meta.get("schema")
+    if not isinstance(schema, int):
+        raise StoreCorrupt(f"{path}: the store's meta table has no schema version")
+    if schema > SCHEMA_VERSION:
+        raise StoreTooNew(
+            f"{path}: the store was written by a newer Dossier (schema {schema}; this one reads "
+            f"up to {SCHEMA_VERSION}). Upgrade Dossier, or point --store at another file."
+        )
+    if schema < SCHEMA_VERSION:
+        raise StoreOutdated(f"{path}: the store was written by an older Dossier (schema {schema})")
 
 
 class Store:
@@ -247,6 +260,9 @@ class Store:
 
         Keeps the parse for the `open` that follows, as long as the file is unchanged.
         """
+        quick = self._quick_state()
+        if quick is not None:
+            return quick[0]
         data = OrjsonStorage(self.path).read()
         if data is None:
             return None
@@ -258,7 +274,12 @@ class Store:
 
     def read_state(self) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
         """The meta row and the stat index (`files`), or None when there is no store; the parse
-        is kept for the `open` that follows. Raises StoreCorrupt, StoreOutdated, StoreTooNew."""
+        is kept for the `open` that follows. Raises StoreCorrupt, StoreOutdated, StoreTooNew.
+        The state file written beside the store answers when it matches the store as it is
+        (store/storage/state_file.py): then the catalogue is not parsed at all."""
+        quick = self._quick_state()
+        if quick is not None:
+            return quick
         data = OrjsonStorage(self.path).read()
         if data is None:
             return None
@@ -267,6 +288,12 @@ class Store:
         with self._lock:
             self._handoff = (key, data) if key is not None else None
         return meta, list(data.get("files", {}).values())
+
+    def _quick_state(self) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
+        state = read_state_file(self.path)
+        if state is not None:
+            _check_schema(self.path, state[0])
+        return state
 
     def forget_parse(self) -> None:
         """Drop a kept parse: the file is about to be (or has been) replaced."""

@@ -76,7 +76,7 @@ def test_a_build_killed_at_each_write_step_leaves_a_working_store(
     build(corpus_copy, store)
     old_titles, _ = state_of(store)
     saved = store_files(store)
-    assert len(saved) == 3  # the TinyDB file, the documents sidecar and the index
+    assert len(saved) == 4  # the TinyDB file, the documents sidecar, the index, the state file
     (corpus_copy / "zz_new.txt").write_text(NEW_DOC, encoding="utf-8")
     counted = kill_build_at(target, 0, corpus_copy, tmp_path / "count.json")
     assert counted.returncode == 0, counted.stderr

@@ -248,7 +248,7 @@ def test_a_store_folder_that_refuses_writes_is_a_message(
 
     folder = corpus(tmp_path)
 
-    def refused(path: Path, data: bytes) -> None:
+    def refused(path: Path, *args: object) -> None:
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
 
     monkeypatch.setattr(atomic, "_write", refused)
@@ -289,7 +289,7 @@ def test_a_full_disk_is_a_message_and_keeps_the_old_store(
     before = store.read_bytes()
     (folder / "b.txt").write_text("A second document, from 2017.\n", encoding="utf-8")
 
-    def full(path: Path, data: bytes) -> None:
+    def full(path: Path, *args: object) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(atomic, "_write", full)

@@ -276,3 +276,36 @@ def test_the_command_line_keeps_a_store_on_its_own_corpus(
     )  # fmt: skip
     assert rebuilt.returncode == 0, rebuilt.stderr
     assert "only.md" in rebuilt.stdout and "zz_border.txt" not in rebuilt.stdout
+
+
+def test_the_check_reads_the_state_file_only_while_it_matches_the_store(
+    tmp_path: Path, grown_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import store.storage.db as db
+
+    store = tmp_path / "s.json"
+    ensure_built(grown_corpus, store)
+    state = Path(f"{store}.state")
+    parsed: list[Path] = []
+    real = db.OrjsonStorage.read
+
+    def counting(self: db.OrjsonStorage) -> Any:
+        parsed.append(self.path)
+        return real(self)
+
+    monkeypatch.setattr(db.OrjsonStorage, "read", counting)
+    assert not is_stale(grown_corpus, store) and parsed == []  # the state file answered
+    # an older store put back (a backup restored) no longer carries the state file's stamp
+    older = tmp_path / "older.json"
+    ensure_built(grown_corpus, older)
+    (grown_corpus / "zz_new.txt").write_text("# New\n\nOn 2 June 2017 a report came out.\n")
+    ensure_built(grown_corpus, store)
+    shutil.copy(older, store)
+    parsed.clear()
+    assert is_stale(grown_corpus, store) and parsed == [store]  # the store itself decided
+    state.write_bytes(b"{not json")
+    parsed.clear()
+    assert is_stale(grown_corpus, store) and parsed == [store]
+    ensure_built(grown_corpus, store)  # the next build writes it afresh
+    parsed.clear()
+    assert not is_stale(grown_corpus, store) and parsed == []
