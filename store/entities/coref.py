@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import jellyfish
 from anyascii import anyascii
@@ -245,35 +246,55 @@ def _unique(options: Iterable[Candidate]) -> Candidate | None:
 
 
 def _spellings(candidates: list[Candidate], merges: Merges, fixed: set[str]) -> None:
-    """Names of one type whose words agree but one, that one a close spelling."""
-    buckets: dict[tuple[str, int, str], list[Candidate]] = defaultdict(list)
-    for c in candidates:
+    """Names of one type whose words agree but one, that one a close spelling.
+
+    Only names that could pair are compared: each name is filed under every way of hiding one
+    of its words, beside the first two letters of the hidden word (a close spelling keeps
+    them), so two names meet only when they differ in that one word. The pairs are then taken
+    in the order a comparison of every name with every other would meet them, which keeps the
+    merges (and their reasons) the same whatever the corpus size.
+    """
+    words_of: list[list[str]] = []
+    rank: list[tuple[int, int]] = []  # (group of type, count and first letter; place in it)
+    groups: dict[tuple[str, int, str], int] = {}
+    sizes: dict[int, int] = defaultdict(int)
+    masked: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+    for n, c in enumerate(candidates):
         words = variant_key(c.name).split()
+        words_of.append(words)
         if not words:
+            rank.append((-1, 0))
             continue
-        buckets[(c.type, len(words), words[0][:1])].append(c)
-    for (_kind, count, _first), group in buckets.items():
-        if len(group) < 2:
+        group = groups.setdefault((c.type, len(words), words[0][:1]), len(groups))
+        rank.append((group, sizes[group]))
+        sizes[group] += 1
+        for i, word in enumerate(words):
+            hidden = (c.type, i, word[:2], *words[:i], *words[i + 1 :])
+            masked[hidden].append(n)
+    pairs: set[tuple[int, int]] = set()
+    for members in masked.values():
+        for i, one in enumerate(members):
+            for other in members[i + 1 :]:
+                pairs.add((one, other) if rank[one] < rank[other] else (other, one))
+    for ia, ib in sorted(pairs, key=lambda pair: (rank[pair[0]], rank[pair[1]])):
+        a, b = candidates[ia], candidates[ib]
+        wa, wb = words_of[ia], words_of[ib]
+        count = len(wa)
+        if (a.fixed and b.fixed) or merges.find(a.key) == merges.find(b.key):
             continue
-        for i, a in enumerate(group):
-            wa = variant_key(a.name).split()
-            for b in group[i + 1 :]:
-                if (a.fixed and b.fixed) or merges.find(a.key) == merges.find(b.key):
-                    continue
-                if count == 1 and not (a.files & b.files or a.type == "person"):
-                    continue  # one word: only in one document, or a person's surname
-                wb = variant_key(b.name).split()
-                diff = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
-                if len(diff) != 1:
-                    continue
-                x, y = diff[0]
-                if min(len(x), len(y)) < (7 if count == 1 else 4) or x[:2] != y[:2]:
-                    continue
-                score = jellyfish.jaro_winkler_similarity(x, y)
-                if score >= SIMILAR:
-                    big, small = (a, b) if a.fixed or len(a.files) >= len(b.files) else (b, a)
-                    why = f"{small.name} ~ {big.name} (spelling, Jaro-Winkler {score:.2f})"
-                    merges.join(small, big, why, fixed)
+        if count == 1 and not (a.files & b.files or a.type == "person"):
+            continue  # one word: only in one document, or a person's surname
+        diff = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
+        if len(diff) != 1:
+            continue
+        x, y = diff[0]
+        if min(len(x), len(y)) < (7 if count == 1 else 4) or x[:2] != y[:2]:
+            continue
+        score = jellyfish.jaro_winkler_similarity(x, y)
+        if score >= SIMILAR:
+            big, small = (a, b) if a.fixed or len(a.files) >= len(b.files) else (b, a)
+            why = f"{small.name} ~ {big.name} (spelling, Jaro-Winkler {score:.2f})"
+            merges.join(small, big, why, fixed)
 
 
 def _corpus_tails(candidates: list[Candidate], merges: Merges, fixed: set[str]) -> None:
