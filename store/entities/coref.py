@@ -79,9 +79,17 @@ class Merges:
     notes: dict[str, str] = field(default_factory=dict)  # key -> why it was left apart
 
     def find(self, key: str) -> str:
-        while self.parent.get(key, key) != key:
-            key = self.parent[key]
-        return key
+        """The key's root; the path walked is pointed at it (path compression), so long
+        chains of merges, as a big corpus makes, are walked once."""
+        parent = self.parent
+        root = key
+        while (up := parent.get(root, root)) != root:
+            root = up
+        while key != root:
+            up = parent[key]
+            parent[key] = root
+            key = up
+        return root
 
     def join(self, small: Candidate, big: Candidate, why: str, fixed: set[str]) -> bool:
         a, b = self.find(small.key), self.find(big.key)
@@ -142,15 +150,40 @@ def merge_names(candidates: list[Candidate]) -> Merges:
             if g is not head and g.type in (head.type, "other"):
                 merges.join(g, head, f"{g.name} = {head.name} (same name folded)", fixed)
     # 2. Inside each document: surnames, short names, acronyms by initials.
+    shapes = {id(c): _Shape.of(c) for c in candidates}
     for group in by_file.values():
-        _in_document(group, merges, fixed)
+        _in_document(group, merges, fixed, shapes)
     # 3. Across the corpus: spelling variants, then unique tails of one longer name.
     _spellings(candidates, merges, fixed)
     _corpus_tails(candidates, merges, fixed)
     return merges
 
 
-def _in_document(group: list[Candidate], merges: Merges, fixed: set[str]) -> None:
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """What the per-document look-ups need of a name, worked out once per name (a country's
+    many forms are in thousands of documents)."""
+
+    surnames: tuple[str, ...]
+    tails: tuple[str, ...]
+    initials: tuple[str, ...]
+    head: str | None  # the name without its last word, when that word is a place or org cue
+
+    @staticmethod
+    def of(c: Candidate) -> _Shape:
+        several = any(len(f.split()) >= 2 for f in c.forms)
+        words = variant_key(c.name).split()
+        return _Shape(
+            tuple(_surnames(c)) if c.type == "person" else (),
+            tuple(_tails(c)) if several else (),
+            tuple(initials(form) for form in c.forms) if several else (),
+            " ".join(words[:-1]) if len(words) >= 2 and words[-1] in _HEAD_WORDS else None,
+        )
+
+
+def _in_document(
+    group: list[Candidate], merges: Merges, fixed: set[str], shapes: dict[int, _Shape]
+) -> None:
     """Indexes of the document's names (surnames, tails, initials, head + place word) first,
     so each short name is one look-up, not a pass over every other name."""
     by_surname: dict[str, list[Candidate]] = defaultdict(list)
@@ -158,17 +191,15 @@ def _in_document(group: list[Candidate], merges: Merges, fixed: set[str]) -> Non
     by_initials: dict[str, list[Candidate]] = defaultdict(list)
     by_head: dict[str, list[Candidate]] = defaultdict(list)
     for o in group:
-        if o.type == "person":
-            for surname in _surnames(o):
-                by_surname[surname].append(o)
-        if any(len(f.split()) >= 2 for f in o.forms):
-            for tail in _tails(o):
-                by_tail[tail].append(o)
-            for form in o.forms:
-                by_initials[initials(form)].append(o)
-        words = variant_key(o.name).split()
-        if len(words) >= 2 and words[-1] in _HEAD_WORDS:
-            by_head[" ".join(words[:-1])].append(o)
+        shape = shapes[id(o)]
+        for surname in shape.surnames:
+            by_surname[surname].append(o)
+        for tail in shape.tails:
+            by_tail[tail].append(o)
+        for letters in shape.initials:
+            by_initials[letters].append(o)
+        if shape.head is not None:
+            by_head[shape.head].append(o)
     for c in group:
         if c.fixed:
             # "Basilan" (the gazetteer's) and "Basilan Island": the longer name joins it.

@@ -236,7 +236,8 @@ class _Extraction(CorpusSteps):
     def vote(info: Info, found: Found) -> None:
         if found.type:
             (info.weak if found.weak else info.types)[found.type] += 1
-            info.reasons.setdefault(found.type, found.reason or reason_for(found))
+            if found.type not in info.reasons:  # the first mention's reason is kept
+                info.reasons[found.type] = found.reason or reason_for(found)
 
     def key_of(self, found: Found) -> str:
         if found.target:
