@@ -88,22 +88,25 @@ def is_tight(p: Profile) -> bool:
     return days <= TIGHT_DAYS
 
 
-def score(a: Profile, b: Profile) -> tuple[int, bool]:
-    """(shared items, whether one of them is a name) of two profiles."""
-    shared_entities = a.entities & b.entities
-    shared_words = a.words & b.words
-    has_name = bool(shared_entities or (shared_words & (a.names | b.names)))
-    return len(shared_entities) + len(shared_words), has_name
-
-
 def same_happening(a: Profile, b: Profile) -> int:
     """The pair's score when they report one happening, else 0."""
     if a.file == b.file or not (is_tight(a) and is_tight(b)):
         return 0
+    return _tight_pair(a, b)
+
+
+def _tight_pair(a: Profile, b: Profile) -> int:
+    """same_happening for two tight profiles of different files (score's test, cheapest
+    part first: most pairs on a busy day share too little to need the name check)."""
     if a.begin > b.end or b.begin > a.end:
         return 0
-    shared, has_name = score(a, b)
-    return shared if shared >= MIN_SHARED and has_name else 0
+    shared_entities = a.entities & b.entities
+    shared_words = a.words & b.words
+    shared = len(shared_entities) + len(shared_words)
+    if shared < MIN_SHARED:
+        return 0
+    has_name = bool(shared_entities) or not shared_words.isdisjoint(a.names | b.names)
+    return shared if has_name else 0
 
 
 def assign_clusters(profiles: list[Profile]) -> dict[str, str]:
@@ -172,7 +175,7 @@ def _scored_pairs(profiles: list[Profile]) -> list[tuple[int, Profile, Profile]]
                             continue  # the pair is looked at once: on the first day both cover
                         if (b.begin[:7], j) < (a.begin[:7], i):
                             a, b = b, a
-                        s = same_happening(a, b)
+                        s = _tight_pair(a, b)  # both tight, of different files
                         if s:
                             out.append((s, a, b))
     return out
