@@ -29,6 +29,7 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGN
 # A passage is the article's when at least this share of its letters and digits is covered.
 _COVERED = 0.5
 _MIN_PARAGRAPH = 3  # letters and digits: shorter article lines are not looked for
+_WINDOW = 16  # letters and digits in a run shared with the article (about three words)
 
 
 def sniff(data: bytes) -> bool:
@@ -53,23 +54,13 @@ def article_regions(markup: str, text: str) -> tuple[Region, ...]:
     if not article:
         return ()
     norm, where = _normalised(text)
-    covered = bytearray(len(norm))
-    cursor = 0
-    for paragraph in article.splitlines():
-        key = _normalised(paragraph)[0]
-        if len(key) < _MIN_PARAGRAPH:
-            continue
-        at = norm.find(key, cursor)
-        if at < 0:
-            at = norm.find(key)  # out of order: an extractor may move a lead or a caption
-        if at < 0:
-            continue
-        covered[at : at + len(key)] = b"\x01" * len(key)
-        cursor = max(cursor, at + len(key))
+    covered, pieces = _covered(norm, article)
     regions: list[Region] = []
     for start, end in passage_spans(text):
         a, b = bisect_left(where, start), bisect_left(where, end)
-        inside = b > a and covered[a:b].count(1) >= _COVERED * (b - a)
+        inside = b > a and (
+            covered[a:b].count(1) >= _COVERED * (b - a) or (b - a < _WINDOW and norm[a:b] in pieces)
+        )
         kind = BODY if inside else BOILERPLATE
         if regions and regions[-1].kind == kind:
             regions[-1] = Region(regions[-1].start, end, kind)
@@ -78,6 +69,31 @@ def article_regions(markup: str, text: str) -> tuple[Region, ...]:
     if not any(r.kind == BODY for r in regions):
         return ()  # the article was not found in the page's text: let the classifier judge
     return tuple(regions)
+
+
+def _covered(norm: str, article: str) -> tuple[bytearray, set[str]]:
+    """Which characters of the page's normalised text lie in a run of `_WINDOW` letters and
+    digits that the article also has, and the article's short pieces (lines, table cells).
+
+    Runs, not whole paragraphs: the extractor's paragraphs need not be the page's. It merges a
+    layout table's cells into one Markdown row, drops a byline or a caption from the middle of
+    a block, moves a lead; a whole-paragraph search then finds nothing and the article is lost.
+    A run is long enough not to meet a menu by chance and short enough to survive such edits;
+    letters, not words, so text written without spaces (Japanese, Chinese) is matched too.
+    """
+    pieces = {
+        key
+        for line in article.splitlines()
+        for cell in line.split("|")
+        if len(key := _normalised(cell)[0]) >= _MIN_PARAGRAPH
+    }
+    runs = {p[i : i + _WINDOW] for p in pieces for i in range(len(p) - _WINDOW + 1)}
+    covered = bytearray(len(norm))
+    full = b"\x01" * _WINDOW
+    for i in range(len(norm) - _WINDOW + 1):
+        if norm[i : i + _WINDOW] in runs:
+            covered[i : i + _WINDOW] = full
+    return covered, pieces
 
 
 def main_text(markup: str) -> str | None:

@@ -1,0 +1,84 @@
+"""The web-page reader finds trafilatura's article in the page's own text, whatever shape the
+extractor gives it: these pages reproduce the shapes that once lost the article altogether."""
+
+from __future__ import annotations
+
+from store.corpus.formats import reader_for
+from store.corpus.formats.base import Reading
+from store.models import BODY, BOILERPLATE
+from store.text.segment import segment
+
+# Invented text, several sentences a paragraph, as an article has.
+PARAGRAPHS = [
+    "The council met on Tuesday to discuss the new water agreement, which the two provinces "
+    "had negotiated for most of the past year without reaching a final text.",
+    "Its members disagreed about the share of the river each side may draw in a dry summer, "
+    "and about who pays for the new gauges that would measure it at the border.",
+    "A vote is expected next month, after the engineers have reported on the state of the dams "
+    "upstream and the cost of repairing the oldest of them before the autumn floods.",
+    "Farmers' groups on both banks said they would accept any deal that guaranteed them water "
+    "in August, when the crops need it most and the river runs lowest.",
+]
+
+
+def read(markup: str) -> tuple[Reading, list[tuple[str, str]]]:
+    data = markup.encode()
+    reading = reader_for("page.html", data).read(data, "page.html", [])
+    passages, _ = segment("page.html", reading.text, reading.regions)
+    return reading, [(reading.text[p.start : p.end], p.kind) for p in passages]
+
+
+def layout_table_page() -> str:
+    """An old-style page: the article is a cell of a layout table, a byline in the middle."""
+    body = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return f"""<!DOCTYPE html><html><head><title>Weekly report [Example News]</title></head>
+<body><table class="Page"><tr>
+<td class="LeftColumn"><div class="SideBox"><p class="Header">Not logged in</p>
+<p><a href="/login">Log in now</a></p><p><a href="/subscribe">Subscribe to Example</a></p></div>
+<div class="SideBox"><p class="Header">Recent features</p>
+<p><a href="/a/1">Budget talks stall again</a></p><p><a href="/a/2">A new bridge for the capital</a></p></div></td>
+<td><table><tr><td class="MidColumn">
+<div class="PageHeadline"><h1>Weekly report for March 26</h1></div>
+<div class="ArticleText"><h2><a href="/a/3">The river agreement</a></h2>
+<div class="FeatureByline">By <b>Ann Writer</b><br>March 25, 2015</div>
+{body}
+</div></td></tr></table></td></tr></table></body></html>"""
+
+
+def test_an_article_inside_a_layout_table_is_body() -> None:
+    # trafilatura gives the table as one Markdown row ("| ... |") and leaves the byline out:
+    # the article was searched for as one whole line, never found, and every passage was
+    # boilerplate (F1 0.000 on a real page of this shape).
+    reading, passages = read(layout_table_page())
+    body = [text for text, kind in passages if kind == BODY]
+    assert body == PARAGRAPHS
+    furniture = {text for text, kind in passages if kind == BOILERPLATE}
+    for piece in ("Log in now", "Subscribe to Example", "Budget talks stall again"):
+        assert piece in furniture, piece
+    for region in reading.regions:  # offsets slice back: each region's ends are passage ends
+        assert (
+            reading.text[region.start : region.end].strip()
+            == reading.text[region.start : region.end]
+        )
+
+
+def test_an_article_written_without_spaces_is_body() -> None:
+    # Japanese runs on without spaces between words; matched on letters, not words.
+    story = (
+        "肉をくわえたイヌが、橋を渡っていました。ふと下を見ると、川の中にも肉をくわえたイヌがいます。"
+        "イヌはそれを見て、思いました。あいつの肉の方が、大きそうだ。そこでイヌは、川の中のイヌに"
+        "向かって思いっきり吠えました。そのとたん、くわえていた肉は川の中に落ちてしまいました。"
+    )
+    moral = (
+        "同じ物を持っていても、人が持っている物の方が良く見え、欲張ると損をするというお話しです。"
+    )
+    markup = f"""<!DOCTYPE html><html><head><title>欲張りなイヌ</title></head><body>
+<div class="menu"><ul><li><a href="/1">きょうの記念日</a></li><li><a href="/2">きょうの誕生花</a></li>
+<li><a href="/3">なぞなぞ小学校</a></li></ul></div>
+<table><tr><td><p>欲張りなイヌ</p><p>{story}</p><p>{moral}</p><p>おしまい</p></td></tr></table>
+</body></html>"""
+    _, passages = read(markup)
+    body = [text for text, kind in passages if kind == BODY]
+    assert story in body and moral in body
+    furniture = {text for text, kind in passages if kind == BOILERPLATE}
+    assert "きょうの記念日" in furniture
