@@ -54,13 +54,12 @@ def article_regions(markup: str, text: str) -> tuple[Region, ...]:
     if not article:
         return ()
     norm, where = _normalised(text)
-    covered, pieces = _covered(norm, article)
+    spans = passage_spans(text)
+    bounds = [(bisect_left(where, start), bisect_left(where, end)) for start, end in spans]
+    covered = _covered(norm, article, bounds)
     regions: list[Region] = []
-    for start, end in passage_spans(text):
-        a, b = bisect_left(where, start), bisect_left(where, end)
-        inside = b > a and (
-            covered[a:b].count(1) >= _COVERED * (b - a) or (b - a < _WINDOW and norm[a:b] in pieces)
-        )
+    for (start, end), (a, b) in zip(spans, bounds, strict=True):
+        inside = b > a and covered[a:b].count(1) >= _COVERED * (b - a)
         kind = BODY if inside else BOILERPLATE
         if regions and regions[-1].kind == kind:
             regions[-1] = Region(regions[-1].start, end, kind)
@@ -71,15 +70,17 @@ def article_regions(markup: str, text: str) -> tuple[Region, ...]:
     return tuple(regions)
 
 
-def _covered(norm: str, article: str) -> tuple[bytearray, set[str]]:
-    """Which characters of the page's normalised text lie in a run of `_WINDOW` letters and
-    digits that the article also has, and the article's short pieces (lines, table cells).
+def _covered(norm: str, article: str, bounds: list[tuple[int, int]]) -> bytearray:
+    """Which characters of the page's normalised text the article has: those in a run of
+    `_WINDOW` letters and digits the article also has, and the places where one of its short
+    pieces (a line or table cell too short for a run) begins or ends a passage.
 
     Runs, not whole paragraphs: the extractor's paragraphs need not be the page's. It merges a
     layout table's cells into one Markdown row, drops a byline or a caption from the middle of
     a block, moves a lead; a whole-paragraph search then finds nothing and the article is lost.
     A run is long enough not to meet a menu by chance and short enough to survive such edits;
-    letters, not words, so text written without spaces (Japanese, Chinese) is matched too.
+    letters, not words, so text written without spaces (Japanese, Chinese) is matched too. A
+    short piece counts only where a passage begins or ends with it, never inside a sentence.
     """
     pieces = {
         key
@@ -93,7 +94,17 @@ def _covered(norm: str, article: str) -> tuple[bytearray, set[str]]:
     for i in range(len(norm) - _WINDOW + 1):
         if norm[i : i + _WINDOW] in runs:
             covered[i : i + _WINDOW] = full
-    return covered, pieces
+    starts = {a for a, b in bounds if b > a}
+    ends = {b for a, b in bounds if b > a}
+    for piece in pieces:
+        if len(piece) >= _WINDOW:
+            continue
+        at = norm.find(piece)
+        while at >= 0:
+            if at in starts or at + len(piece) in ends:
+                covered[at : at + len(piece)] = b"\x01" * len(piece)
+            at = norm.find(piece, at + 1)
+    return covered
 
 
 def main_text(markup: str) -> str | None:

@@ -82,3 +82,26 @@ def test_an_article_written_without_spaces_is_body() -> None:
     assert story in body and moral in body
     furniture = {text for text, kind in passages if kind == BOILERPLATE}
     assert "きょうの記念日" in furniture
+
+
+def test_short_table_cells_of_the_article_stay_in_it() -> None:
+    # Cells too short for a shared run ("Astana", "1997") are found where a passage begins or
+    # ends with them; a row of two such cells was once boilerplate in the middle of the article.
+    rows = [("Capital", "Astana"), ("Since", "1997"), ("Region", "Akmola")]
+    table = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows)
+    markup = f"""<!DOCTYPE html><html><head><title>Capitals</title></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav>
+<article><h1>The capital moved north</h1><p>{PARAGRAPHS[0]}</p>
+<table>{table}</table><p>{PARAGRAPHS[1]}</p></article>
+<footer><p>Copyright 2024 Example News. All rights reserved.</p></footer></body></html>"""
+    reading, passages = read(markup)
+    body_regions = [(r.start, r.end) for r in reading.regions if r.kind == BODY]
+
+    def in_article(piece: str) -> bool:
+        at = reading.text.index(piece)
+        return any(a <= at < b for a, b in body_regions)
+
+    for a, b in rows:
+        assert in_article(a) and in_article(b), (a, b)
+    assert in_article(PARAGRAPHS[0][:40]) and in_article(PARAGRAPHS[1][:40])
+    assert not in_article("Home") and not in_article("Copyright 2024")
