@@ -94,7 +94,7 @@ def test_short_table_cells_of_the_article_stay_in_it() -> None:
 <article><h1>The capital moved north</h1><p>{PARAGRAPHS[0]}</p>
 <table>{table}</table><p>{PARAGRAPHS[1]}</p></article>
 <footer><p>Copyright 2024 Example News. All rights reserved.</p></footer></body></html>"""
-    reading, passages = read(markup)
+    reading, _ = read(markup)
     body_regions = [(r.start, r.end) for r in reading.regions if r.kind == BODY]
 
     def in_article(piece: str) -> bool:
