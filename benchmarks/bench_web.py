@@ -94,9 +94,7 @@ def dossier_article(html: bytes) -> str:
     def in_article(start: int) -> bool:
         return any(a <= start < b for a, b in article)
 
-    keep = [
-        p for p in passages if p.kind == BODY or (p.kind == HEADING and in_article(p.start))
-    ]
+    keep = [p for p in passages if p.kind == BODY or (p.kind == HEADING and in_article(p.start))]
     return "\n".join(reading.text[p.start : p.end].lstrip("# ") for p in keep)
 
 
