@@ -88,7 +88,8 @@ def _covered(norm: str, article: str, bounds: list[tuple[int, int]]) -> bytearra
         for cell in line.split("|")
         if len(key := _normalised(cell)[0]) >= _MIN_PARAGRAPH
     }
-    runs = {p[i : i + _WINDOW] for p in pieces for i in range(len(p) - _WINDOW + 1)}
+    whole = _normalised(article)[0]  # runs may cross its lines: a code block's are short
+    runs = {whole[i : i + _WINDOW] for i in range(len(whole) - _WINDOW + 1)}
     covered = bytearray(len(norm))
     full = b"\x01" * _WINDOW
     for i in range(len(norm) - _WINDOW + 1):

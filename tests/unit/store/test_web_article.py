@@ -105,3 +105,19 @@ def test_short_table_cells_of_the_article_stay_in_it() -> None:
         assert in_article(a) and in_article(b), (a, b)
     assert in_article(PARAGRAPHS[0][:40]) and in_article(PARAGRAPHS[1][:40])
     assert not in_article("Home") and not in_article("Copyright 2024")
+
+
+def test_a_code_block_of_short_lines_stays_in_the_article() -> None:
+    # trafilatura keeps a <pre> block's lines; each is too short for a run of its own, and the
+    # block was boilerplate until runs could cross the extractor's line ends.
+    code = "function Cow(name) {\n  this.name = name;\n}\nCow.prototype = {\n  greets: 1\n};\n"
+    markup = f"""<!DOCTYPE html><html><head><title>Code</title></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/code">Code</a></li></ul></nav>
+<article><h1>Testing a cow</h1><p>{PARAGRAPHS[0]}</p><pre><code>{code}</code></pre>
+<p>{PARAGRAPHS[1]}</p></article><footer><p>Copyright 2013 A. Writer</p></footer></body></html>"""
+    reading, passages = read(markup)
+    block = next(text for text, _ in passages if text.startswith("function Cow"))
+    start = reading.text.index(block)
+    kinds = [r.kind for r in reading.regions if r.start <= start < r.end]
+    assert kinds == [BODY]
+    assert reading.text[start : start + len(block)] == block
