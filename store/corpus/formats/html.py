@@ -95,16 +95,16 @@ def _covered(norm: str, article: str, bounds: list[tuple[int, int]]) -> bytearra
     for i in range(len(norm) - _WINDOW + 1):
         if norm[i : i + _WINDOW] in runs:
             covered[i : i + _WINDOW] = full
-    starts = {a for a, b in bounds if b > a}
-    ends = {b for a, b in bounds if b > a}
-    for piece in pieces:
-        if len(piece) >= _WINDOW:
-            continue
-        at = norm.find(piece)
-        while at >= 0:
-            if at in starts or at + len(piece) in ends:
-                covered[at : at + len(piece)] = b"\x01" * len(piece)
-            at = norm.find(piece, at + 1)
+    short = {p for p in pieces if len(p) < _WINDOW}
+    lengths = sorted({len(p) for p in short})
+    for a, b in bounds:  # a short piece where a passage begins or ends with it
+        for size in lengths:
+            if size > b - a:
+                break
+            if norm[a : a + size] in short:
+                covered[a : a + size] = b"\x01" * size
+            if norm[b - size : b] in short:
+                covered[b - size : b] = b"\x01" * size
     return covered
 
 

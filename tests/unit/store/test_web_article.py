@@ -3,10 +3,15 @@ extractor gives it: these pages reproduce the shapes that once lost the article 
 
 from __future__ import annotations
 
+import itertools
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from store.corpus.formats import reader_for
 from store.corpus.formats.base import Reading
 from store.models import BODY, BOILERPLATE
-from store.text.segment import segment
+from store.text.segment import passage_spans, segment
 
 # Invented text, several sentences a paragraph, as an article has.
 PARAGRAPHS = [
@@ -121,3 +126,29 @@ def test_a_code_block_of_short_lines_stays_in_the_article() -> None:
     kinds = [r.kind for r in reading.regions if r.start <= start < r.end]
     assert kinds == [BODY]
     assert reading.text[start : start + len(block)] == block
+
+
+_WORDS = st.sampled_from(
+    ["talks", "resumed", "Astana", "the", "1997", "&amp;", "川の中", "«", "»", "Home", ".", ","]
+)
+_TEXT = st.lists(_WORDS, min_size=1, max_size=30).map(" ".join)
+_BLOCK = st.tuples(st.sampled_from(["p", "li", "td", "h2", "pre", "div", "nav"]), _TEXT).map(
+    lambda b: f"<{b[0]}>{b[1]}</{b[0]}>"
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_BLOCK, min_size=1, max_size=25))
+def test_regions_always_slice_back_to_whole_passages(blocks: list[str]) -> None:
+    # Whatever the extractor makes of a page, the regions cover whole passages of the text
+    # the reader shows, in order, without overlap, and never raise.
+    reading, _ = read("<html><body>" + "".join(blocks) + "</body></html>")
+    spans = [(r.start, r.end) for r in reading.regions]
+    assert spans == sorted(spans)
+    assert all(a < b for a, b in spans)
+    assert all(b1 <= a2 for (_, b1), (a2, _) in itertools.pairwise(spans))
+    whole = passage_spans(reading.text)
+    starts, ends = {a for a, _ in whole}, {b for _, b in whole}
+    for region in reading.regions:
+        assert region.start in starts and region.end in ends
+        assert region.kind in (BODY, BOILERPLATE)
