@@ -110,7 +110,7 @@ def page_metadata(markup: str, title_tag: str | None) -> Metadata:
     meta.set("author", _ld_name(_ld_get(ld, "author")), "JSON-LD author")
     meta.set("author", _byline(root), "byline")
 
-    meta.set("publisher", tags.get(("property", "og:site_name")), "og:site_name")
+    meta.set("publisher", _site_name(tags.get(("property", "og:site_name"))), "og:site_name")
     meta.set("publisher", _ld_name(_ld_get(ld, "publisher")), "JSON-LD publisher")
 
     published = _ld_get(ld, "datePublished")
@@ -325,6 +325,15 @@ def _byline(root: Any) -> str | None:
             ):
                 return text
     return None
+
+
+def _site_name(value: str | None) -> str | None:
+    """An `og:site_name` as a name: some sites put their address there ("http://www.x.com")."""
+    value = (value or "").strip()
+    if value.startswith(("http://", "https://")):
+        host = value.split("://", 1)[1].split("/", 1)[0]
+        return host.removeprefix("www.") or None
+    return value or None
 
 
 def _absolute(url: str | None) -> str | None:

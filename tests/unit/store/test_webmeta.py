@@ -60,3 +60,9 @@ def test_publication_date_meta_written_out() -> None:
     meta = page_metadata(page, "T")
     assert meta.published == "2015-03-13"
     assert "article:publicationdate" in meta.basis["published"]
+
+
+def test_a_site_name_written_as_an_address_is_its_host() -> None:
+    page = """<html><head><title>T</title>
+    <meta property="og:site_name" content="http://www.example-news.com"></head><body></body></html>"""
+    assert page_metadata(page, "T").publisher == "example-news.com"
