@@ -13,7 +13,8 @@ page's own markup (`webmeta`).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections import Counter
 
 from store.corpus.decode import decode, looks_binary
 from store.corpus.formats.base import FormatError, Reading, Region
@@ -89,12 +90,24 @@ def _covered(norm: str, article: str, bounds: list[tuple[int, int]]) -> bytearra
         if len(key := _normalised(cell)[0]) >= _MIN_PARAGRAPH
     }
     whole = _normalised(article)[0]  # runs may cross its lines: a code block's are short
-    runs = {whole[i : i + _WINDOW] for i in range(len(whole) - _WINDOW + 1)}
-    covered = bytearray(len(norm))
-    full = b"\x01" * _WINDOW
+    runs = Counter(whole[i : i + _WINDOW] for i in range(len(whole) - _WINDOW + 1))
+    starts = [a for a, _ in bounds]
+    hits: list[list[int]] = [[] for _ in bounds]
     for i in range(len(norm) - _WINDOW + 1):
         if norm[i : i + _WINDOW] in runs:
-            covered[i : i + _WINDOW] = full
+            hits[max(0, bisect_right(starts, i) - 1)].append(i)
+    covered = bytearray(len(norm))
+    full = b"\x01" * _WINDOW
+    # Each run of the article is used as often as the article has it, by the passages it
+    # covers best first: a standfirst or a teaser repeating a sentence of the lead is not
+    # the article a second time.
+    order = sorted(range(len(bounds)), key=lambda k: -_share(hits[k], bounds[k]))
+    for k in order:
+        for i in hits[k]:
+            run = norm[i : i + _WINDOW]
+            if runs[run] > 0:
+                runs[run] -= 1
+                covered[i : i + _WINDOW] = full
     short = {p for p in pieces if len(p) < _WINDOW}
     lengths = sorted({len(p) for p in short})
     for a, b in bounds:  # a short piece where a passage begins or ends with it
@@ -106,6 +119,19 @@ def _covered(norm: str, article: str, bounds: list[tuple[int, int]]) -> bytearra
             if norm[b - size : b] in short:
                 covered[b - size : b] = b"\x01" * size
     return covered
+
+
+def _share(hits: list[int], bound: tuple[int, int]) -> float:
+    """The share of a passage's letters that the runs starting in it cover."""
+    a, b = bound
+    if b <= a:
+        return 0.0
+    total, reach = 0, a
+    for i in hits:
+        end = min(i + _WINDOW, b)
+        total += max(0, end - max(i, reach))
+        reach = max(reach, end)
+    return total / (b - a)
 
 
 def main_text(markup: str) -> str | None:

@@ -128,6 +128,22 @@ def test_a_code_block_of_short_lines_stays_in_the_article() -> None:
     assert reading.text[start : start + len(block)] == block
 
 
+def test_a_teaser_repeating_the_lead_is_not_the_article_twice() -> None:
+    # A sidebar teaser quotes most of the lead; trafilatura leaves the sidebar out. Each of
+    # the article's runs is used as often as the article has it, by the passage it covers
+    # best: the lead keeps them, the teaser is boilerplate.
+    lead = PARAGRAPHS[0]
+    teaser = "Read next: " + lead[: lead.index(" without")] + "."
+    markup = f"""<!DOCTYPE html><html><head><title>Water</title></head><body>
+<div class="sidebar"><ul><li><a href="/next">{teaser}</a></li></ul></div>
+<article><h1>The river agreement</h1><p>{lead}</p><p>{PARAGRAPHS[1]}</p>
+<p>{PARAGRAPHS[2]}</p></article></body></html>"""
+    _, passages = read(markup)
+    kinds = dict(passages)
+    assert kinds[lead] == BODY
+    assert kinds[teaser] == BOILERPLATE
+
+
 _WORDS = st.sampled_from(
     ["talks", "resumed", "Astana", "the", "1997", "&amp;", "川の中", "«", "»", "Home", ".", ","]
 )
