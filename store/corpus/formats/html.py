@@ -20,7 +20,7 @@ from store.corpus.decode import decode, looks_binary
 from store.corpus.formats.base import FormatError, Reading, Region
 from store.corpus.formats.webmeta import page_metadata
 from store.corpus.html import html_to_text
-from store.models import BODY, BOILERPLATE
+from store.models import BODY, BOILERPLATE, HEADING
 from store.text.segment import passage_spans
 
 NAME = "html"
@@ -45,12 +45,15 @@ def read(data: bytes, where: str, warnings: list[str]) -> Reading:
     markup = decode(data, where, warnings, declared=declared and declared.group(1).decode())
     text, title = html_to_text(markup)
     meta = page_metadata(markup, title)
-    return Reading(text, NAME, regions=article_regions(markup, text), meta=meta)
+    regions = article_regions(markup, text, meta.title)
+    return Reading(text, NAME, regions=regions, meta=meta)
 
 
-def article_regions(markup: str, text: str) -> tuple[Region, ...]:
-    """BODY regions for the passages of `text` that trafilatura's article covers, BOILERPLATE
-    for the rest; nothing when it finds no article."""
+def article_regions(markup: str, text: str, title: str | None = None) -> tuple[Region, ...]:
+    """BODY regions for the passages of `text` that trafilatura's article covers, a HEADING
+    region for the page's headline (the passage that is its `title`; extractors leave the
+    headline out of the article, and it is not furniture), BOILERPLATE for the rest; nothing
+    when it finds no article."""
     article = main_text(markup)
     if not article:
         return ()
@@ -58,10 +61,13 @@ def article_regions(markup: str, text: str) -> tuple[Region, ...]:
     spans = passage_spans(text)
     bounds = [(bisect_left(where, start), bisect_left(where, end)) for start, end in spans]
     covered = _covered(norm, article, bounds)
+    headline = _normalised(title)[0] if title else ""
     regions: list[Region] = []
     for (start, end), (a, b) in zip(spans, bounds, strict=True):
         inside = b > a and covered[a:b].count(1) >= _COVERED * (b - a)
         kind = BODY if inside else BOILERPLATE
+        if headline and norm[a:b] == headline:  # the first passage that is the title, once
+            kind, headline = (HEADING if kind == BOILERPLATE else kind), ""
         if regions and regions[-1].kind == kind:
             regions[-1] = Region(regions[-1].start, end, kind)
         else:
@@ -81,14 +87,15 @@ def _covered(norm: str, article: str, bounds: list[tuple[int, int]]) -> bytearra
     a block, moves a lead; a whole-paragraph search then finds nothing and the article is lost.
     A run is long enough not to meet a menu by chance and short enough to survive such edits;
     letters, not words, so text written without spaces (Japanese, Chinese) is matched too. A
-    short piece counts only where a passage begins or ends with it, never inside a sentence.
+    short piece counts only where a passage begins or ends with it, never inside a sentence,
+    and, like a run, as often as the article has it.
     """
-    pieces = {
+    pieces = Counter(
         key
         for line in article.splitlines()
         for cell in line.split("|")
         if len(key := _normalised(cell)[0]) >= _MIN_PARAGRAPH
-    }
+    )
     whole = _normalised(article)[0]  # runs may cross its lines: a code block's are short
     runs = Counter(whole[i : i + _WINDOW] for i in range(len(whole) - _WINDOW + 1))
     starts = [a for a, _ in bounds]
@@ -108,16 +115,16 @@ def _covered(norm: str, article: str, bounds: list[tuple[int, int]]) -> bytearra
             if runs[run] > 0:
                 runs[run] -= 1
                 covered[i : i + _WINDOW] = full
-    short = {p for p in pieces if len(p) < _WINDOW}
+    short = Counter({p: n for p, n in pieces.items() if len(p) < _WINDOW})
     lengths = sorted({len(p) for p in short})
-    for a, b in bounds:  # a short piece where a passage begins or ends with it
+    for a, b in bounds:  # a short piece where a passage begins or ends with it, in page order
         for size in lengths:
             if size > b - a:
                 break
-            if norm[a : a + size] in short:
-                covered[a : a + size] = b"\x01" * size
-            if norm[b - size : b] in short:
-                covered[b - size : b] = b"\x01" * size
+            for at in (a, b - size) if b - size > a else (a,):
+                if short[norm[at : at + size]] > 0:
+                    short[norm[at : at + size]] -= 1
+                    covered[at : at + size] = b"\x01" * size
     return covered
 
 

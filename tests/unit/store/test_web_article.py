@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from store.corpus.formats import reader_for
 from store.corpus.formats.base import Reading
-from store.models import BODY, BOILERPLATE
+from store.models import BODY, BOILERPLATE, HEADING
 from store.text.segment import passage_spans, segment
 
 # Invented text, several sentences a paragraph, as an article has.
@@ -144,6 +144,24 @@ def test_a_teaser_repeating_the_lead_is_not_the_article_twice() -> None:
     assert kinds[teaser] == BOILERPLATE
 
 
+def test_the_headline_is_a_heading_not_furniture() -> None:
+    # trafilatura leaves the headline out of the article; it is the page's title, shown as
+    # a heading, never dimmed with the menus. Only the first passage that is the title.
+    markup = f"""<!DOCTYPE html><html><head><title>River deal signed - Example News</title>
+<meta property="og:site_name" content="Example News"></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav>
+<div class="story"><div class="headline"><h1>River deal signed</h1></div>
+<div class="byline">By A. Writer</div>
+<div class="story-body">{"".join(f"<p>{p}</p>" for p in PARAGRAPHS)}</div></div>
+<aside><h3>Most read</h3><ul><li><a href="/1">River deal signed</a></li></ul></aside>
+</body></html>"""
+    reading, passages = read(markup)
+    assert reading.meta.title == "River deal signed"
+    kinds = [kind for text, kind in passages if "River deal signed" in text]
+    assert kinds == [HEADING, BOILERPLATE]  # the headline, then the sidebar's link to it
+    assert [t for t, k in passages if k == BODY] == PARAGRAPHS
+
+
 _WORDS = st.sampled_from(
     ["talks", "resumed", "Astana", "the", "1997", "&amp;", "川の中", "«", "»", "Home", ".", ","]
 )
@@ -167,4 +185,4 @@ def test_regions_always_slice_back_to_whole_passages(blocks: list[str]) -> None:
     starts, ends = {a for a, _ in whole}, {b for _, b in whole}
     for region in reading.regions:
         assert region.start in starts and region.end in ends
-        assert region.kind in (BODY, BOILERPLATE)
+        assert region.kind in (BODY, BOILERPLATE, HEADING)
