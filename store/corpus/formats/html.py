@@ -3,9 +3,10 @@
 Everything on the page stays in the text Dossier shows (the reader dims what is not the
 article), so offsets never depend on the extractor: the page is reduced to text with the
 standard library (`store.corpus.html`), trafilatura (made for main-text extraction, ranked first
-on the public article-extraction benchmarks) picks the article, and its paragraphs are found in
-that text. Passages the article covers become a BODY region; every other passage (navigation,
-related links, comment threads, cookie banners, footers) a BOILERPLATE one. When trafilatura
+on the public article-extraction benchmarks) picks the article, and the article is found in
+that text by the runs of letters the two share (`_covered`). Passages the article covers become
+a BODY region, the headline a HEADING one; every other passage (navigation, related links,
+comment threads, cookie banners, footers) a BOILERPLATE one. When trafilatura
 finds no article the text classifier alone decides, as for any text. Metadata comes from the
 page's own markup (`webmeta`).
 """
