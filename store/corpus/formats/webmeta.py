@@ -3,16 +3,17 @@
 What the page declares beats what a text heuristic guesses, and each field keeps its basis:
 
 - title: `og:title` (or JSON-LD `headline`), else the first `<h1>` when the `<title>` holds
-  it (so " - Radio Free Europe" goes), else `<title>` with a site suffix cut when the site's
-  name shows it is one (an `<h1>` that is not in the `<title>` is often the site's logo);
+  it (so " - Radio Free Europe" goes), else the part of the `<title>` that is one of the
+  page's headings, else `<title>` with a site suffix cut when the site's name shows it is one
+  (an `<h1>` that is not in the `<title>` is often the site's logo);
 - author: `<meta name=author>`, JSON-LD `author`, `article:author` (not a URL), a byline;
 - publisher: `og:site_name`, JSON-LD `publisher`;
 - published: JSON-LD `datePublished`, `article:published_time`, `itemprop=datePublished`,
   other publication-date meta tags, then the first `<time datetime>` that is not an "updated"
   or "modified" stamp; never a modification date;
 - url: `<link rel=canonical>`, `og:url`;
-- kind: the JSON-LD type (NewsArticle -> news, BlogPosting -> blog, ScholarlyArticle ->
-  analysis, Report -> report, Legislation -> legal).
+- kind: the JSON-LD or microdata (`itemtype`) schema.org type (NewsArticle -> news,
+  BlogPosting -> blog, ScholarlyArticle -> analysis, Report -> report, Legislation -> legal).
 """
 
 from __future__ import annotations
@@ -28,6 +29,12 @@ from store.corpus.formats.base import Metadata
 _ISO_DATE = re.compile(r"\s*((?:1[89]|20)\d\d)-([01]\d)-([0-3]\d)")
 _SEPARATORS = re.compile(r"\s+(?:[|\-–—·•:]{1,2})\s+")
 _UPDATED = re.compile(r"updat|modif|edit|revis", re.IGNORECASE)
+# A stamp written out: "Fri, 13 Mar 2015 21:30:09 +1100" or "Fri Mar 13 21:30:09 EST 2015".
+_WRITTEN_DATE = re.compile(
+    r"\b(?:(?P<d1>\d{1,2})\s+(?P<m1>[A-Za-z]{3,9})\.?,?\s+(?P<y1>(?:19|20)\d\d)"
+    r"|(?P<m2>[A-Za-z]{3,9})\.?\s+(?P<d2>\d{1,2})\b,?[\s\d:]*?(?:[A-Z]{2,5}\s+)?(?P<y2>(?:19|20)\d\d))\b"
+)
+_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 _BY = re.compile(r"^\s*(?:by|written by|posted by|von|par)\s+", re.IGNORECASE)
 # What follows a name in an author field: "(http://...)", "<me@example.org>", "| Site".
 _AFTER_NAME = re.compile(r"\s*(?:\((?:https?://|mailto:|www\.)[^)]*\)|<[^<>]*@[^<>]*>|[|].*)\s*$")
@@ -42,6 +49,8 @@ _DATE_META = (
     ("name", "dcterms.issued"),
     ("name", "dc.date"),
     ("name", "pubdate"),
+    ("name", "article:publicationdate"),
+    ("name", "publication_date"),
     ("name", "publishdate"),
     ("name", "publish-date"),
     ("name", "parsely-pub-date"),
@@ -90,6 +99,7 @@ def page_metadata(markup: str, title_tag: str | None) -> Metadata:
         meta.set("title", _strip_site(headline, site, h1), "JSON-LD headline")
     if h1 and (not title_tag or _key(h1) in _key(title_tag)):
         meta.set("title", h1, "first <h1> (the <title> with the site's name cut)")
+    meta.set("title", _heading_part(root, title_tag or ""), "the <title> part that is a heading")
     meta.set("title", _strip_site(title_tag or "", site, h1), "<title>")
     meta.set("title", h1, "first <h1>")
 
@@ -100,7 +110,7 @@ def page_metadata(markup: str, title_tag: str | None) -> Metadata:
     meta.set("author", _ld_name(_ld_get(ld, "author")), "JSON-LD author")
     meta.set("author", _byline(root), "byline")
 
-    meta.set("publisher", tags.get(("property", "og:site_name")), "og:site_name")
+    meta.set("publisher", _site_name(tags.get(("property", "og:site_name"))), "og:site_name")
     meta.set("publisher", _ld_name(_ld_get(ld, "publisher")), "JSON-LD publisher")
 
     published = _ld_get(ld, "datePublished")
@@ -108,7 +118,8 @@ def page_metadata(markup: str, title_tag: str | None) -> Metadata:
         meta.set("published", _iso_day(published), f"JSON-LD datePublished {published.strip()!r}")
     for key in _DATE_META:
         value = tags.get(key, "")
-        meta.set("published", _iso_day(value), f"<meta {key[0]}={key[1]} content={value!r}>")
+        day = _iso_day(value) or _written_day(value)
+        meta.set("published", day, f"<meta {key[0]}={key[1]} content={value!r}>")
     stamp = _time_element(root)
     if stamp is not None:
         meta.set("published", _iso_day(stamp), f"<time datetime={stamp!r}>")
@@ -123,6 +134,13 @@ def page_metadata(markup: str, title_tag: str | None) -> Metadata:
             for name, kind in _KINDS:
                 if kind_type == name:
                     meta.set("kind", kind, f"JSON-LD @type {kind_type}")
+    for element in root.iter():
+        itemtype = element.get("itemtype") if isinstance(element.tag, str) else None
+        for url in (itemtype or "").split():  # microdata: the same schema.org types
+            kind_type = url.rstrip("/").rsplit("/", 1)[-1].lower()
+            for name, kind in _KINDS:
+                if kind_type == name:
+                    meta.set("kind", kind, f"microdata itemtype {url}")
     return meta
 
 
@@ -239,6 +257,34 @@ def _iso_day(value: str | None) -> str | None:
         return None
 
 
+def _written_day(value: str) -> str | None:
+    """YYYY-MM-DD from a stamp written out (RFC 2822, or the asctime/Java form), as stated."""
+    m = _WRITTEN_DATE.search(value)
+    if m is None:
+        return None
+    day, month = m.group("d1") or m.group("d2"), m.group("m1") or m.group("m2")
+    number = _MONTHS.get(month[:3].lower())
+    try:
+        return (
+            date(int(m.group("y1") or m.group("y2")), number, int(day)).isoformat()
+            if number
+            else None
+        )
+    except ValueError:
+        return None
+
+
+def _heading_part(root: Any, title: str) -> str | None:
+    """The part of a `<title>` cut at separators that is one of the page's headings (the
+    article's `<h2>` under a site-logo `<h1>`): "Story | Section | Site" -> "Story"."""
+    parts = [p for p in _SEPARATORS.split(" ".join(title.split())) if _key(p)]
+    if len(parts) < 2:
+        return None
+    headings = {_key(_text(e)) for e in root.iter("h1", "h2", "h3")}
+    matches = [p for p in parts if _key(p) in headings]
+    return max(matches, key=len) if matches else None
+
+
 def _time_element(root: Any) -> str | None:
     """The `datetime` of the page's publication `<time>`: one marked as such first, else the
     first one that neither it nor its parent calls an update or a modification."""
@@ -270,7 +316,7 @@ def _byline(root: Any) -> str | None:
     for element in root.iter("a", "span", "div", "p", "address"):
         marks = " ".join(str(element.get(a) or "") for a in ("rel", "itemprop", "class")).lower()
         if "author" in marks or "byline" in marks:
-            text = _BY.sub("", _text(element))
+            text = _BY.sub("", _text(element)).strip(" —–-|,·•:")
             if (
                 text
                 and len(text) <= 80
@@ -279,6 +325,15 @@ def _byline(root: Any) -> str | None:
             ):
                 return text
     return None
+
+
+def _site_name(value: str | None) -> str | None:
+    """An `og:site_name` as a name: some sites put their address there ("http://www.x.com")."""
+    value = (value or "").strip()
+    if value.startswith(("http://", "https://")):
+        host = value.split("://", 1)[1].split("/", 1)[0]
+        return host.removeprefix("www.") or None
+    return value or None
 
 
 def _absolute(url: str | None) -> str | None:
