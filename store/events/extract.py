@@ -23,7 +23,6 @@ document is read again against it. Without such a match its year-less dates are 
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -167,4 +166,8 @@ def _event(doc: Document, ident: str, d: Draft, summary: str, mentions: DocMenti
 
 
 def _with_cluster(event: Event, cluster: str) -> Event:
-    return dataclasses.replace(event, cluster=cluster)
+    """The event with its cluster set. The event was made by this build a moment ago and
+    nothing else holds it yet, so it is set in place, as a frozen dataclass's own __init__
+    does: `dataclasses.replace` took 12 s for 148,000 events."""
+    object.__setattr__(event, "cluster", cluster)
+    return event
