@@ -155,11 +155,11 @@ def run_build(
                     "events": by_file_events.get(doc.file, []),
                 },
             )
+        writer.add_counts(entity_mention_rows(mentions))
         docs = writer.commit()
     except BaseException:
         writer.abort()
         raise
-    mention_counts = entity_mention_rows(mentions)
     counts = {
         "sources": len(sources),
         "passages": sum(len(d.passages) for d in documents),
@@ -172,7 +172,7 @@ def run_build(
     }
     tables = {
         "sources": [s.to_row() for s in sources],
-        "entities": [{**e.to_row(), "mentions": mention_counts.get(e.id, {})} for e in entities],
+        "entities": [e.to_row() for e in entities],
         "files": state.rows(),
     }
     meta = {

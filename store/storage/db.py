@@ -3,8 +3,7 @@
 A store is three files. `STORE` is a TinyDB database in TinyDB's JSON layout (``{table:
 {doc_id: row}}``) holding what every command needs at once and what grows only with the number
 of documents: `meta` (schema, fingerprint, the corpus it was built from, counts), `sources`,
-`entities` (each with its mention counts per file) and `files` (the stat index that tells in
-milliseconds which documents changed). `STORE.docs` (store/storage/docs.py) holds each
+`entities` and `files` (the stat index that tells in milliseconds which documents changed). `STORE.docs` (store/storage/docs.py) holds each
 document's text and records, mapped and decoded per document on demand; `STORE.index` is the
 search index. Opening a 10,000-document store parses only the first.
 
@@ -31,6 +30,7 @@ from store.models import Entity, Event, Mention, Passage, Record, Sentence, Sour
 from store.storage.atomic import os_reason, write_bytes_atomic
 from store.storage.blobs import BlobFile, BlobsUnusable
 from store.storage.docs import (
+    COUNTS_KEY,
     DOC_TABLES,
     DocsWriter,
     docs_path,
@@ -42,7 +42,7 @@ from store.storage.docs import (
 )
 from store.storage.state_file import read_state_file, write_state
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5  # 5: mention counts moved from the entity rows to the sidecar
 TABLES = ("sources", "entities", "files", "meta")
 TEXT_CACHE = 256  # decoded texts kept per store (the app reads a document many times)
 
@@ -119,17 +119,14 @@ def write_store(
     try:
         for file, doc_tables in per_doc.items():
             writer.add(file, texts.get(file, ""), doc_tables)
+        writer.add_counts(
+            entity_mention_rows(Mention.from_row(r) for r in tables.get("mentions", ()))
+        )
         docs = writer.commit()
     except BaseException:
         writer.abort()
         raise
     catalogue = {name: list(rows) for name, rows in tables.items() if name in TABLES}
-    if "entities" in catalogue:
-        counts = entity_mention_rows(Mention.from_row(r) for r in tables.get("mentions", ()))
-        catalogue["entities"] = [
-            {**row, "mentions": row.get("mentions", counts.get(row["id"], {}))}
-            for row in catalogue["entities"]
-        ]
     write_tables(path, catalogue, {**meta, "docs": docs})
     remove_other_sidecars(path, docs["name"])
 
@@ -376,20 +373,28 @@ class Store:
         ]
 
     def mention_counts(self) -> dict[str, dict[str, int]]:
-        """Mentions per entity per file: as the build counted them into the entity rows, or
-        (a store written without them) counted from every document once."""
-        rows = self._raw.get("entities", ())
-        if rows and all("mentions" in row for row in rows):
-            return {
-                row["id"]: dict(row["mentions"] or {})
-                for row in rows
-                if isinstance(row.get("id"), str)
-            }
+        """Mentions per entity per file: as the build counted them into the sidecar (read on
+        first use: print-mode searches never need them), or counted from every document."""
+        stored = self.derived("storage.counts", self._stored_counts)
+        if stored is not None:
+            return {k: dict(v) for k, v in stored.items()}
         counted = self.derived(
             "storage.mention_counts",
             lambda: dict(entity_mention_rows(self._records("mentions", Mention, None))),
         )
         return {k: dict(v) for k, v in counted.items()}
+
+    def _stored_counts(self) -> dict[str, dict[str, int]] | None:
+        blob = self._blob(COUNTS_KEY)
+        if blob is None:
+            return None
+        try:
+            stored = orjson.loads(blob)
+        except orjson.JSONDecodeError as exc:
+            raise self._damaged("mention counts", exc) from None
+        if not isinstance(stored, dict):
+            return None
+        return {k: v for k, v in stored.items() if isinstance(k, str) and isinstance(v, dict)}
 
     def events(self, file: str | None = None) -> list[Event]:
         return self._records("events", Event, file)
