@@ -27,9 +27,10 @@ test-fast: $(STAMP)
 build: $(STAMP)
 	$(BIN)/dossier build
 
-# Benchmarks are never part of `make test`. ripgrep is a baseline: install it first
-# (`make bench-deps`, or your system's package manager); without it its columns stay empty.
+# Benchmarks are never part of `make test`. ripgrep and tantivy are baselines: install them
+# first (`make bench-deps`); without them their columns say n/a.
 bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_pile.py --docs 1000 10000 --reps 5 --doc
 	$(BIN)/python benchmarks/tempeval3.py
 	$(BIN)/python benchmarks/bench_segment.py --mb 20
 	$(BIN)/python benchmarks/bench_timex.py
@@ -38,8 +39,9 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_hostile.py
 	$(BIN)/python benchmarks/run_all.py
 
-bench-deps:
+bench-deps: $(STAMP)
 	command -v rg >/dev/null || { apt-get update && apt-get install -y ripgrep; }
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
 
 # Lint, formatting, types and the import contracts; CI runs it before the tests.
 lint: $(STAMP)
