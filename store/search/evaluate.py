@@ -21,9 +21,13 @@ import numpy as np
 from store.models import Entity
 from store.search.index import KIND_WEIGHTS, Index, impact, term_histogram
 from store.search.query import And, Field, Node, Not, Or, Phrase, Term
-from store.text.fold import TOKEN, fold, fold_term
+from store.search.stems import stem
+from store.text.fold import TOKEN, fold, script_forms
 
 MAX_FUZZY_TERMS = 64
+# Another form of the word (`attack` finding "attacked") counts this much of the word as typed,
+# so at equal frequency and length the exact form ranks first.
+STEM_WEIGHT = 0.8
 
 
 @dataclass
@@ -32,6 +36,7 @@ class Matcher:
 
     kind: str  # words, phrase, entities, type, date
     tests: list[Callable[[str], bool]] = field(default_factory=list)
+    prefer: Callable[[str], bool] | None = None  # words: the form as typed, highlighted first
     entity_ids: frozenset[str] = frozenset()
     type: str = ""
     begin: int = 0
@@ -98,17 +103,62 @@ class Evaluator:
         return np.zeros(self.n, dtype=bool), np.zeros(self.n, dtype=np.float32)
 
     def term_ids(self, term: Term) -> tuple[list[int], Callable[[str], bool]]:
-        """Vocabulary ids a term stands for, and a test for one token form."""
-        word = fold_term(term.raw)
+        """Vocabulary ids a term stands for, and a test for one token form. A Cyrillic word
+        stands for each of its Latin spellings (`script_forms`)."""
+        words = script_forms(term.raw)
         if term.mode == "prefix":
-            ids = list(self.index.prefix_ids(word))
-            return ids, lambda t, w=word: t.startswith(w)
+            spans = [self.index.prefix_ids(w) for w in words]
+            ids = list(spans[0]) if len(spans) == 1 else sorted(set().union(*spans))
+            return ids, lambda t, w=words: t.startswith(w)
         if term.mode == "fuzzy":
-            found = self.fuzzy(word)
+            found = sorted({i for w in words for i in self.fuzzy(w)})
             names = {self.index.terms[i] for i in found}
             return found, names.__contains__
-        tid = self.index.term_id(word)
-        return ([] if tid is None else [tid]), (lambda t, w=word: t == w)
+        exact, others = self.word_forms(words, term.mode == "stem")
+        ids = sorted(exact + others)
+        if not others:
+            return ids, words.__contains__
+        return ids, {self.index.terms[i] for i in ids}.__contains__
+
+    def word_forms(self, words: tuple[str, ...], stemmed: bool) -> tuple[list[int], list[int]]:
+        """Ids of the words as spelled, and (when `stemmed`) of their other forms: the
+        vocabulary's words with the same Snowball stem."""
+        exact = sorted({t for w in words if (t := self.index.term_id(w)) is not None})
+        if not stemmed:
+            return exact, []
+        others = {t for w in words for t in self.index.stem_ids(stem(w))}
+        return exact, sorted(others.difference(exact))
+
+    def stemmed(self, term: Term, positive: bool) -> tuple[np.ndarray, np.ndarray]:
+        """A word and its other forms as one term, scored with the typed word's IDF (the forms'
+        together when it does not occur): a passage scores its best form, another form weighted
+        by STEM_WEIGHT. Taking the best form rather than the sum keeps a token indexed under
+        several forms ("Kazakhstan’s": also "kazakhstan") from counting twice; a word without
+        other forms scores exactly as the exact word."""
+        words = script_forms(term.raw)
+        exact, others = self.word_forms(words, stemmed=True)
+        if positive:
+            names = {self.index.terms[i] for i in (*exact, *others)}
+            test = names.__contains__ if others else words.__contains__
+            self.matchers.append(Matcher("words", [test], prefer=words.__contains__))
+        mask, score = self.empty()
+        off, pid, imp = self.index.post_off, self.index.post_pid, self.index.post_imp
+        counted = exact or others
+        if len(counted) == 1:
+            df = self.index.df(counted[0])
+        else:
+            for k in counted:
+                mask[pid[int(off[k]) : int(off[k + 1])]] = True
+            df = int(mask.sum())
+        idf = self.idf(df)
+        typed = set(exact)
+        for k in (*exact, *others):
+            weight = 1.0 if k in typed or not typed else STEM_WEIGHT
+            a, b = int(off[k]), int(off[k + 1])
+            pids = pid[a:b]
+            score[pids] = np.maximum(score[pids], np.float32(idf * weight) * imp[a:b])
+            mask[pids] = True
+        return mask, score
 
     def fuzzy(self, word: str) -> list[int]:
         """Vocabulary terms within the edit budget: length and letter-count filters, then OSA."""
@@ -131,6 +181,8 @@ class Evaluator:
     # -- nodes --------------------------------------------------------------------------------
     def evaluate(self, node: Node, positive: bool = True) -> tuple[np.ndarray, np.ndarray]:
         if isinstance(node, Term):
+            if node.mode == "stem":
+                return self.stemmed(node, positive)
             ids, test = self.term_ids(node)
             if positive:
                 self.matchers.append(Matcher("words", [test]))
@@ -241,12 +293,15 @@ class Evaluator:
         return self.entity(node, positive)
 
     def sources_matching(self, value: str) -> list[int]:
-        """Files whose name contains the value, or whose title holds its words in a row."""
-        words = " ".join(TOKEN.findall(value))
+        """Files whose name contains the value, or whose name, title, publisher or web address
+        holds its words in a row, or words that run together spell it (`rferl` is "RFE/RL")."""
+        words = TOKEN.findall(value)
+        joined, squashed = " ".join(words), "".join(words)
+        fields = self.index.source_fields
         out = []
-        for fid, (file, title) in enumerate(zip(self.index.files, self.index.titles, strict=True)):
+        for fid, file in enumerate(self.index.files):
             if value in fold(file) or (
-                words and f" {words} " in f" {' '.join(TOKEN.findall(title))} "
+                words and any(_in_a_row(joined, squashed, field) for field in fields[fid])
             ):
                 out.append(fid)
         return out
@@ -281,3 +336,22 @@ class Evaluator:
             mask |= m
             score += s
         return mask, score
+
+
+def _in_a_row(joined: str, squashed: str, field: str) -> bool:
+    """`joined` (words) occurs in the field's words, or `squashed` (the same words run together)
+    is a run of whole consecutive words of the field ("rferl" in "rfe rl")."""
+    if f" {joined} " in f" {field} ":
+        return True
+    if squashed not in field.replace(" ", ""):
+        return False
+    parts = field.split(" ")
+    for i in range(len(parts)):
+        run = ""
+        for part in parts[i:]:
+            run += part
+            if len(run) >= len(squashed):
+                break
+        if run == squashed:
+            return True
+    return False

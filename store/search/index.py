@@ -6,7 +6,9 @@ term-frequency factor ("impact", IDF applied at query time), and global token po
 phrases. Passages are numbered across the corpus (ids of one file are contiguous) and each passage
 leaves one empty position after it, so a phrase can never run from one passage into the next.
 Entity mentions and entity types are indexed the same way from the stored mentions, and events as
-(passage, first day, last day) rows for `date:`.
+(passage, first day, last day) rows for `date:`. Word forms are a table from a Snowball stem to
+the vocabulary ids of its words (store/search/stems.py); per source, the folded words of its
+title, publisher, file name and web address serve `source:`.
 
 Building it is store/search/indexing.py; persistence (the `<store>.index` sidecar) is
 store/search/sidecar.py.
@@ -37,7 +39,7 @@ ARRAYS = (
     "post_off", "post_pid", "post_imp", "pos_off", "pos",
     "p_file", "p_index", "p_start", "p_end", "p_kind", "p_len", "file_first",
     "ent_off", "ent_pid", "ent_imp", "typ_off", "typ_pid", "typ_imp",
-    "ev_pid", "ev_begin", "ev_end", "ev_astart", "ev_aend",
+    "ev_pid", "ev_begin", "ev_end", "ev_astart", "ev_aend", "stem_off", "stem_tid",
 )  # fmt: skip
 
 
@@ -56,10 +58,11 @@ class Index:
     fingerprint: str
     terms: list[str]
     files: list[str]
-    titles: list[str]
+    source_fields: list[list[str]]  # per file: words of its name, title, publisher, URL host
     kinds: list[str]
     entity_ids: list[str]
     types: list[str]
+    stems: list[str]  # sorted; the stem_off/stem_tid rows that join a stem's words
     arrays: dict[str, np.ndarray]
     _keep: Any = None  # the mmap the arrays view
     _fuzzy: tuple[np.ndarray, np.ndarray, np.ndarray] | None = field(default=None, repr=False)
@@ -91,6 +94,16 @@ class Index:
     def entity_number(self, entity_id: str) -> int | None:
         """The entity's row in the ent_* postings (entity_ids is sorted), None without mentions."""
         return _find(self.entity_ids, entity_id)
+
+    def stem_ids(self, stem: str) -> list[int]:
+        """Vocabulary ids of the words whose stem is `stem` (none when no word but the stem
+        itself has it: the caller looks the word up as it is)."""
+        k = _find(self.stems, stem)
+        if k is None:
+            return []
+        off = self.arrays["stem_off"]
+        ids: list[int] = self.arrays["stem_tid"][int(off[k]) : int(off[k + 1])].tolist()
+        return ids
 
     def prefix_ids(self, prefix: str) -> range:
         lo = bisect.bisect_left(self.terms, prefix)

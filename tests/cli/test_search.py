@@ -30,7 +30,9 @@ def test_json_results_point_into_the_original_text(
     for row in data["results"]:
         text = built_store.text(row["file"])
         words = {text[s:e].lower() for s, e in row["highlights"]}
-        assert words <= {"aktobe", "attack"} and "aktobe" in words
+        # `attack` finds its forms (attacks, attacked...): each highlight is one of them.
+        assert "aktobe" in words
+        assert all(w == "aktobe" or w.startswith("attack") for w in words)
         assert row["start"] <= row["highlights"][0][0] and row["highlights"][-1][1] <= row["end"]
 
 
