@@ -62,12 +62,17 @@ def document_terms(doc: Document) -> DocTerms:
         s, e = passage.start, passage.end
         toks = TOKEN.findall(folded, s, e)
         chunk = folded[s:e]
-        if "'" in chunk or not chunk.isascii():
+        if not chunk.isascii():
             forms = [index_forms(t) for t in toks]
             toks = [f[0] for f in forms]
             for k, others in enumerate(forms):
                 for variant in others[1:]:
                     extra.append((lookup(variant), pos + k, number))
+        elif "'" in chunk:  # an ASCII token is its own first form: only apostrophes add more
+            for k, tok in enumerate(toks):
+                if "'" in tok:
+                    for variant in index_forms(tok)[1:]:
+                        extra.append((lookup(variant), pos + k, number))
         stream.extend(map(lookup, toks))
         passages.append((passage.index, s, e, KIND_CODES.get(passage.kind, 0)))
         lengths.append(len(toks))
