@@ -21,6 +21,7 @@ import numpy as np
 from store.models import Entity
 from store.search.index import KIND_WEIGHTS, Index, impact, term_histogram
 from store.search.query import And, Field, Node, Not, Or, Phrase, Term
+from store.search.sources import sources_matching
 from store.search.stems import stem
 from store.text.fold import TOKEN, fold, script_forms
 
@@ -277,7 +278,7 @@ class Evaluator:
         if node.name == "kind":
             return self.files_mask([i for i, k in enumerate(idx.kinds) if k == node.value])
         if node.name == "source":
-            return self.files_mask(self.sources_matching(node.value))
+            return self.files_mask(sources_matching(idx.files, idx.source_fields, node.value))
         if node.name == "date":
             if positive:
                 self.matchers.append(Matcher("date", begin=node.begin, finish=node.finish))
@@ -291,20 +292,6 @@ class Evaluator:
             ids = [i for i, t in enumerate(idx.types) if t == node.value]
             return self.postings("typ", ids)
         return self.entity(node, positive)
-
-    def sources_matching(self, value: str) -> list[int]:
-        """Files whose name contains the value, or whose name, title, publisher or web address
-        holds its words in a row, or words that run together spell it (`rferl` is "RFE/RL")."""
-        words = TOKEN.findall(value)
-        joined, squashed = " ".join(words), "".join(words)
-        fields = self.index.source_fields
-        out = []
-        for fid, file in enumerate(self.index.files):
-            if value in fold(file) or (
-                words and any(_in_a_row(joined, squashed, field) for field in fields[fid])
-            ):
-                out.append(fid)
-        return out
 
     def entity(self, node: Field, positive: bool) -> tuple[np.ndarray, np.ndarray]:
         """Mentions of every entity named so (by name or alias); words only as a fall-back."""
@@ -336,22 +323,3 @@ class Evaluator:
             mask |= m
             score += s
         return mask, score
-
-
-def _in_a_row(joined: str, squashed: str, field: str) -> bool:
-    """`joined` (words) occurs in the field's words, or `squashed` (the same words run together)
-    is a run of whole consecutive words of the field ("rferl" in "rfe rl")."""
-    if f" {joined} " in f" {field} ":
-        return True
-    if squashed not in field.replace(" ", ""):
-        return False
-    parts = field.split(" ")
-    for i in range(len(parts)):
-        run = ""
-        for part in parts[i:]:
-            run += part
-            if len(run) >= len(squashed):
-                break
-        if run == squashed:
-            return True
-    return False

@@ -12,14 +12,14 @@ import bisect
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 import numpy as np
 
 from store.models import Document, Entity, Event, Mention, Source
 from store.search.index import KIND_CODES, KIND_WEIGHTS, Index, Vocab, average_length, impact
+from store.search.sources import source_fields
 from store.search.stems import stem_table
-from store.text.fold import TOKEN, fold, fold_text, index_forms, script_forms
+from store.text.fold import TOKEN, fold, fold_text, index_forms
 
 
 def _date_int(value: str) -> int | None:
@@ -227,7 +227,7 @@ def index_from_terms(
         fingerprint=fingerprint,
         terms=terms,
         files=files,
-        source_fields=[_source_fields(f, by_file.get(f)) for f in files],
+        source_fields=[source_fields(f, by_file.get(f)) for f in files],
         kinds=[fold(by_file[f].kind) if f in by_file else "unknown" for f in files],
         entity_ids=entity_ids,
         types=types,
@@ -260,32 +260,6 @@ def index_from_terms(
             "stem_tid": np.array(stem_tid, dtype=np.int32),
         },
     )
-
-
-def words_of(text: str) -> list[str]:
-    """The field as `source:` compares it: its folded words joined by single spaces, and once
-    more in the common spelling of its Cyrillic words when that differs ("тоқаев" ->
-    "toqaev", "tokaev")."""
-    tokens = TOKEN.findall(fold_text(text))
-    spellings = [" ".join(script_forms(t)[0] for t in tokens)]
-    common = " ".join(script_forms(t)[-1] for t in tokens)
-    return spellings if common == spellings[0] else [*spellings, common]
-
-
-def _source_fields(file: str, source: Source | None) -> list[str]:
-    """What `source:` looks in: the title, publisher, file name and web address's host, each as
-    its folded words ("RFE/RL" -> "rfe rl", "my_notes.txt" -> "my notes txt"; an unknown
-    publisher is no words)."""
-    fields = words_of(file.replace("_", " "))
-    if source is not None:
-        publisher = "" if source.publisher == "unknown" else source.publisher
-        try:
-            host = urlsplit(source.url).hostname or ""
-        except ValueError:  # a malformed address ("http://[x") is data, not a reason to fail
-            host = ""
-        for text in (source.title, publisher, host):
-            fields.extend(words_of(text))
-    return [f for f in fields if f]
 
 
 def _doc_tokens(
