@@ -4,7 +4,9 @@ Every node yields a boolean mask over all passages (does it match?) and a float 
 (BM25 summed over the node's terms). AND intersects masks and adds scores, OR unites them and
 adds scores, NOT removes passages and adds nothing; filters (source, kind, date) select without
 scoring. A mask of every passage in a 10,000-document corpus is a few hundred kilobytes, so
-each operation costs well under a millisecond whatever the words' frequencies.
+each operation costs well under a millisecond whatever the words' frequencies. An unquoted word
+unites the postings of its forms (the index's stem table) and of its Latin spellings when typed
+in Cyrillic; a quoted one is the exact word.
 
 While evaluating, the evaluator records what each positive leaf resolved to (`Matcher`s), which
 the highlighter uses to find the exact spans in the few passages that are shown.
