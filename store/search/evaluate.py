@@ -144,23 +144,21 @@ class Evaluator:
             names = {self.index.terms[i] for i in (*exact, *others)}
             test = names.__contains__ if others else words.__contains__
             self.matchers.append(Matcher("words", [test], prefer=words.__contains__))
-        mask, score = self.empty()
+        # Impacts are positive (a posting has tf >= 1, every kind weight is > 0), so the passages
+        # matched are those with a score; `maximum.at` keeps each passage's best form in one pass.
+        score = np.zeros(self.n, dtype=np.float32)
         off, pid, imp = self.index.post_off, self.index.post_pid, self.index.post_imp
-        counted = exact or others
-        if len(counted) == 1:
-            df = self.index.df(counted[0])
-        else:
-            for k in counted:
-                mask[pid[int(off[k]) : int(off[k + 1])]] = True
-            df = int(mask.sum())
-        idf = self.idf(df)
-        typed = set(exact)
-        for k in (*exact, *others):
-            weight = 1.0 if k in typed or not typed else STEM_WEIGHT
+        df = self.index.df(exact[0]) if len(exact) == 1 else 0
+        for n, k in enumerate((*exact, *others)):
+            if n == len(exact) and len(exact) > 1:
+                df = int(np.count_nonzero(score))  # the typed word's passages, either spelling
+            weight = np.float32(1.0 if n < len(exact) or not exact else STEM_WEIGHT)
             a, b = int(off[k]), int(off[k + 1])
-            pids = pid[a:b]
-            score[pids] = np.maximum(score[pids], np.float32(idf * weight) * imp[a:b])
-            mask[pids] = True
+            np.maximum.at(score, pid[a:b], weight * imp[a:b])
+        if not exact or (len(exact) > 1 and not others):
+            df = int(np.count_nonzero(score))
+        mask = score > 0
+        score *= np.float32(self.idf(df))
         return mask, score
 
     def fuzzy(self, word: str) -> list[int]:
