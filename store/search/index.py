@@ -58,7 +58,10 @@ class Index:
     fingerprint: str
     terms: list[str]
     files: list[str]
-    source_fields: list[list[str]]  # per file: words of its name, title, publisher, URL host
+    # Per file, a line of tab-separated fields: the words of its name, title, publisher and URL
+    # host (store/search/sources.py). Kept as text and split on the first `source:` query, so
+    # opening the index never parses what few queries ask for.
+    source_lines: str
     kinds: list[str]
     entity_ids: list[str]
     types: list[str]
@@ -94,6 +97,17 @@ class Index:
     def entity_number(self, entity_id: str) -> int | None:
         """The entity's row in the ent_* postings (entity_ids is sorted), None without mentions."""
         return _find(self.entity_ids, entity_id)
+
+    @property
+    def source_fields(self) -> list[list[str]]:
+        """Each file's `source:` fields, split once."""
+        cached: list[list[str]] | None = self.__dict__.get("_source_fields")
+        if cached is None:
+            lines = self.source_lines.split("\n") if self.files else []
+            cached = self.__dict__["_source_fields"] = [
+                line.split("\t") if line else [] for line in lines
+            ]
+        return cached
 
     def stem_ids(self, stem: str) -> list[int]:
         """Vocabulary ids of the words whose stem is `stem` (none when no word but the stem

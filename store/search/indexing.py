@@ -227,7 +227,7 @@ def index_from_terms(
         fingerprint=fingerprint,
         terms=terms,
         files=files,
-        source_fields=[source_fields(f, by_file.get(f)) for f in files],
+        source_lines="\n".join("\t".join(source_fields(f, by_file.get(f))) for f in files),
         kinds=[fold(by_file[f].kind) if f in by_file else "unknown" for f in files],
         entity_ids=entity_ids,
         types=types,

@@ -1,7 +1,7 @@
 """The index's file: `<store>.index`, written atomically beside the store, mapped at load.
 
-A small JSON header (format version, the store's fingerprint, file names, each source's words
-for `source:`, kinds, array layout) is followed by the vocabulary and the stems as UTF-8 blobs and
+A small JSON header (format version, the store's fingerprint, file names, kinds, array layout)
+is followed by the vocabulary, the stems and each source's words for `source:` as UTF-8 blobs and
 the raw little-endian arrays, each 8-byte aligned. Version 2 added word forms (stems), the second
 Latin spelling of Cyrillic words and the source words; an older sidecar is rebuilt. Loading maps the file and wraps the arrays without copying, so opening costs
 milliseconds whatever the corpus size (docs/search.md compares this with JSON, orjson, marshal,
@@ -38,6 +38,7 @@ def dump_index(index: Index) -> bytes:
     blobs: list[tuple[str, bytes]] = [
         ("terms", "\n".join(index.terms).encode("utf-8")),
         ("stems", "\n".join(index.stems).encode("utf-8")),
+        ("sources", index.source_lines.encode("utf-8")),
     ]
     descr: dict[str, list[Any]] = {}
     for name in ARRAYS:
@@ -48,7 +49,6 @@ def dump_index(index: Index) -> bytes:
         "version": FORMAT_VERSION,
         "fingerprint": index.fingerprint,
         "files": index.files,
-        "source_fields": index.source_fields,
         "kinds": index.kinds,
         "entity_ids": index.entity_ids,
         "types": index.types,
@@ -108,6 +108,10 @@ def load_index_file(path: Path) -> Index:
         offsets = header["offsets"]
         terms = _words(mm, offsets["terms"], header["n_terms"])
         stems = _words(mm, offsets["stems"], header["n_stems"])
+        start, length = offsets["sources"]
+        if start + length > len(mm):
+            raise IndexUnusable("index file is truncated")
+        source_lines = mm[start : start + length].decode("utf-8")
         arrays: dict[str, np.ndarray] = {}
         for name in ARRAYS:
             dtype, count = header["arrays"][name]
@@ -122,7 +126,7 @@ def load_index_file(path: Path) -> Index:
         raise IndexUnusable(f"damaged index: {exc}") from exc
     if len(terms) != header["n_terms"] or len(stems) != header["n_stems"]:
         raise IndexUnusable("damaged index vocabulary")
-    if len(header["source_fields"]) != len(header["files"]):
+    if header["files"] and source_lines.count("\n") + 1 != len(header["files"]):
         raise IndexUnusable("damaged index: source words do not match the files")
     problem = structure_problem(
         arrays,
@@ -138,7 +142,7 @@ def load_index_file(path: Path) -> Index:
         fingerprint=header["fingerprint"],
         terms=terms,
         files=header["files"],
-        source_fields=header["source_fields"],
+        source_lines=source_lines,
         kinds=header["kinds"],
         entity_ids=header["entity_ids"],
         types=header["types"],
