@@ -144,6 +144,8 @@ class Evaluator:
             names = {self.index.terms[i] for i in (*exact, *others)}
             test = names.__contains__ if others else words.__contains__
             self.matchers.append(Matcher("words", [test], prefer=words.__contains__))
+        if len(exact) + len(others) <= 1:  # one spelling, no other form: a plain word
+            return self.postings("post", [*exact, *others])
         # Impacts are positive (a posting has tf >= 1, every kind weight is > 0), so the passages
         # matched are those with a score; `maximum.at` keeps each passage's best form in one pass.
         score = np.zeros(self.n, dtype=np.float32)
