@@ -189,6 +189,39 @@ def pick_queries(store_path: Path) -> list[dict[str, Any]]:
     return queries
 
 
+def staged_forms(store: Any, reps: int) -> dict[str, Any]:
+    """Word forms at their costliest: the commonest content word searched as if its stem joined
+    the four commonest content words (the generated corpus has few real inflections), next to
+    the word alone (quoted) and the OR of the four. Needs an index with stems."""
+    from store.search import load_index, search
+    from store.search.stems import stem
+
+    sys.path.insert(0, str(HERE))
+    from gen_corpus import FUNCTION
+
+    idx = load_index(store)
+    if not hasattr(idx, "stem_ids"):
+        return {}
+    top = sorted(
+        (
+            (idx.df(i), t, i)
+            for i, t in enumerate(idx.terms)
+            if t.isalpha() and len(t) >= 4 and t not in FUNCTION
+        ),
+        reverse=True,
+    )[:4]
+    word, target, real = top[0][1], stem(top[0][1]), idx.stem_ids
+    alone = _time(lambda: search(store, f'"{word}"'), reps)
+    either = " OR ".join(f'"{t}"' for _, t, _ in top)
+    joined = _time(lambda: search(store, either), reps)
+    idx.stem_ids = lambda s: [i for _, _, i in top] if s == target else real(s)
+    try:
+        forms = _time(lambda: search(store, word), reps)
+    finally:
+        del idx.stem_ids
+    return {"forms": [t for _, t, _ in top], "word": alone, "or": joined, "stemmed": forms}
+
+
 def _most_used_forms(idx: Any, skip: Any) -> list[str]:
     """The words of the stem shared by the most postings (several words of four letters or more,
     function words skipped), or [] for an index without stems."""
@@ -284,6 +317,7 @@ def run(
             )
         rows.append(row)
     result["queries"] = rows
+    result["staged_forms"] = staged_forms(store, reps)
     store.close()
     con.close()
     if paint:
