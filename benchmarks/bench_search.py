@@ -2,7 +2,7 @@
 
 Everything is measured on the same files in the same run: Dossier's build (MB/s, per stage),
 store and index size, store load and index load in a fresh process with its peak memory
-(VmHWM from /proc, as `resource.getrusage` would report the parent's peak after exec), search latency p50/p95 for six kinds of query next to ripgrep scanning
+(VmHWM from /proc, as `resource.getrusage` would report the parent's peak after exec), search latency p50/p95 for seven kinds of query next to ripgrep scanning
 the corpus for the same words and SQLite FTS5 answering a top-20 query with snippets, and the
 app's first frame next to a bare three-pane Textual app's.
 
@@ -124,7 +124,7 @@ def _time(fn, reps: int) -> dict[str, float]:  # type: ignore[no-untyped-def]
 
 
 def pick_queries(store_path: Path) -> list[dict[str, Any]]:
-    """The six queries, chosen from the built index and catalogue so every size has real ones."""
+    """The seven queries, chosen from the built index and catalogue so every size has real ones."""
     from store.search import load_index
     from store.search.evaluate import EntityNames, Evaluator
     from store.storage.db import Store
@@ -177,8 +177,67 @@ def pick_queries(store_path: Path) -> list[dict[str, Any]]:
     queries.append(
         {"name": "date filter", "q": "date:2015-06", "rg": ["June 2015"], "fts": '"june 2015"'}
     )
+    # The common word quoted: the exact word alone, as every unquoted word was before word forms
+    # (so "common word" against this is what stemming costs).
+    queries.append({"name": "exact word", "q": f'"{common}"', "rg": [common], "fts": common})
+    forms = _most_used_forms(idx, FUNCTION)
+    if forms:
+        # The word whose forms together occur most: what uniting forms costs at its worst.
+        word = max(forms, key=lambda t: (df.get(t, 0), t))
+        queries.append({"name": "word forms", "q": word, "rg": forms, "fts": " OR ".join(forms)})
     store.close()
     return queries
+
+
+def staged_forms(store: Any, reps: int) -> dict[str, Any]:
+    """Word forms at their costliest: the commonest content word searched as if its stem joined
+    the four commonest content words (the generated corpus has few real inflections), next to
+    the word alone (quoted) and the OR of the four. Needs an index with stems."""
+    from store.search import load_index, search
+    from store.search.stems import stem
+
+    sys.path.insert(0, str(HERE))
+    from gen_corpus import FUNCTION
+
+    idx = load_index(store)
+    if not hasattr(idx, "stem_ids"):
+        return {}
+    top = sorted(
+        (
+            (idx.df(i), t, i)
+            for i, t in enumerate(idx.terms)
+            if t.isalpha() and len(t) >= 4 and t not in FUNCTION
+        ),
+        reverse=True,
+    )[:4]
+    word, target, real = top[0][1], stem(top[0][1]), idx.stem_ids
+    alone = _time(lambda: search(store, f'"{word}"'), reps)
+    either = " OR ".join(f'"{t}"' for _, t, _ in top)
+    joined = _time(lambda: search(store, either), reps)
+    idx.stem_ids = lambda s: [i for _, _, i in top] if s == target else real(s)
+    try:
+        forms = _time(lambda: search(store, word), reps)
+    finally:
+        del idx.stem_ids
+    return {"forms": [t for _, t, _ in top], "word": alone, "or": joined, "stemmed": forms}
+
+
+def _most_used_forms(idx: Any, skip: Any) -> list[str]:
+    """The words of the stem shared by the most postings (several words of four letters or more,
+    function words skipped), or [] for an index without stems."""
+    stems = getattr(idx, "stems", None)
+    if not stems:
+        return []
+    off, tids = idx.stem_off, idx.stem_tid
+    best: tuple[int, list[str]] = (0, [])
+    for k in range(len(stems)):
+        ids = tids[int(off[k]) : int(off[k + 1])].tolist()
+        words = [idx.terms[i] for i in ids if idx.terms[i].isalpha()]
+        if any(w in skip or len(w) < 4 for w in words):
+            continue
+        if len(words) > 1:
+            best = max(best, (sum(idx.df(i) for i in ids), words))
+    return best[1]
 
 
 def fts5_db(store_path: Path, db_path: Path) -> float:
@@ -258,6 +317,7 @@ def run(
             )
         rows.append(row)
     result["queries"] = rows
+    result["staged_forms"] = staged_forms(store, reps)
     store.close()
     con.close()
     if paint:

@@ -4,7 +4,9 @@ Every node yields a boolean mask over all passages (does it match?) and a float 
 (BM25 summed over the node's terms). AND intersects masks and adds scores, OR unites them and
 adds scores, NOT removes passages and adds nothing; filters (source, kind, date) select without
 scoring. A mask of every passage in a 10,000-document corpus is a few hundred kilobytes, so
-each operation costs well under a millisecond whatever the words' frequencies.
+each operation costs well under a millisecond whatever the words' frequencies. An unquoted word
+unites the postings of its forms (the index's stem table) and of its Latin spellings when typed
+in Cyrillic; a quoted one is the exact word.
 
 While evaluating, the evaluator records what each positive leaf resolved to (`Matcher`s), which
 the highlighter uses to find the exact spans in the few passages that are shown.
@@ -21,9 +23,14 @@ import numpy as np
 from store.models import Entity
 from store.search.index import KIND_WEIGHTS, Index, impact, term_histogram
 from store.search.query import And, Field, Node, Not, Or, Phrase, Term
-from store.text.fold import TOKEN, fold, fold_term
+from store.search.sources import sources_matching
+from store.search.stems import stem
+from store.text.fold import TOKEN, fold, script_forms
 
 MAX_FUZZY_TERMS = 64
+# Another form of the word (`attack` finding "attacked") counts this much of the word as typed,
+# so at equal frequency and length the exact form ranks first.
+STEM_WEIGHT = 0.8
 
 
 @dataclass
@@ -32,6 +39,7 @@ class Matcher:
 
     kind: str  # words, phrase, entities, type, date
     tests: list[Callable[[str], bool]] = field(default_factory=list)
+    prefer: Callable[[str], bool] | None = None  # words: the form as typed, highlighted first
     entity_ids: frozenset[str] = frozenset()
     type: str = ""
     begin: int = 0
@@ -98,17 +106,62 @@ class Evaluator:
         return np.zeros(self.n, dtype=bool), np.zeros(self.n, dtype=np.float32)
 
     def term_ids(self, term: Term) -> tuple[list[int], Callable[[str], bool]]:
-        """Vocabulary ids a term stands for, and a test for one token form."""
-        word = fold_term(term.raw)
+        """Vocabulary ids a term stands for, and a test for one token form. A Cyrillic word
+        stands for each of its Latin spellings (`script_forms`)."""
+        words = script_forms(term.raw)
         if term.mode == "prefix":
-            ids = list(self.index.prefix_ids(word))
-            return ids, lambda t, w=word: t.startswith(w)
+            spans = [self.index.prefix_ids(w) for w in words]
+            ids = list(spans[0]) if len(spans) == 1 else sorted(set().union(*spans))
+            return ids, lambda t, w=words: t.startswith(w)
         if term.mode == "fuzzy":
-            found = self.fuzzy(word)
+            found = sorted({i for w in words for i in self.fuzzy(w)})
             names = {self.index.terms[i] for i in found}
             return found, names.__contains__
-        tid = self.index.term_id(word)
-        return ([] if tid is None else [tid]), (lambda t, w=word: t == w)
+        exact, others = self.word_forms(words, term.mode == "stem")
+        ids = sorted(exact + others)
+        if not others:
+            return ids, words.__contains__
+        return ids, {self.index.terms[i] for i in ids}.__contains__
+
+    def word_forms(self, words: tuple[str, ...], stemmed: bool) -> tuple[list[int], list[int]]:
+        """Ids of the words as spelled, and (when `stemmed`) of their other forms: the
+        vocabulary's words with the same Snowball stem."""
+        exact = sorted({t for w in words if (t := self.index.term_id(w)) is not None})
+        if not stemmed:
+            return exact, []
+        others = {t for w in words for t in self.index.stem_ids(stem(w))}
+        return exact, sorted(others.difference(exact))
+
+    def stemmed(self, term: Term, positive: bool) -> tuple[np.ndarray, np.ndarray]:
+        """A word and its other forms as one term, scored with the typed word's IDF (the forms'
+        together when it does not occur): a passage scores its best form, another form weighted
+        by STEM_WEIGHT. Taking the best form rather than the sum keeps a token indexed under
+        several forms ("Kazakhstan’s": also "kazakhstan") from counting twice; a word without
+        other forms scores exactly as the exact word."""
+        words = script_forms(term.raw)
+        exact, others = self.word_forms(words, stemmed=True)
+        if positive:
+            names = {self.index.terms[i] for i in (*exact, *others)}
+            test = names.__contains__ if others else words.__contains__
+            self.matchers.append(Matcher("words", [test], prefer=words.__contains__))
+        if len(exact) + len(others) <= 1:  # one spelling, no other form: a plain word
+            return self.postings("post", [*exact, *others])
+        # Impacts are positive (a posting has tf >= 1, every kind weight is > 0), so the passages
+        # matched are those with a score; `maximum.at` keeps each passage's best form in one pass.
+        score = np.zeros(self.n, dtype=np.float32)
+        off, pid, imp = self.index.post_off, self.index.post_pid, self.index.post_imp
+        df = self.index.df(exact[0]) if len(exact) == 1 else 0
+        for n, k in enumerate((*exact, *others)):
+            if n == len(exact) and len(exact) > 1:
+                df = int(np.count_nonzero(score))  # the typed word's passages, either spelling
+            weight = np.float32(1.0 if n < len(exact) or not exact else STEM_WEIGHT)
+            a, b = int(off[k]), int(off[k + 1])
+            np.maximum.at(score, pid[a:b], weight * imp[a:b])
+        if not exact or (len(exact) > 1 and not others):
+            df = int(np.count_nonzero(score))
+        mask = score > 0
+        score *= np.float32(self.idf(df))
+        return mask, score
 
     def fuzzy(self, word: str) -> list[int]:
         """Vocabulary terms within the edit budget: length and letter-count filters, then OSA."""
@@ -131,6 +184,8 @@ class Evaluator:
     # -- nodes --------------------------------------------------------------------------------
     def evaluate(self, node: Node, positive: bool = True) -> tuple[np.ndarray, np.ndarray]:
         if isinstance(node, Term):
+            if node.mode == "stem":
+                return self.stemmed(node, positive)
             ids, test = self.term_ids(node)
             if positive:
                 self.matchers.append(Matcher("words", [test]))
@@ -225,7 +280,7 @@ class Evaluator:
         if node.name == "kind":
             return self.files_mask([i for i, k in enumerate(idx.kinds) if k == node.value])
         if node.name == "source":
-            return self.files_mask(self.sources_matching(node.value))
+            return self.files_mask(sources_matching(idx.files, idx.source_fields, node.value))
         if node.name == "date":
             if positive:
                 self.matchers.append(Matcher("date", begin=node.begin, finish=node.finish))
@@ -239,17 +294,6 @@ class Evaluator:
             ids = [i for i, t in enumerate(idx.types) if t == node.value]
             return self.postings("typ", ids)
         return self.entity(node, positive)
-
-    def sources_matching(self, value: str) -> list[int]:
-        """Files whose name contains the value, or whose title holds its words in a row."""
-        words = " ".join(TOKEN.findall(value))
-        out = []
-        for fid, (file, title) in enumerate(zip(self.index.files, self.index.titles, strict=True)):
-            if value in fold(file) or (
-                words and f" {words} " in f" {' '.join(TOKEN.findall(title))} "
-            ):
-                out.append(fid)
-        return out
 
     def entity(self, node: Field, positive: bool) -> tuple[np.ndarray, np.ndarray]:
         """Mentions of every entity named so (by name or alias); words only as a fall-back."""

@@ -59,8 +59,9 @@ def highlights_for(
             if tokens is None:
                 tokens = _tokens(text, start, end)
             if matcher.kind == "words":
+                prefer = matcher.prefer
                 for forms in tokens:
-                    hit = _first(forms, matcher.tests[0])
+                    hit = (prefer and _first(forms, prefer)) or _first(forms, matcher.tests[0])
                     if hit:
                         spans.append(hit)
             else:

@@ -6,7 +6,9 @@ term-frequency factor ("impact", IDF applied at query time), and global token po
 phrases. Passages are numbered across the corpus (ids of one file are contiguous) and each passage
 leaves one empty position after it, so a phrase can never run from one passage into the next.
 Entity mentions and entity types are indexed the same way from the stored mentions, and events as
-(passage, first day, last day) rows for `date:`.
+(passage, first day, last day) rows for `date:`. Word forms are a table from a Snowball stem to
+the vocabulary ids of its words (store/search/stems.py); per source, the folded words of its
+title, publisher, file name and web address serve `source:`.
 
 Building it is store/search/indexing.py; persistence (the `<store>.index` sidecar) is
 store/search/sidecar.py.
@@ -37,7 +39,7 @@ ARRAYS = (
     "post_off", "post_pid", "post_imp", "pos_off", "pos",
     "p_file", "p_index", "p_start", "p_end", "p_kind", "p_len", "file_first",
     "ent_off", "ent_pid", "ent_imp", "typ_off", "typ_pid", "typ_imp",
-    "ev_pid", "ev_begin", "ev_end", "ev_astart", "ev_aend",
+    "ev_pid", "ev_begin", "ev_end", "ev_astart", "ev_aend", "stem_off", "stem_tid",
 )  # fmt: skip
 
 
@@ -56,10 +58,14 @@ class Index:
     fingerprint: str
     terms: list[str]
     files: list[str]
-    titles: list[str]
+    # Per file, a line of tab-separated fields: the words of its name, title, publisher and URL
+    # host (store/search/sources.py). Kept as text and split on the first `source:` query, so
+    # opening the index never parses what few queries ask for.
+    source_lines: str
     kinds: list[str]
     entity_ids: list[str]
     types: list[str]
+    stems: list[str]  # sorted; the stem_off/stem_tid rows that join a stem's words
     arrays: dict[str, np.ndarray]
     _keep: Any = None  # the mmap the arrays view
     _fuzzy: tuple[np.ndarray, np.ndarray, np.ndarray] | None = field(default=None, repr=False)
@@ -91,6 +97,27 @@ class Index:
     def entity_number(self, entity_id: str) -> int | None:
         """The entity's row in the ent_* postings (entity_ids is sorted), None without mentions."""
         return _find(self.entity_ids, entity_id)
+
+    @property
+    def source_fields(self) -> list[list[str]]:
+        """Each file's `source:` fields, split once."""
+        cached: list[list[str]] | None = self.__dict__.get("_source_fields")
+        if cached is None:
+            lines = self.source_lines.split("\n") if self.files else []
+            cached = self.__dict__["_source_fields"] = [
+                line.split("\t") if line else [] for line in lines
+            ]
+        return cached
+
+    def stem_ids(self, stem: str) -> list[int]:
+        """Vocabulary ids of the words whose stem is `stem` (none when no word but the stem
+        itself has it: the caller looks the word up as it is)."""
+        k = _find(self.stems, stem)
+        if k is None:
+            return []
+        off = self.arrays["stem_off"]
+        ids: list[int] = self.arrays["stem_tid"][int(off[k]) : int(off[k + 1])].tolist()
+        return ids
 
     def prefix_ids(self, prefix: str) -> range:
         lo = bisect.bisect_left(self.terms, prefix)

@@ -2,7 +2,8 @@
 
 `document_terms` is the per-document half (pure, run in workers, cached by content hash);
 `index_from_terms` maps every document's terms to one vocabulary and lays out the postings,
-the entity, type and date pseudo-terms as the flat arrays `Index` serves.
+the entity, type and date pseudo-terms as the flat arrays `Index` serves, with the stem table
+(word forms) and each source's words for `source:`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ import numpy as np
 
 from store.models import Document, Entity, Event, Mention, Source
 from store.search.index import KIND_CODES, KIND_WEIGHTS, Index, Vocab, average_length, impact
-from store.text.fold import TOKEN, fold, fold_term, fold_text, variants
+from store.search.sources import source_fields
+from store.search.stems import stem_table
+from store.text.fold import TOKEN, fold, fold_text, index_forms
 
 
 def _date_int(value: str) -> int | None:
@@ -33,9 +36,9 @@ class DocTerms:
 
     `terms` are the document's distinct terms, `ids` every token of every passage (in the
     order of `passages`) as an index into them, `lengths` the tokens per passage; `extra`
-    are the apostrophe variants ("putin's" also as "putin"): term index, token position in
-    the document's stream (one empty slot after each passage), passage number. Pure in the
-    document, so it can be computed in a worker and cached.
+    are the other forms of a token ("putin's" also as "putin", "Тоқаев" also as "tokaev"):
+    term index, token position in the document's stream (one empty slot after each passage),
+    passage number. Pure in the document, so it can be computed in a worker and cached.
     """
 
     passages: list[tuple[int, int, int, int]]  # (index, start, end, kind code), by start
@@ -60,11 +63,15 @@ def document_terms(doc: Document) -> DocTerms:
         toks = TOKEN.findall(folded, s, e)
         chunk = folded[s:e]
         if not chunk.isascii():
-            toks = [fold_term(t) for t in toks]
-        if "'" in chunk:
+            forms = [index_forms(t) for t in toks]
+            toks = [f[0] for f in forms]
+            for k, others in enumerate(forms):
+                for variant in others[1:]:
+                    extra.append((lookup(variant), pos + k, number))
+        elif "'" in chunk:  # an ASCII token is its own first form: only apostrophes add more
             for k, tok in enumerate(toks):
                 if "'" in tok:
-                    for variant, _, _ in variants(tok)[1:]:
+                    for variant in index_forms(tok)[1:]:
                         extra.append((lookup(variant), pos + k, number))
         stream.extend(map(lookup, toks))
         passages.append((passage.index, s, e, KIND_CODES.get(passage.kind, 0)))
@@ -215,14 +222,16 @@ def index_from_terms(
     event_rows = np.array(rows, dtype=np.int32).reshape(len(rows), 5)
 
     by_file = {s.file: s for s in sources}
+    stems, stem_off, stem_tid = stem_table(terms)
     return Index(
         fingerprint=fingerprint,
         terms=terms,
         files=files,
-        titles=[fold(by_file[f].title) if f in by_file else "" for f in files],
+        source_lines="\n".join("\t".join(source_fields(f, by_file.get(f))) for f in files),
         kinds=[fold(by_file[f].kind) if f in by_file else "unknown" for f in files],
         entity_ids=entity_ids,
         types=types,
+        stems=stems,
         arrays={
             "post_off": post_off,
             "post_pid": post_pid.astype(np.int32),
@@ -247,6 +256,8 @@ def index_from_terms(
             "ev_end": event_rows[:, 2].copy(),
             "ev_astart": event_rows[:, 3].copy(),
             "ev_aend": event_rows[:, 4].copy(),
+            "stem_off": np.array(stem_off, dtype=np.int64),
+            "stem_tid": np.array(stem_tid, dtype=np.int32),
         },
     )
 

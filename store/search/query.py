@@ -35,7 +35,8 @@ MAX_DEPTH = 32
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    """One word: `raw` is its `fold_text` form; mode is exact, prefix (pref*) or fuzzy (word~)."""
+    """One word: `raw` is its `fold_text` form; mode is stem (any form of the word: unquoted),
+    exact (quoted, or spelled with an apostrophe), prefix (pref*) or fuzzy (word~)."""
 
     raw: str
     mode: str
@@ -242,11 +243,15 @@ class _Parser:
         return self.words(tok.text, tok.start, tok.end, phrase=False)
 
     def words(self, text: str, start: int, end: int, phrase: bool) -> Node | None:
-        """Split text into terms; `*` / `~` at the end of a word make it a prefix / fuzzy term."""
+        """Split text into terms; `*` / `~` at the end of a word make it a prefix / fuzzy term.
+
+        Outside quotes a word stands for its forms (`attack` finds "attacked"); inside quotes, or
+        spelled with an apostrophe (`kazakhstan's`), it is the exact word."""
         terms: list[Term] = []
         for chunk in re.finditer(r"[^\s]+", text):
             word, wstart = chunk.group(), start + chunk.start()
-            mode = "exact"
+            base = "exact" if phrase else "stem"
+            mode = base
             if word.endswith("*"):
                 mode, word = "prefix", word.rstrip("*")
             elif word.endswith("~"):
@@ -258,10 +263,10 @@ class _Parser:
                 raise self.error(wstart, "'~' needs a word before it")
             self.count(wstart, len(found))
             for k, m in enumerate(found):
-                last = k == len(found) - 1
-                terms.append(
-                    Term(m.group(), mode if last else "exact", wstart + m.start(), wstart + m.end())
-                )
+                kind = mode if k == len(found) - 1 else base
+                if kind == "stem" and "'" in m.group():
+                    kind = "exact"
+                terms.append(Term(m.group(), kind, wstart + m.start(), wstart + m.end()))
         if not terms:
             return None
         if len(terms) == 1:

@@ -1,8 +1,9 @@
 """The index's file: `<store>.index`, written atomically beside the store, mapped at load.
 
-A small JSON header (format version, the store's fingerprint, file names, titles, kinds, array
-layout) is followed by the vocabulary as one UTF-8 blob and the raw little-endian arrays, each
-8-byte aligned. Loading maps the file and wraps the arrays without copying, so opening costs
+A small JSON header (format version, the store's fingerprint, file names, kinds, array layout)
+is followed by the vocabulary, the stems and each source's words for `source:` as UTF-8 blobs and
+the raw little-endian arrays, each 8-byte aligned. Version 2 added word forms (stems), the second
+Latin spelling of Cyrillic words and the source words; an older sidecar is rebuilt. Loading maps the file and wraps the arrays without copying, so opening costs
 milliseconds whatever the corpus size (docs/search.md compares this with JSON, orjson, marshal,
 pickle and a TinyDB table). The fingerprint lets `store.search.engine.load_index` notice a sidecar that
 belongs to another build and rebuild it from the store's passages.
@@ -24,7 +25,7 @@ from store.search.index import ARRAYS, Index
 from store.storage.atomic import write_bytes_atomic
 
 MAGIC = b"DOSSIDX1"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 def index_path(store_path: Path) -> Path:
@@ -34,7 +35,11 @@ def index_path(store_path: Path) -> Path:
 
 def dump_index(index: Index) -> bytes:
     """Header (JSON) + vocabulary blob + raw arrays, each 8-byte aligned."""
-    blobs: list[tuple[str, bytes]] = [("terms", "\n".join(index.terms).encode("utf-8"))]
+    blobs: list[tuple[str, bytes]] = [
+        ("terms", "\n".join(index.terms).encode("utf-8")),
+        ("stems", "\n".join(index.stems).encode("utf-8")),
+        ("sources", index.source_lines.encode("utf-8")),
+    ]
     descr: dict[str, list[Any]] = {}
     for name in ARRAYS:
         arr = np.ascontiguousarray(index.arrays[name])
@@ -44,11 +49,11 @@ def dump_index(index: Index) -> bytes:
         "version": FORMAT_VERSION,
         "fingerprint": index.fingerprint,
         "files": index.files,
-        "titles": index.titles,
         "kinds": index.kinds,
         "entity_ids": index.entity_ids,
         "types": index.types,
         "n_terms": len(index.terms),
+        "n_stems": len(index.stems),
         "arrays": descr,
         "offsets": {},
     }
@@ -101,11 +106,12 @@ def load_index_file(path: Path) -> Index:
         if header.get("version") != FORMAT_VERSION:
             raise IndexUnusable("index format version differs")
         offsets = header["offsets"]
-        start, length = offsets["terms"]
+        terms = _words(mm, offsets["terms"], header["n_terms"])
+        stems = _words(mm, offsets["stems"], header["n_stems"])
+        start, length = offsets["sources"]
         if start + length > len(mm):
             raise IndexUnusable("index file is truncated")
-        blob = mm[start : start + length].decode("utf-8")
-        terms = blob.split("\n") if header["n_terms"] else []
+        source_lines = mm[start : start + length].decode("utf-8")
         arrays: dict[str, np.ndarray] = {}
         for name in ARRAYS:
             dtype, count = header["arrays"][name]
@@ -118,10 +124,17 @@ def load_index_file(path: Path) -> Index:
                 arrays[name] = np.frombuffer(mm, dtype=np.dtype(dtype), count=count, offset=start)
     except (KeyError, TypeError, ValueError, struct.error, orjson.JSONDecodeError) as exc:
         raise IndexUnusable(f"damaged index: {exc}") from exc
-    if len(terms) != header["n_terms"]:
+    if len(terms) != header["n_terms"] or len(stems) != header["n_stems"]:
         raise IndexUnusable("damaged index vocabulary")
+    if header["files"] and source_lines.count("\n") + 1 != len(header["files"]):
+        raise IndexUnusable("damaged index: source words do not match the files")
     problem = structure_problem(
-        arrays, len(terms), len(header["files"]), len(header["entity_ids"]), len(header["types"])
+        arrays,
+        len(terms),
+        len(header["files"]),
+        len(header["entity_ids"]),
+        len(header["types"]),
+        len(stems),
     )
     if problem is not None:
         raise IndexUnusable(f"damaged index: {problem}")
@@ -129,13 +142,22 @@ def load_index_file(path: Path) -> Index:
         fingerprint=header["fingerprint"],
         terms=terms,
         files=header["files"],
-        titles=header["titles"],
+        source_lines=source_lines,
         kinds=header["kinds"],
         entity_ids=header["entity_ids"],
         types=header["types"],
+        stems=stems,
         arrays=arrays,
         _keep=mm,
     )
+
+
+def _words(mm: mmap.mmap, where: list[int], count: int) -> list[str]:
+    """One newline-separated blob of the file as a list of words."""
+    start, length = where
+    if start + length > len(mm):
+        raise IndexUnusable("index file is truncated")
+    return mm[start : start + length].decode("utf-8").split("\n") if count else []
 
 
 def documents_from(passages_by_file: Iterable[tuple[str, str, list[Any]]]) -> list[Document]:
@@ -144,7 +166,12 @@ def documents_from(passages_by_file: Iterable[tuple[str, str, list[Any]]]) -> li
 
 
 def structure_problem(
-    arrays: dict[str, np.ndarray], n_terms: int, n_files: int, n_entities: int, n_types: int
+    arrays: dict[str, np.ndarray],
+    n_terms: int,
+    n_files: int,
+    n_entities: int,
+    n_types: int,
+    n_stems: int = 0,
 ) -> str | None:
     """What is wrong with the arrays' shape, or None: offsets that run from 0 to the end of
     what they index, ids inside their tables. Damaged bytes in an otherwise valid file fail
@@ -154,7 +181,7 @@ def structure_problem(
     sized = {
         "post_off": (n_terms, "post_pid"), "pos_off": (n_terms, "pos"),
         "file_first": (n_files, None), "ent_off": (n_entities, "ent_pid"),
-        "typ_off": (n_types, "typ_pid"),
+        "typ_off": (n_types, "typ_pid"), "stem_off": (n_stems, "stem_tid"),
     }  # fmt: skip
     for name, (count, target) in sized.items():
         offsets = arrays[name]
@@ -176,6 +203,7 @@ def structure_problem(
         "ev_pid": n,
         "p_file": n_files,
         "p_kind": 4,
+        "stem_tid": n_terms,
     }
     for name, limit in bounds.items():
         values = arrays[name]

@@ -13,10 +13,11 @@ def test_words_phrases_and_operators() -> None:
     tree = parse('attack aktobe OR almaty -"red cross" terror* nazarbaev~')
     assert isinstance(tree, And)
     attack, either, excluded, prefix, fuzzy = tree.children
-    assert attack == Term("attack", "exact", 0, 6)
+    # Outside quotes a word stands for its forms; inside quotes it is the exact word.
+    assert attack == Term("attack", "stem", 0, 6)
     assert isinstance(either, Or) and [t.raw for t in either.children] == ["aktobe", "almaty"]
     assert isinstance(excluded, Not) and isinstance(excluded.child, Phrase)
-    assert [t.raw for t in excluded.child.terms] == ["red", "cross"]
+    assert [(t.raw, t.mode) for t in excluded.child.terms] == [("red", "exact"), ("cross", "exact")]
     assert (prefix.raw, prefix.mode) == ("terror", "prefix")
     assert (fuzzy.raw, fuzzy.mode) == ("nazarbaev", "fuzzy")
 
@@ -45,7 +46,7 @@ def test_fields() -> None:
 def test_urls_and_times_are_words_not_fields() -> None:
     assert [t.raw for t in parse("10:30").terms] == ["10", "30"]
     assert [t.raw for t in parse("http://example.com/x").terms] == ["http", "example", "com", "x"]
-    assert parse("note:") == Term("note", "exact", 0, 4)
+    assert parse("note:") == Term("note", "stem", 0, 4)
 
 
 @pytest.mark.parametrize(
@@ -87,7 +88,7 @@ def test_regex_characters_are_plain_text() -> None:
     assert isinstance(tree, And)
     ab, x, cd = tree.children
     assert isinstance(ab, Phrase) and [t.raw for t in ab.terms] == ["a", "b"]
-    assert x == Term("x", "exact", 6, 7)
+    assert x == Term("x", "stem", 6, 7)
     assert isinstance(cd, Phrase) and [t.raw for t in cd.terms] == ["c", "d"]
 
 
