@@ -371,6 +371,7 @@ def run(docs: int, work: Path, reps: int, app: bool = True) -> dict[str, Any]:
         "machine": describe(),
         "date": time.strftime("%Y-%m-%d"),
         "cores": os.cpu_count(),
+        "load_before": os.getloadavg()[0],
     }
     say(f"{docs}: full build")
     for previous in store.parent.glob(store.name + "*"):  # a clean build: no cached parts
@@ -393,6 +394,7 @@ def run(docs: int, work: Path, reps: int, app: bool = True) -> dict[str, Any]:
     say(f"{docs}: incremental")
     result["incremental"] = incremental(corpus, store, max(1, reps // 2))
     result["open"] = child(OPEN, str(store), word)
+    result["load_mid"] = os.getloadavg()[0]
     if app:
         say(f"{docs}: app")
         runs = [app_in_pty(corpus, store, word) for _ in range(max(1, reps // 2))]
@@ -440,7 +442,14 @@ def render(results: dict[str, Any], command: str) -> str:
     out = [
         BEGIN,
         f"Measured {first.get('date', '')} on {first.get('machine', '')}. Command: `{command}`.",
-        "Figures are min / median / max over the repetitions.",
+        "Figures are min / median / max over the repetitions. Load average (1 min) when each "
+        "size started and half-way: "
+        + ", ".join(
+            f"{r['docs']:,}: {r.get('load_before', float('nan')):.1f} / {r.get('load_mid', float('nan')):.1f}"
+            for r in sizes
+        )
+        + " (the machine is shared: other jobs ran beside these measurements; `rg` and "
+        "`python -c pass` in the same rows show how much).",
         "",
         "| measure | target | Dossier | baseline, same run | ratio |",
         "|---|---|---|---|---:|",
