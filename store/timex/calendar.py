@@ -81,7 +81,7 @@ def week_value(day: dt.date) -> str:
 
 
 def ref_day(ref: Ref) -> dt.date | None:
-    if ref[1] is None or ref[2] is None:
+    if ref[1] is None or ref[2] is None or ref[0] < dt.MINYEAR:
         return None
     return dt.date(ref[0], ref[1], ref[2])
 
@@ -181,11 +181,16 @@ def narrow(begin: str, end: str, mod: str | None) -> tuple[str, str]:
     return iso(dt.date(y, m, 1)), end
 
 
+def year_value(y: int) -> str:
+    """A year as TIMEX3 writes it: "2016", "0850", and before the common era "BC0477" (-477)."""
+    return f"BC{-y:04d}" if y < 0 else f"{y:04d}"
+
+
 def ref_value(ref: Ref) -> str:
     """The TIMEX3 value of a reference date at the precision it is known."""
     y, m, d = ref
     if m is None:
-        return f"{y:04d}"
+        return year_value(y)
     if d is None:
-        return f"{y:04d}-{m:02d}"
-    return f"{y:04d}-{m:02d}-{d:02d}"
+        return f"{year_value(y)}-{m:02d}"
+    return f"{year_value(y)}-{m:02d}-{d:02d}"

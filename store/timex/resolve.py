@@ -27,6 +27,7 @@ from store.timex.calendar import (
     span_of,
     valid_day,
     week_value,
+    year_value,
 )
 from store.timex.candidate import Candidate
 
@@ -89,7 +90,7 @@ class Resolved:
 
 def _fmt(c: Candidate, y: int | None, m: int | None = None, d: int | None = None) -> str:
     """The TIMEX3 value of calendar fields at the candidate's granularity."""
-    ys = f"{y:04d}" if y is not None else "XXXX"
+    ys = year_value(y) if y is not None else "XXXX"
     g = c.granularity
     if g == "day":
         ms = f"{m:02d}" if m is not None else "XX"
@@ -119,7 +120,19 @@ def _year_for(c: Candidate, ref: Ref, direction: str | None) -> int:
     now = (rm, rd or (c.d or 0))
     if direction == "future":
         return y + 1 if here < now else y
+    soon = c.d is not None and _months_ahead(c.m, c.d, rm, rd) <= _SOON_MONTHS
+    if soon:  # "expire Nov. 21" written on Nov. 2, whatever the tense: news gives the year of
+        return y if here > now else y + 1  # a day ten months back ("Nov. 21, 1988")
     return y - 1 if here > now else y  # past tense, or no cue: news mostly reports the past
+
+
+_SOON_MONTHS = 2
+
+
+def _months_ahead(m: int, d: int | None, rm: int, rd: int | None) -> float:
+    """How far (in months, 0-12) the month/day lies after the reference, the year around."""
+    ahead = (m - rm) % 12 + ((d or 15) - (rd or 15)) / 31
+    return ahead % 12
 
 
 def _weekday(c: Candidate, ref: Ref, direction: str | None) -> dt.date | None:
@@ -319,6 +332,11 @@ def clip(
 @functools.lru_cache(maxsize=8192)
 def as_ref(value: str) -> Ref | None:
     """The narrative date a resolved value moves the text to (year, month, day as known)."""
+    if value.startswith("BC"):  # "BC0480-09": the narrative moves through years before 1 AD
+        bc = re.fullmatch(r"BC(\d{4})(?:-(\d{2}))?", value)
+        if bc is None:
+            return None
+        return (-int(bc[1]), int(bc[2]) if bc[2] and 1 <= int(bc[2]) <= 12 else None, None)
     m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|T|-)", value)
     if not m or "X" in value:
         return None

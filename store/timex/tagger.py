@@ -18,6 +18,7 @@ from store.timex.calendar import Ref, parse_ref, ref_value, span_of
 from store.timex.candidate import Candidate
 from store.timex.resolve import Resolved, as_ref, clip, narrowed, resolve_one
 from store.timex.scan import find_candidates_in
+from store.timex.strategy import is_narrative
 
 __all__ = ["Timex", "tag"]
 
@@ -59,12 +60,13 @@ def tag(
     dct: str | None,
     *,
     spans: Sequence[tuple[int, int]] | None = None,
-    narrative: bool = False,
+    narrative: bool | None = None,
 ) -> list[Timex]:
     """Find and normalise the temporal expressions of `text` (optionally only inside `spans`).
 
     `dct` is the document date (YYYY-MM-DD, YYYY-MM, YYYY or None); `narrative=True`
-    resolves every relative expression against the date the text last moved to.
+    resolves every relative expression against the date the text last moved to, False against
+    the document date; None (the default) lets the text choose (`store.timex.strategy`).
     """
     dct_ref = parse_ref(dct)
     regions = [(0, len(text))] if spans is None else sorted(spans)
@@ -78,6 +80,8 @@ def tag(
         for c in chosen:
             _attach_modifier(c, text, lo)
         cands.extend(_join_ranges(chosen, text, lo))
+    if narrative is None:
+        narrative = is_narrative(cands, dct_ref)
     return _resolve_all(cands, text, dct_ref, narrative)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from store.timex.candidate import Rule
 from store.timex.rules.calendar_dates import CALENDAR_DATE_RULES
 from store.timex.rules.durations import DURATION_RULES
+from store.timex.rules.eras import ERA_RULES
 from store.timex.rules.relative import RELATIVE_RULES
 from store.timex.rules.years import YEAR_RULES
 
@@ -23,6 +24,9 @@ ORDER = (
     "slash_date",
     "nine_eleven",
     "ordinal_day",
+    "bc_date",
+    "bc_decade",
+    "bc_century",
     "year_alone",
     "decade",
     "century",
@@ -48,7 +52,8 @@ ORDER = (
 )
 
 _BY_NAME = {
-    r.name: r for r in (*CALENDAR_DATE_RULES, *YEAR_RULES, *RELATIVE_RULES, *DURATION_RULES)
+    r.name: r
+    for r in (*CALENDAR_DATE_RULES, *ERA_RULES, *YEAR_RULES, *RELATIVE_RULES, *DURATION_RULES)
 }
 if sorted(_BY_NAME) != sorted(ORDER):
     raise ImportError(f"rules and ORDER disagree: {sorted(set(_BY_NAME) ^ set(ORDER))}")

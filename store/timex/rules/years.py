@@ -17,8 +17,8 @@ _I = re.IGNORECASE
 # --- years, decades, centuries -------------------------------------------------------------
 
 YEAR_ALONE = re.compile(
-    r"(?<![\d.,$€£#/\\:])(?P<y>(?:19|20)\d\d)(?:\s*(?P<sep>-|–|—|/|to|and|or|through|until)\s*"
-    r"(?P<y2>(?:19|20)\d\d|['’]?\d\d)(?![\d]))?(?![\d%]|[.,]\d|[A-Za-z])"
+    r"(?<![\d.,$€£#/\\:])(?P<y>(?:1[5-9]|20)\d\d)(?:\s*(?P<sep>-|–|—|/|to|and|or|through|until)"
+    r"\s*(?P<y2>(?:1[5-9]|20)\d\d|['’]?\d\d)(?![\d]))?(?![\d%]|[.,]\d|[A-Za-z])"
 )
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?:in|since|by|of|until|till|from|to|before|after|during|early|late|mid|through|"
@@ -146,7 +146,7 @@ def _century(mt: re.Match[str], text: str) -> Candidate | None:
 
 SEASON_YEAR = re.compile(rf"\b(?:the\s+)?(?P<s>{SEASON})(?:\s+of)?,?\s+(?P<y>{YEAR})", _I)
 QUARTER = re.compile(
-    r"\b(?:(?:the\s+)?(?P<ord>first|second|third|fourth|final|last)\s+(?:fiscal\s+|financial\s+|"
+    r"\b(?:(?:the\s+)?(?P<ord>first|second|third|fourth|final|last)(?:\s+|-)(?:fiscal\s+|financial\s+|"
     r"calendar\s+)?quarter(?:\s+of\s+(?:(?P<y>(?:19|20)\d\d)|(?P<rel>this|last|next)\s+year))?"
     r"|Q(?P<qn>[1-4])\s*(?P<y2>(?:19|20)\d\d))",
     _I,

@@ -1,0 +1,103 @@
+"""The per-document strategy (news or narrative, chosen from the text) and narrative time.
+
+Every sentence is invented; expected values are written by hand."""
+
+from __future__ import annotations
+
+from store.timex import tag
+from store.timex.calendar import parse_ref
+from store.timex.scan import find_candidates_in
+from store.timex.strategy import is_narrative
+from store.timex.tagger import _select
+
+HISTORY = (
+    "The Harbour War began in 1841 when the river towns rose. In 1842 the rebels took Varn; "
+    "by 1843 they held the coast. The treaty of 1844 failed, and fighting resumed in 1845. "
+    "In 1846 a truce was signed, broken in 1847. The last fort fell in 1848. "
+    "On 6 June the fleet sailed. The following spring the army crossed the river. "
+    "By 1850 the war had ended."
+)
+NEWS = (
+    "The council met on Friday and voted yesterday to close the old mill, built in 1901. "
+    "Last week the mayor said the plan, first drafted in 1975, would cost less than "
+    "it did in 1988. In March the works begin."
+)
+
+
+def _narrative(text: str, dct: str | None) -> bool:
+    cands = _select(find_candidates_in(text, [(0, len(text))])[0])
+    return is_narrative(cands, parse_ref(dct))
+
+
+def test_a_history_reads_as_a_narrative_and_news_as_news() -> None:
+    assert _narrative(HISTORY, "2009-12-19")
+    assert not _narrative(NEWS, "2013-03-22")
+
+
+def test_without_a_document_date_every_text_is_a_narrative() -> None:
+    assert _narrative(NEWS, None)
+
+
+def test_a_few_old_years_in_news_do_not_make_it_a_narrative() -> None:
+    text = "Friday's vote ended a fight that began in 1953, 1957, 1984, 1995 and 2005. " * 2
+    assert not _narrative(text + "Yesterday the mayor resigned.", "2013-03-22")
+
+
+def test_a_narrative_resolves_yearless_dates_against_the_story() -> None:
+    got = {t.text: t.value for t in tag(HISTORY, "2009-12-19")}
+    assert got["6 June"] == "1848-06-06"  # the year the story reached, not the download year
+    assert got["The following spring"] == "1849-SP"
+
+
+def test_news_resolves_yearless_dates_against_the_document_date() -> None:
+    got = {t.text: t.value for t in tag(NEWS, "2013-03-22")}
+    assert got["yesterday"] == "2013-03-21"
+    assert got["March"] == "2013-03"
+
+
+def test_the_strategy_can_still_be_forced() -> None:
+    got = {t.text: t.value for t in tag(HISTORY, "2009-12-19", narrative=False)}
+    assert got["6 June"] == "2009-06-06"
+
+
+# --- explicit dates the news-tuned rules missed -------------------------------------------------
+
+
+def test_years_before_1900_in_running_text() -> None:
+    got = dict((t.text, t.value) for t in tag("The canal opened in 1869 and closed by 1712.", None))
+    assert got == {"1869": "1869", "1712": "1712"}
+
+
+def test_years_before_the_common_era() -> None:
+    text = (
+        "The revolt broke out in 499 BC. In September 480 BC the fleet met; the following year "
+        "the war moved north. By ca. 466 BC it was over. In the autumn of 481 BC envoys came. "
+        "The 470s BC were calm; the 4th century BC was not."
+    )
+    got = {t.text: (t.value, t.mod, t.date_begin) for t in tag(text, "2009-12-19")}
+    assert got["499 BC"] == ("BC0499", None, None)  # no Gregorian days before 1 AD
+    assert got["September 480 BC"][0] == "BC0480-09"
+    assert got["the following year"][0] == "BC0479"  # the narrative moves forward: 479 BC
+    assert got["ca. 466 BC"][:2] == ("BC0466", "APPROX")
+    assert got["the autumn of 481 BC"][0] == "BC0481-FA"
+    assert got["The 470s BC"][0] == "BC047"
+    assert got["the 4th century BC"][0] == "BC03"
+
+
+def test_bc_needs_the_era_in_capitals_after_a_number() -> None:
+    assert tag("The BC government met 480 delegates in the abc 12 bc room.", None) == []
+
+
+def test_hyphenated_quarters() -> None:
+    got = {
+        t.text: t.value
+        for t in tag("Third-quarter profit rose; fourth-quarter sales fell.", "1989-11-02")
+    }
+    assert got == {"Third-quarter": "1989-Q3", "fourth-quarter": "1989-Q4"}
+
+
+def test_a_yearless_day_just_after_the_document_date_is_the_coming_one() -> None:
+    text = "The rights, which were issued last month, expire Nov. 21."
+    assert {t.text: t.value for t in tag(text, "1989-11-02")}["Nov. 21"] == "1989-11-21"
+    late = "Shares were sold on Dec. 28."  # written in January: the December just gone
+    assert {t.text: t.value for t in tag(late, "1990-01-10")}["Dec. 28"] == "1989-12-28"
