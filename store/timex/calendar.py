@@ -80,6 +80,19 @@ def week_value(day: dt.date) -> str:
     return f"{y}-W{w:02d}"
 
 
+def easter(y: int) -> tuple[int, int]:
+    """Month and day of (Western) Easter Sunday in year `y` (the anonymous Gregorian algorithm)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * el) // 433
+    month = (h + el - 7 * m + 90) // 25
+    return month, (h + el - 7 * m + 33 * month + 19) % 32
+
+
 def ref_day(ref: Ref) -> dt.date | None:
     if ref[1] is None or ref[2] is None or ref[0] < dt.MINYEAR:
         return None

@@ -18,6 +18,7 @@ from store.timex.calendar import (
     SEASON_ORDER,
     Ref,
     add_months,
+    easter,
     iso,
     last_day,
     narrow,
@@ -248,6 +249,13 @@ def resolve_one(
         return _with_span(ref_value(ref), True)
     value: str | None
     relative = c.anchor != "abs"
+    if c.kind == "date" and c.value == "easter":  # a moving feast: its year gives its day
+        y = c.y if c.y is not None else ref[0] if ref is not None else None
+        if y is None or y < 1583:
+            return Resolved(
+                "XXXX-XX-XX" if y is None else f"{year_value(y)}-XX-XX", None, None, None, relative
+            )
+        return _with_span(_fmt(c, y, *easter(y)), relative)
     if c.kind == "date":
         y, m, d = c.y, c.m, c.d
         if c.anchor == "month" and ref is not None:

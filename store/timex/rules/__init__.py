@@ -12,6 +12,7 @@ from store.timex.candidate import Rule
 from store.timex.rules.calendar_dates import CALENDAR_DATE_RULES
 from store.timex.rules.durations import DURATION_RULES
 from store.timex.rules.eras import ERA_RULES
+from store.timex.rules.named import NAMED_RULES
 from store.timex.rules.relative import RELATIVE_RULES
 from store.timex.rules.years import YEAR_RULES
 
@@ -45,6 +46,10 @@ ORDER = (
     "set_every",
     "set_adverb",
     "set_freq",
+    "season_alone",
+    "holiday",
+    "year_ago",
+    "adj_ref",
     "period_of",
     "counted",
     "the_day",
@@ -53,7 +58,14 @@ ORDER = (
 
 _BY_NAME = {
     r.name: r
-    for r in (*CALENDAR_DATE_RULES, *ERA_RULES, *YEAR_RULES, *RELATIVE_RULES, *DURATION_RULES)
+    for r in (
+        *CALENDAR_DATE_RULES,
+        *ERA_RULES,
+        *YEAR_RULES,
+        *RELATIVE_RULES,
+        *NAMED_RULES,
+        *DURATION_RULES,
+    )
 }
 if sorted(_BY_NAME) != sorted(ORDER):
     raise ImportError(f"rules and ORDER disagree: {sorted(set(_BY_NAME) ^ set(ORDER))}")

@@ -95,8 +95,11 @@ SET_FREQ = re.compile(
     r"|\bper\s+(?P<u2>year|month|week|day|hour|annum)\b",
     _I,
 )
+# Adverbs are calendar patterns, as the TimeML sets annotate them ("daily" XXXX-XX-XX,
+# "annually" XXXX); "every year", "twice a year" stay periods (P1Y).
 _ADVERB_SETS = {
-    "annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W", "daily": "P1D",
+    "annually": "XXXX", "yearly": "XXXX", "monthly": "XXXX-XX", "weekly": "XXXX-WXX",
+    "daily": "XXXX-XX-XX",
     "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "quarterly": "P3M", "biweekly": "P2W",
     "bi-weekly": "P2W", "bimonthly": "P2M", "bi-monthly": "P2M", "biannually": "P6M",
     "semiannually": "P6M", "semi-annually": "P6M", "fortnightly": "P2W",
@@ -131,9 +134,19 @@ def _set_adverb(mt: re.Match[str], text: str) -> Candidate | None:
     )
 
 
+_PER_SETS = {
+    "year": "XXXX",
+    "annum": "XXXX",
+    "month": "XXXX-XX",
+    "week": "XXXX-WXX",
+    "day": "XXXX-XX-XX",
+}
+
+
 def _set_freq(mt: re.Match[str], text: str) -> Candidate | None:
+    if mt["u2"] and mt["u2"].lower() in _PER_SETS:  # "per day" is "daily": the calendar pattern
+        return Candidate(mt.start(), mt.end(), "SET", "fixed", value=_PER_SETS[mt["u2"].lower()])
     u = (mt["u"] or mt["u2"]).lower()
-    u = "year" if u == "annum" else u
     return Candidate(mt.start(), mt.end(), "SET", "fixed", value=duration_value(1, u))
 
 

@@ -101,3 +101,51 @@ def test_a_yearless_day_just_after_the_document_date_is_the_coming_one() -> None
     assert {t.text: t.value for t in tag(text, "1989-11-02")}["Nov. 21"] == "1989-11-21"
     late = "Shares were sold on Dec. 28."  # written in January: the December just gone
     assert {t.text: t.value for t in tag(late, "1990-01-10")}["Dec. 28"] == "1989-12-28"
+
+
+# --- date words: seasons alone, holidays, year-ago, "recent" ------------------------------------
+
+
+def test_a_season_alone_takes_the_year_of_its_reference() -> None:
+    news = {t.text: t.value for t in tag("Sales slowed during the summer.", "1991-10-02")}
+    assert news == {"the summer": "1991-SU"}
+    story = "In 1862 the siege began. That winter the city starved; in spring it fell."
+    got = {t.text: t.value for t in tag(story, None)}
+    assert got["That winter"] == "1862-WI"
+    assert got["spring"] == "1862-SP"
+
+
+def test_seasons_that_are_names_or_verbs_are_not_dates() -> None:
+    text = "After the Arab Spring, prices fall; a spring-loaded summer-camp plan."
+    assert [t.text for t in tag(text, "2012-05-01")] == []
+
+
+def test_holidays() -> None:
+    text = "They met on Christmas Eve 1914 and again at Easter 1916; New Year's Day was quiet."
+    got = {t.text: t.value for t in tag(text, None)}
+    assert got["Christmas Eve 1914"] == "1914-12-24"
+    assert got["Easter 1916"] == "1916-04-23"  # a moving feast: computed for its year
+    assert got["New Year's Day"] == "1916-01-01"  # the year the story is in
+
+
+def test_year_ago_and_year_earlier() -> None:
+    text = "Profit beat the year-ago figure and the year-earlier level."
+    got = {t.text: t.value for t in tag(text, "1989-11-02")}
+    assert got["year-ago"] == "1988"
+
+
+def test_recent_before_a_noun_is_the_past() -> None:
+    got = {t.text: t.value for t in tag("The recent rally lifted shares.", "1989-11-02")}
+    assert got == {"recent": "PAST_REF"}
+
+
+def test_set_adverbs_are_calendar_patterns() -> None:
+    got = {
+        t.text: (t.type, t.value)
+        for t in tag("It reports daily, pays weekly, meets per month.", None)
+    }
+    assert got == {
+        "daily": ("SET", "XXXX-XX-XX"),
+        "weekly": ("SET", "XXXX-WXX"),
+        "per month": ("SET", "XXXX-XX"),
+    }

@@ -1,0 +1,90 @@
+"""Dates named by a word rather than a number: seasons alone ("the summer", "that winter"),
+holidays ("Christmas", "Easter 1916", "New Year's Eve"), "year-ago"/"year-earlier", and the
+adjective "recent" (PAST_REF, as TimeBank and WikiWars annotate it).
+
+A season or holiday without a year takes the year of its reference like a month does: the
+document date in news, the year the story has reached in a narrative. Easter moves, so its day
+is computed once the year is known (`store.timex.calendar.easter`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from store.lang.en import HOLIDAYS, SEASONS
+from store.timex.candidate import YEAR, Candidate, Rule
+
+_I = re.IGNORECASE
+
+SEASON_ALONE = re.compile(
+    r"\b(?P<det>(?i:the|that|this|each|every)\s+)?(?P<s>spring|summer|autumn|winter|Spring|Summer|"
+    r"Autumn|Winter|(?<=the\s)fall)\b(?!\s*(?:of\s+)?(?:\d|BC)|[-–]|\s+(?:session|term|"
+    r"semester|school|camp|olympics|games|solstice|equinox|palace)\b)"
+)
+_NAME_BEFORE = re.compile(r"[A-Z][a-z]+\s+$")  # "Arab Spring", "Prague Spring": names
+
+
+def _season_alone(mt: re.Match[str], text: str) -> Candidate | None:
+    s = mt["s"]
+    if s[0].isupper() and not mt["det"]:
+        before = text[max(0, mt.start() - 20) : mt.start()]
+        if _NAME_BEFORE.search(before):
+            return None
+    det = (mt["det"] or "").strip().lower()
+    season = SEASONS[s.lower()]
+    if det in ("each", "every"):
+        return Candidate(mt.start(), mt.end(), "SET", "fixed", value=f"XXXX-{season}")
+    start = mt.start() if mt["det"] else mt.start("s")
+    c = Candidate(start, mt.end(), "DATE", "date", "season", season=season, anchor="tense")
+    if det == "that":
+        c.anchor = "anaphoric"
+    return c
+
+
+HOLIDAY = re.compile(
+    r"\b(?P<h>" + "|".join(sorted((re.escape(h) for h in HOLIDAYS), key=len, reverse=True)) + r")"
+    rf"(?:\s+(?:of\s+)?(?P<y>{YEAR}))?",
+)
+
+
+def _holiday(mt: re.Match[str], text: str) -> Candidate:
+    m, d = HOLIDAYS[mt["h"]]
+    y = int(mt["y"]) if mt["y"] else None
+    c = Candidate(
+        mt.start(), mt.end(), "DATE", "date", "day", y=y, m=m, d=d, anchor="abs" if y else "tense"
+    )
+    c.explicit = y is not None
+    if (m, d) == (0, 0):
+        c.value = "easter"  # its day is known once its year is
+    return c
+
+
+YEAR_AGO = re.compile(r"\byear-(?:ago|earlier)(?=\s+[a-z])", _I)
+
+
+def _year_ago(mt: re.Match[str], text: str) -> Candidate:
+    """ "the year-ago quarter": the year before the report's, compared with, not moved to."""
+    c = Candidate(mt.start(), mt.end(), "DATE", "rel", "year", unit="year", n=-1, anchor="deictic")
+    c.moves = False
+    return c
+
+
+# "recent" before a noun ("the recent rally") is PAST_REF in TimeBank and WikiWars alike;
+# "current" is annotated in one and not in platinum, so it stays untagged. Before a time word
+# ("recent weeks", "recent season") the longer expression is the timex.
+ADJ_REF = re.compile(
+    r"\b(?P<w>recent)\b(?=\s+(?!(?:seasons?|times?|past|history|days|weeks|months|years|"
+    r"decades)\b)[a-z])"
+)
+
+
+def _adj_ref(mt: re.Match[str], text: str) -> Candidate:
+    return Candidate(mt.start(), mt.end(), "DATE", "ref", value="PAST_REF")
+
+
+NAMED_RULES: list[Rule] = [
+    Rule("season_alone", SEASON_ALONE, _season_alone, "U", 8, 40),
+    Rule("holiday", HOLIDAY, _holiday, "H", 4, 24),
+    Rule("year_ago", YEAR_AGO, _year_ago, "U", 6, 12),
+    Rule("adj_ref", ADJ_REF, _adj_ref, "R", 2, 30),
+]
