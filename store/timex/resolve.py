@@ -128,6 +128,16 @@ def _year_for(c: Candidate, ref: Ref, direction: str | None) -> int:
 
 
 _SOON_MONTHS = 2
+_BEHIND_MONTHS = 6
+
+
+def _story_year(c: Candidate, ref: Ref) -> int:
+    """HeidelTime's narrative rule (the story's own year), except that a story moves forward:
+    "In January" told after "December 1941" is January 1942, more than half a year behind."""
+    y, rm, _ = ref
+    if rm is None or c.m is None:
+        return y
+    return y + 1 if rm - c.m > _BEHIND_MONTHS else y
 
 
 def _months_ahead(m: int, d: int | None, rm: int, rd: int | None) -> float:
@@ -159,18 +169,18 @@ def _relative(c: Candidate, ref: Ref) -> str | None:
     if u == "year":
         return _fmt(c, y + n)
     if u == "century":
-        return f"{y // 100 + n:02d}"
+        return _era(y // 100 + n, 2) if y >= 0 else _era(-((-y - 1) // 100 + 1) + n, 2)
     if u == "decade":
-        return f"{y // 10 + n:03d}"
+        return _era(y // 10 + n, 3) if y >= 0 else _era(-((-y) // 10) + n, 3)
     if u == "monthname":
         assert c.m is not None
         if m is None:
-            return f"{y:04d}-{c.m:02d}" if n == 0 else None
+            return f"{year_value(y)}-{c.m:02d}" if n == 0 else None
         ty = y if n == 0 else (y if (c.m < m if n < 0 else c.m > m) else y + n)
-        return f"{ty:04d}-{c.m:02d}"
+        return f"{year_value(ty)}-{c.m:02d}"
     if u == "season":
         if m is None:
-            return f"{y:04d}-{c.season}" if n == 0 else None
+            return f"{year_value(y)}-{c.season}" if n == 0 else None
         dy, cur = season_of(m)
         index = (y + dy) * 4 + SEASON_ORDER.index(cur)
         target = SEASON_ORDER.index(c.season or "SU")
@@ -179,15 +189,15 @@ def _relative(c: Candidate, ref: Ref) -> str | None:
             base = base if base < index else base - 4
         elif n > 0:
             base = base if base > index else base + 4
-        return f"{base // 4:04d}-{SEASON_ORDER[base % 4]}"
+        return f"{year_value(base // 4)}-{SEASON_ORDER[base % 4]}"
     if m is None:
         return None
     if u == "month":
         ny, nm = add_months(y, m, n)
-        return f"{ny:04d}-{nm:02d}"
+        return f"{year_value(ny)}-{nm:02d}"
     if u == "quarter":
         q = (m - 1) // 3 + n
-        return f"{y + q // 4:04d}-Q{q % 4 + 1}"
+        return f"{year_value(y + q // 4)}-Q{q % 4 + 1}"
     day = ref_day(ref)
     if day is None:
         return None
@@ -265,8 +275,8 @@ def resolve_one(
         elif y is None and ref is not None and c.granularity in ("day", "month"):
             if ref is dct:  # news: the year that puts it on the right side of the dct
                 y = _year_for(c, ref, tense(text, c.start, c.end))
-            else:  # narrative: the story's own year (HeidelTime's narrative rule)
-                y = ref[0]
+            else:  # narrative: the story's year, or the next when the month is far behind it
+                y = _story_year(c, ref)
         elif (
             y is None and ref is not None and c.granularity in ("season", "quarter", "half", "year")
         ):
@@ -295,15 +305,21 @@ def _unresolved(c: Candidate, ref: Ref | None) -> str:
             c.granularity, "XXXX"
         )
     y, m, _ = ref
+    ys = year_value(y)
     if c.granularity == "day" and m is not None:
-        return f"{y:04d}-{m:02d}-XX{c.time_suffix}"
+        return f"{ys}-{m:02d}-XX{c.time_suffix}"
     if c.granularity == "day":
-        return f"{y:04d}-XX-XX{c.time_suffix}"
+        return f"{ys}-XX-XX{c.time_suffix}"
     if c.granularity == "week":
-        return f"{y:04d}-WXX"
+        return f"{ys}-WXX"
     if c.granularity == "month":
-        return f"{y:04d}-XX"
-    return f"{y:04d}"
+        return f"{ys}-XX"
+    return ys
+
+
+def _era(n: int, width: int) -> str:
+    """A decade or century number as TIMEX3 writes it; BC ones (negative) as "BC048"."""
+    return f"BC{-n:0{width}d}" if n < 0 else f"{n:0{width}d}"
 
 
 def _with_span(value: str, relative: bool) -> Resolved:

@@ -42,7 +42,7 @@ TIMEX_KEY_WORDS: dict[str, str] = {
     "M": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
     "U": "day night week month year hour minute second decade centur millenni quarter fortnight "
          "spring summer autumn fall winter morning noon evening midday midnight tomorrow half",
-    "R": "now current present moment past recent lately time formerly future writing press",
+    "R": "now current present moment past recent lately time formerly future writing press while",
     "S": "daily annual annum ties",
     "B": "BC B.C",
     "H": "Christmas Easter Year's Year’s Halloween Boxing Valentine Bastille",

@@ -50,6 +50,7 @@ ORDER = (
     "holiday",
     "year_ago",
     "adj_ref",
+    "vague_span",
     "period_of",
     "counted",
     "the_day",

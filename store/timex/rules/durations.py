@@ -16,7 +16,7 @@ DURATION = re.compile(
     r"\b(?:(?P<the>the\s+)?(?P<dir>past|last|next|coming|previous|first|final|recent|following|"
     r"latest)\s+)?(?:a\s+mere\s+)?"
     rf"(?P<n>{NUMBER}|{VAGUE})(?P<dec>\s+and\s+a\s+half)?[\s-]+(?P<u>{UNIT})\b(?P<old>-old)?"
-    r"(?P<apos>['’](?=\s))?"
+    r"(?P<apos>['’](?=\s))?(?P<half>\s+and\s+a\s+half\b)?"
     r"|\b(?:the\s+)?(?P<tn>\d+)\s+(?P<tu>years|decades|centuries)\b",
     _I,
 )
@@ -40,6 +40,8 @@ def _duration(mt: re.Match[str], text: str) -> Candidate | None:
     plural = mt["u"].lower().endswith("s") and u not in ("century",)
     if u in ("second", "quarter") and not plural and not raw[0].isdigit():
         return None  # "a second attack", "a quarter of the votes"
+    if u == "quarter" and re.match(r"\s+of\b", text[mt.end() : mt.end() + 6]):
+        return None  # "three-quarters of voters": a fraction
     if raw in ("a", "an", "one") and plural:
         return None
     if raw in ("some",) and not plural:
@@ -48,7 +50,7 @@ def _duration(mt: re.Match[str], text: str) -> Candidate | None:
     decimal = None
     if re.fullmatch(r"\d+\.\d+", raw):
         decimal = raw
-    if mt["dec"] and n is not None:
+    if (mt["dec"] or mt["half"]) and n is not None:  # "two and a half years", "a minute and a half"
         decimal, n = f"{n}.5", None
     end = mt.end()
     if mt["apos"] and not re.match(

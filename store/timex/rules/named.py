@@ -1,6 +1,7 @@
 """Dates named by a word rather than a number: seasons alone ("the summer", "that winter"),
 holidays ("Christmas", "Easter 1916", "New Year's Eve"), "year-ago"/"year-earlier", and the
-adjective "recent" (PAST_REF, as TimeBank and WikiWars annotate it).
+adjective "recent" (PAST_REF, as TimeBank and WikiWars annotate it), and spans named without
+a count ("all day", "for some time").
 
 A season or holiday without a year takes the year of its reference like a month does: the
 document date in news, the year the story has reached in a narrative. Easter moves, so its day
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 
 from store.lang.en import HOLIDAYS, SEASONS
-from store.timex.candidate import YEAR, Candidate, Rule
+from store.timex.candidate import YEAR, Candidate, Rule, duration_value
 
 _I = re.IGNORECASE
 
@@ -82,9 +83,27 @@ def _adj_ref(mt: re.Match[str], text: str) -> Candidate:
     return Candidate(mt.start(), mt.end(), "DATE", "ref", value="PAST_REF")
 
 
+VAGUE_SPAN = re.compile(
+    r"\ball\s+(?P<all>day|week|month|year)(?:\s+long)?\b"
+    r"|\b(?:for|took|take|takes|taking|lasted|after|in|within)\s+(?P<vague>some\s+time|a\s+while)\b"
+    r"(?!\s+(?:ago|later|earlier|before|after|now)\b)",
+    _I,
+)
+
+
+def _vague_span(mt: re.Match[str], text: str) -> Candidate:
+    """ "all day" is the whole day (P1D); "for some time", "after a while" a stretch of unknown
+    length and unit (PXX)."""
+    if mt["all"]:
+        value = duration_value(1, mt["all"].lower())
+        return Candidate(mt.start(), mt.end(), "DURATION", "fixed", value=value)
+    return Candidate(mt.start("vague"), mt.end(), "DURATION", "fixed", value="PXX")
+
+
 NAMED_RULES: list[Rule] = [
     Rule("season_alone", SEASON_ALONE, _season_alone, "U", 8, 40),
     Rule("holiday", HOLIDAY, _holiday, "H", 4, 24),
     Rule("year_ago", YEAR_AGO, _year_ago, "U", 6, 12),
     Rule("adj_ref", ADJ_REF, _adj_ref, "R", 2, 30),
+    Rule("vague_span", VAGUE_SPAN, _vague_span, "RU", 16, 16),
 ]

@@ -207,7 +207,18 @@ def _ago(mt: re.Match[str], text: str) -> Candidate | None:
         return Candidate(
             mt.start(), mt.end(), "DATE", "rel", granularity, unit=unit, n=-k, anchor="deictic"
         )
-    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    if direction == "ago":  # "several years ago", "months ago": some time before the writing
+        return Candidate(
+            mt.start(),
+            mt.end(),
+            "DATE",
+            "window",
+            unit=u,
+            value="PAST_REF",
+            window="before",
+            anchor="deictic",
+        )
+    sign = -1 if direction in ("earlier", "before") else 1
     event_follows = direction in ("before", "after") and re.match(r"\s+[A-Za-z]", after)
     if n is not None and not event_follows and u in ("day", "week", "month", "year", "decade"):
         k = n * 10 if u == "decade" else n
@@ -255,13 +266,24 @@ CLOCK = re.compile(
     rf"(?:\s*(?P<ap>{_AMPM}))?(?:\s*(?P<tz>{_TZ}))?(?:,?\s+(?:on\s+)?(?P<wd>{WEEKDAY}))?"
     rf"|\b(?P<h2>1[0-2]|0?[1-9])(?:\s*(?P<ap2>{_AMPM}))(?:\s*(?P<tz2>{_TZ}))?"
     rf"(?:,?\s+(?:on\s+)?(?P<wd2>{WEEKDAY}))?"
-    r"|\b(?P<word>noon|midday|midnight)\b"
+    rf"|\b(?P<word>(?i:noon|midday|midnight))\b(?:,?\s+(?:on\s+)?(?P<wd3>{WEEKDAY}))?"
 )
 
 
 def _clock(mt: re.Match[str], text: str) -> Candidate | None:
     if mt["word"]:
         time_suffix = "T24:00" if mt["word"].lower() == "midnight" else "T12:00"
+        if mt["wd3"]:  # "noon Thursday", "midnight Friday"
+            return Candidate(
+                mt.start(),
+                mt.end(),
+                "TIME",
+                "weekday",
+                "day",
+                weekday=WEEKDAYS[mt["wd3"].lower()],
+                anchor="tense",
+                time_suffix=time_suffix,
+            )
         return Candidate(
             mt.start(),
             mt.end(),
@@ -456,7 +478,7 @@ RELATIVE_RULES: list[Rule] = [
         16,
         prefilter=re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"),
     ),
-    Rule("clock", CLOCK, _clock, "NU", 8, 46, prefilter=re.compile(r"\d|noon|midday|midnight")),
+    Rule("clock", CLOCK, _clock, "NU", 8, 46, prefilter=re.compile(r"\d|noon|midday|midnight", _I)),
     Rule("refs", REFS, _refs, "R", 22, 24),
     Rule(
         "period_of",

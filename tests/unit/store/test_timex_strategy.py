@@ -149,3 +149,56 @@ def test_set_adverbs_are_calendar_patterns() -> None:
         "weekly": ("SET", "XXXX-WXX"),
         "per month": ("SET", "XXXX-XX"),
     }
+
+
+# --- extents, ago, durations, spurious -----------------------------------------------------------
+
+
+def _got(text: str, dct: str | None = "2016-06-08") -> dict[str, tuple[str, str]]:
+    return {t.text: (t.type, t.value) for t in tag(text, dct)}
+
+
+def test_and_a_half_belongs_to_the_duration() -> None:
+    assert _got("The blast lasted a minute and a half.") == {
+        "a minute and a half": ("DURATION", "PT1.5M")
+    }
+
+
+def test_vague_ago_is_the_past_and_still_points_before_the_writing() -> None:
+    [t] = tag("Several years ago the plant closed.", "1998-03-02")
+    assert (t.text, t.type, t.value) == ("Several years ago", "DATE", "PAST_REF")
+    assert t.date_end == "1998-03-01" and t.date_begin is not None and t.date_begin < "1998"
+
+
+def test_counted_later_and_earlier_are_dates_from_the_narrative() -> None:
+    got = _got(
+        "The rebels struck on 3 May 1921. Two days later the town fell; a day earlier a truce failed."
+    )
+    assert got["Two days later"] == ("DATE", "1921-05-05")
+    assert got["a day earlier"] == ("DATE", "1921-05-04")
+
+
+def test_spans_without_a_count() -> None:
+    assert _got("We waited all day; it will take some time.") == {
+        "all day": ("DURATION", "P1D"),
+        "some time": ("DURATION", "PXX"),
+    }
+
+
+def test_noon_and_midnight_with_a_weekday() -> None:
+    got = _got("Talks broke off at noon Thursday. Midnight Friday was the deadline.", "1998-02-13")
+    assert got["noon Thursday"] == ("TIME", "1998-02-12T12:00")
+    assert got["Midnight Friday"] == ("TIME", "1998-02-13T24:00")
+
+
+def test_a_fraction_is_no_duration() -> None:
+    assert _got("About three-quarters of the voters agreed.") == {}
+
+
+def test_a_narrative_month_far_behind_the_story_is_the_next_year() -> None:
+    got = _got(
+        "The siege began in December 1941. In January the city fell; in November it was retaken.",
+        None,
+    )
+    assert got["January"] == ("DATE", "1942-01")
+    assert got["November"] == ("DATE", "1942-11")
