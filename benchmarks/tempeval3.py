@@ -7,7 +7,8 @@ Runs `store.timex.tag` over every article of a platinum-layout JSON-lines set (b
 development sets, and may be given more than once) with its document date,
 writes the system output in the same layout (ranges split into their ends, as TimeML
 annotates them), and prints the scores of the set's own `score.py`: all types, then DATE and
-TIME only. The data stays in ../shared/peer/tempeval3; nothing of it is copied here.
+TIME only. Without `--gold` it scores platinum and, when present, the TimeBank and WikiWars
+development sets of ../shared/peer/timeml-dev. The data stays in ../shared/peer/tempeval3; nothing of it is copied here.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ if str(ROOT) not in sys.path:
 from store.timex import Timex, tag
 
 DATA = ROOT.parent / "shared" / "peer" / "tempeval3"
+DEV = ROOT.parent / "shared" / "peer" / "timeml-dev"
+DEV_SETS = ("timebank-dev.jsonl", "wikiwars-dev.jsonl")
 OUT = ROOT / "benchmarks" / "out" / "tempeval3-system.jsonl"
 
 
@@ -149,7 +152,10 @@ def main(argv: list[str] | None = None) -> int:
     if not (a.data / "score.py").exists():
         print(f"no TempEval-3 scorer at {a.data / 'score.py'}", file=sys.stderr)
         return 2
-    golds = a.gold or [a.data / "platinum.jsonl"]
+    golds = a.gold or [
+        a.data / "platinum.jsonl",
+        *(DEV / name for name in DEV_SETS if (DEV / name).is_file()),
+    ]
     for gold in golds:
         if not gold.is_file():
             print(f"no gold set at {gold}", file=sys.stderr)
