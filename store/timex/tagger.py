@@ -255,8 +255,8 @@ def _range(
     c: Candidate, parts: list[Timex], text: str, dct: Ref | None, narr: Ref | None, narrative: bool
 ) -> Timex:
     first = parts[0]
-    if c.open_end:
-        ref = (narr or dct) if (narrative or dct is None) else dct
+    if c.open_end:  # "since 1999" runs to the writer's present, in a narrative too
+        ref = dct if dct is not None else narr
         if ref is None:  # open to a present we cannot date: begin and end stay unknown together
             return Timex(
                 c.start,

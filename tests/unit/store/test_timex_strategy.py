@@ -202,3 +202,13 @@ def test_a_narrative_month_far_behind_the_story_is_the_next_year() -> None:
     )
     assert got["January"] == ("DATE", "1942-01")
     assert got["November"] == ("DATE", "1942-11")
+
+
+def test_since_runs_to_the_writers_present_in_a_narrative_too() -> None:
+    [since] = [
+        t
+        for t in tag(HISTORY + " Since 1845 the coast has been quiet.", "2009-12-19")
+        if t.text == "Since 1845"
+    ]
+    assert since.value == "1845/2009-12-19"  # not to 1850, where the story stopped
+    assert (since.date_begin, since.date_end) == ("1845-01-01", "2009-12-19")
