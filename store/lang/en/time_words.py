@@ -37,7 +37,8 @@ MODIFIERS: dict[str, tuple[str | None, bool]] = {
 }  # fmt: skip
 
 # The tagger's key words by group (M month names, U units and parts of the day, R "now" words, S
-# set words, B eras, H holidays): a pattern runs only near the keys of the groups it needs (store.timex.scan).
+# set words, B eras, H holidays, W
+# spelt-out years): a pattern runs only near the keys of the groups it needs (store.timex.scan).
 TIMEX_KEY_WORDS: dict[str, str] = {
     "M": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
     "U": "day night week month year hour minute second decade centur millenni quarter fortnight "
@@ -45,6 +46,7 @@ TIMEX_KEY_WORDS: dict[str, str] = {
     "R": "now current present moment past recent lately time formerly future writing press while",
     "S": "daily annual annum ties",
     "B": "BC B.C",
+    "W": "nineteen thousand",
     "H": "Christmas Easter Year's Year’s Halloween Boxing Valentine Bastille",
 }  # fmt: skip
 

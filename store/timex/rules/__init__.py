@@ -51,6 +51,8 @@ ORDER = (
     "year_ago",
     "adj_ref",
     "vague_span",
+    "spoken_year",
+    "latest_quarter",
     "period_of",
     "counted",
     "the_day",

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import re
 
-from store.lang.en import HOLIDAYS, SEASONS
-from store.timex.candidate import YEAR, Candidate, Rule, duration_value
+from store.lang.en import HOLIDAYS, MONTH_FULL, SEASONS
+from store.timex.candidate import YEAR, Candidate, Rule, duration_value, month_number
 
 _I = re.IGNORECASE
 
 SEASON_ALONE = re.compile(
     r"\b(?P<det>(?i:the|that|this|each|every)\s+)?(?P<s>spring|summer|autumn|winter|Spring|Summer|"
-    r"Autumn|Winter|(?<=the\s)fall)\b(?!\s*(?:of\s+)?(?:\d|BC)|[-–]|\s+(?:session|term|"
+    r"Autumn|Winter|(?<=the\s)fall(?!\s+of\b))\b(?!\s*(?:of\s+)?(?:\d|BC)|[-–]|\s+(?:session|term|"
     r"semester|school|camp|olympics|games|solstice|equinox|palace)\b)"
 )
 _NAME_BEFORE = re.compile(r"[A-Z][a-z]+\s+$")  # "Arab Spring", "Prague Spring": names
@@ -48,7 +48,9 @@ HOLIDAY = re.compile(
 )
 
 
-def _holiday(mt: re.Match[str], text: str) -> Candidate:
+def _holiday(mt: re.Match[str], text: str) -> Candidate | None:
+    if not mt["y"] and re.match(r" [A-Z][a-z]", text[mt.end() : mt.end() + 3]):
+        return None  # "the Easter Rising", "Christmas Island": a name
     m, d = HOLIDAYS[mt["h"]]
     y = int(mt["y"]) if mt["y"] else None
     c = Candidate(
@@ -100,10 +102,65 @@ def _vague_span(mt: re.Match[str], text: str) -> Candidate:
     return Candidate(mt.start("vague"), mt.end(), "DURATION", "fixed", value="PXX")
 
 
+_TENS = {
+    "ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_ONES = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9,
+}  # fmt: skip
+_TEENS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+SPOKEN_YEAR = re.compile(
+    rf"\b(?:(?P<m>{MONTH_FULL})\s+)?nineteen[\s-]+(?P<tens>"
+    + "|".join(_TENS)
+    + r")(?:[\s-]+(?P<ones>"
+    + "|".join(_ONES)
+    + r"))?\b"
+    r"|\b(?P<the>the\s+year\s+)two\s+thousand(?:(?:\s+and)?[\s-]+(?P<small>"
+    + "|".join([*_TEENS, *_ONES])
+    + r"))?\b",
+    _I,
+)
+
+
+def _spoken_year(mt: re.Match[str], text: str) -> Candidate:
+    """ "nineteen ninety-six", "January nineteen ninety-seven", "the year two thousand": years
+    as broadcast transcripts spell them (a bare "two thousand" is a count)."""
+    if mt["the"]:
+        small = (mt["small"] or "").lower()
+        y = 2000 + (_TEENS.get(small) or _ONES.get(small) or 0)
+    else:
+        y = 1900 + _TENS[mt["tens"].lower()] + _ONES.get((mt["ones"] or "").lower(), 0)
+    if mt["m"]:
+        c = Candidate(mt.start(), mt.end(), "DATE", "date", "month", y=y, m=month_number(mt["m"]))
+    else:
+        c = Candidate(mt.start(), mt.end(), "DATE", "date", "year", y=y)
+    c.explicit = True
+    return c
+
+
+LATEST_QUARTER = re.compile(
+    r"\bthe\s+(?:latest|most\s+recent)\s+(?:fiscal\s+)?quarter\b(?!\s+of\b)", _I
+)
+
+
+def _latest_quarter(mt: re.Match[str], text: str) -> Candidate:
+    """ "the latest quarter" in a report is the last quarter completed before it was written."""
+    return Candidate(
+        mt.start(), mt.end(), "DATE", "rel", "quarter", unit="quarter", n=-1, anchor="deictic"
+    )
+
+
 NAMED_RULES: list[Rule] = [
     Rule("season_alone", SEASON_ALONE, _season_alone, "U", 8, 40),
     Rule("holiday", HOLIDAY, _holiday, "H", 4, 24),
     Rule("year_ago", YEAR_AGO, _year_ago, "U", 6, 12),
     Rule("adj_ref", ADJ_REF, _adj_ref, "R", 2, 30),
     Rule("vague_span", VAGUE_SPAN, _vague_span, "RU", 16, 16),
+    Rule("spoken_year", SPOKEN_YEAR, _spoken_year, "W", 12, 40),
+    Rule("latest_quarter", LATEST_QUARTER, _latest_quarter, "U", 30, 10),
 ]

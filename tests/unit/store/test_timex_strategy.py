@@ -212,3 +212,23 @@ def test_since_runs_to_the_writers_present_in_a_narrative_too() -> None:
     ]
     assert since.value == "1845/2009-12-19"  # not to 1850, where the story stopped
     assert (since.date_begin, since.date_end) == ("1845-01-01", "2009-12-19")
+
+
+def test_the_fall_of_a_city_and_holiday_names_are_not_dates() -> None:
+    text = "After the fall of Varn, the Easter Rising began; in the fall the rebels left."
+    assert [(t.text, t.value) for t in tag(text, "1916-12-01")] == [("the fall", "1916-FA")]
+
+
+def test_years_spelt_out_as_transcripts_spell_them() -> None:
+    text = "In nineteen ninety-six it closed, in January nineteen ninety-seven it reopened, by the year two thousand it was gone; two thousand people came."
+    got = [(t.text, t.value) for t in tag(text, "1998-03-02")]
+    assert got == [
+        ("nineteen ninety-six", "1996"),
+        ("January nineteen ninety-seven", "1997-01"),
+        ("the year two thousand", "2000"),
+    ]
+
+
+def test_the_latest_quarter_is_the_last_one_completed() -> None:
+    got = {t.text: t.value for t in tag("Profit rose in the latest quarter.", "1989-11-02")}
+    assert got == {"the latest quarter": "1989-Q3"}
