@@ -211,8 +211,8 @@ def bench_tagger(docs: list[tuple[str, str]]) -> dict[str, Any]:
 def bench_events(docs: int, undated: float, work: Path) -> dict[str, Any]:
     from gen_corpus import write_corpus
 
-    from store.build import _source_for
     from store.corpus import CATALOGUE_NAME, read_corpus
+    from store.corpus.describe import describe
     from store.entities import extract_entities, load_catalogue
     from store.events import extract_events
     from store.models import Document
@@ -226,7 +226,8 @@ def bench_events(docs: int, undated: float, work: Path) -> dict[str, Any]:
         passages, sentences = segment(raw.file, raw.text)
         documents.append(Document(raw.file, raw.text, tuple(passages), tuple(sentences)))
     sources = [
-        _source_for(raw, doc, corpus) for raw, doc in zip(corpus.documents, documents, strict=True)
+        describe(raw, corpus.manifest.get(raw.file), list(doc.passages))
+        for raw, doc in zip(corpus.documents, documents, strict=True)
     ]
     rng = random.Random(docs)
     sources = [
