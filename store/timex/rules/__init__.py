@@ -1,8 +1,9 @@
 """The tagger's rules, one module per family of expressions, each exporting named `Rule` records.
 
-calendar_dates ("5 June 2016", "2016-06-05"), years (years, decades, centuries, seasons,
-quarters, halves), relative ("last month", "Friday", "two years ago", clock times, "now"),
-durations (periods and sets). `RULES` runs them in one fixed order, which decides overlaps: of
+calendar_dates ("5 June 2016", "2016-06-05"), eras (BC), years (years, decades, centuries, seasons,
+quarters, halves), relative ("last month", "Friday", "two years ago", "now"), clock ("8 PM",
+"noon Thursday"), named (seasons alone, holidays, spelt-out years), durations (periods and
+sets). `RULES` runs them in one fixed order, which decides overlaps: of
 two candidates of the same length at the same place, the earlier rule's wins.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from store.timex.candidate import Rule
 from store.timex.rules.calendar_dates import CALENDAR_DATE_RULES
+from store.timex.rules.clock import CLOCK_RULES
 from store.timex.rules.durations import DURATION_RULES
 from store.timex.rules.eras import ERA_RULES
 from store.timex.rules.named import NAMED_RULES
@@ -66,6 +68,7 @@ _BY_NAME = {
         *ERA_RULES,
         *YEAR_RULES,
         *RELATIVE_RULES,
+        *CLOCK_RULES,
         *NAMED_RULES,
         *DURATION_RULES,
     )
