@@ -27,6 +27,7 @@ ORDER = (
     "slash_date",
     "nine_eleven",
     "ordinal_day",
+    "bc_range",
     "bc_date",
     "bc_decade",
     "bc_century",

@@ -22,6 +22,9 @@ BC_DATE = re.compile(
     rf"(?:(?P<s>(?i:(?:the\s+)?{SEASON}))\s+(?:of\s+)?|(?P<m>{MONTH_FULL})\s+(?:of\s+)?)?"
     rf"(?<![\d,.])(?P<y>[1-9]\d{{0,3}})\s*{_ERA}"
 )
+BC_RANGE = re.compile(
+    rf"(?<![\d,.])(?P<a>[1-9]\d{{0,3}})\s*(?:-|–|\s+to\s+|\s+and\s+)(?P<b>[1-9]\d{{0,3}})\s*{_ERA}"
+)
 BC_DECADE = re.compile(rf"\b(?:(?i:the)\s+)?(?P<dec>[1-9]\d{{0,2}})0s\s*{_ERA}")
 BC_CENTURY = re.compile(
     r"\b(?:the\s+)?(?:(?P<num>[1-9]\d?)(?:st|nd|rd|th)|(?P<word>[a-z]+))\s+century\s*" + _ERA,
@@ -54,6 +57,22 @@ def _bc_date(mt: re.Match[str], text: str) -> Candidate:
     return c
 
 
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+
+
+def _bc_range(mt: re.Match[str], text: str) -> Candidate | None:
+    """ "499-493 BC", "from 499 to 493 BC": the era written once covers both years."""
+    a, b = int(mt["a"]), int(mt["b"])
+    if a <= b:  # BC years count down: "493-499 BC" is no range
+        return None
+    lo = Candidate(mt.start("a"), mt.end("a"), "DATE", "date", "year", y=-a, explicit=True)
+    hi = Candidate(mt.start("b"), mt.end(), "DATE", "date", "year", y=-b, explicit=True)
+    joined_by_and = re.match(r"\s+and\s+", text[mt.end("a") : mt.start("b")])
+    if joined_by_and and not _BETWEEN.search(text, max(0, mt.start() - 9), mt.start()):
+        return None  # "in 480 and 479 BC": two years, not a range
+    return Candidate(mt.start(), mt.end(), "DATE", "range", parts=[lo, hi])
+
+
 def _bc_decade(mt: re.Match[str], text: str) -> Candidate:
     value = f"BC{int(mt['dec']):03d}"  # decades and centuries never move the narrative
     return Candidate(mt.start(), mt.end(), "DATE", "fixed", "decade", value=value, explicit=True)
@@ -68,6 +87,7 @@ def _bc_century(mt: re.Match[str], text: str) -> Candidate | None:
 
 
 ERA_RULES: list[Rule] = [
+    Rule("bc_range", BC_RANGE, _bc_range, "B", 16, 4),
     Rule("bc_date", BC_DATE, _bc_date, "B", 24, 4),
     Rule("bc_decade", BC_DECADE, _bc_decade, "B", 12, 4),
     Rule("bc_century", BC_CENTURY, _bc_century, "B", 26, 4),

@@ -46,6 +46,8 @@ _AGE_AFTER = re.compile(r"(?:\s*[-–]\s*[a-z]|\s+(?:years|year-old|km))")
 _DASH_DIGIT_AFTER = re.compile(r"\s*[-–—/]\s*\d")
 _COUNT_PREP_BEFORE = re.compile(r"\b(?:to|by|from|for|about|around|of|over)\s+$", _I)
 _LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
+_LINE_START = re.compile(r"(?:^|\n)[ \t#*]*$")  # "2005: Elections", "## 1944: the landings"
+_HEADING_AFTER = re.compile(r"[ \t]*[:–—-][ \t]+[A-Za-z]")
 
 
 def _year_alone(mt: re.Match[str], text: str) -> Candidate | list[Candidate] | None:
@@ -88,6 +90,8 @@ def _year_alone(mt: re.Match[str], text: str) -> Candidate | list[Candidate] | N
             return None
         if _COUNT_PREP_BEFORE.search(before) and (_COUNT_NOUN_AFTER.match(after)):
             return None
+        return Candidate(mt.start(), end, "DATE", "date", "year", y=y, explicit=True)
+    if _LINE_START.search(before) and _HEADING_AFTER.match(after):
         return Candidate(mt.start(), end, "DATE", "date", "year", y=y, explicit=True)
     if _YEAR_MODIFIER_BEFORE.search(before) and _LOWER_WORD_AFTER.match(after):
         if _COUNT_NOUN_AFTER.match(after):

@@ -232,3 +232,20 @@ def test_years_spelt_out_as_transcripts_spell_them() -> None:
 def test_the_latest_quarter_is_the_last_one_completed() -> None:
     got = {t.text: t.value for t in tag("Profit rose in the latest quarter.", "1989-11-02")}
     assert got == {"the latest quarter": "1989-Q3"}
+
+
+def test_bc_ranges_write_the_era_once() -> None:
+    text = (
+        "The revolt lasted from 499 to 493 BC; the war (499-493 BC) ended between 480 and 479 BC."
+    )
+    got = {t.text: [p.value for p in t.parts] for t in tag(text, None)}
+    assert got == {
+        "from 499 to 493 BC": ["BC0499", "BC0493"],
+        "499-493 BC": ["BC0499", "BC0493"],
+        "between 480 and 479 BC": ["BC0480", "BC0479"],
+    }
+
+
+def test_a_year_heading_a_line_is_a_year() -> None:
+    text = "The surge\n2007: The troops arrive\n## 1944 - The landings\nRoom 2000 - keep out"
+    assert [(t.text, t.value) for t in tag(text, None)] == [("2007", "2007"), ("1944", "1944")]
