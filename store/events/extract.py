@@ -5,8 +5,9 @@ publication date: the manifest's, else the one `store.corpus.pubdate` reads from
 expression that resolves to a calendar span makes one event: its clause (the sentence, or the
 part of it around the anchor when a sentence carries two dated facts), the anchor, the TIMEX
 value, precision, first and last day, modifier, a summary and the entities mentioned in the
-clause. Not events: durations, sets, PRESENT_REF and other vague references, and citation
-metadata (see `store.events_text`).
+clause. Vague but dated statements ("recently", "over the past months") are approximate events
+(`store.events.vague`). Not events: durations, sets, "now" and other vague references, and
+citation metadata (see `store.events.text`).
 
 A repeated mention of an event already told in the same document does not make a second event:
 a back-reference ("On that day, gunmen attacked ...", "The same day ...") and a definite
