@@ -43,7 +43,8 @@ TIMEX_KEY_WORDS: dict[str, str] = {
     "M": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
     "U": "day night week month year hour minute second decade centur millenni quarter fortnight "
          "spring summer autumn fall winter morning noon evening midday midnight tomorrow half",
-    "R": "now current present moment past recent lately time formerly future writing press while",
+    "R": "now current present moment past recent lately time formerly future writing press while "
+         "these",
     "S": "daily annual annum ties",
     "B": "BC B.C",
     "W": "nineteen thousand",

@@ -187,7 +187,7 @@ DURATION_RULES: list[Rule] = [
         BARE_DURATION,
         _bare_duration,
         "U",
-        12,
+        20,  # "the following days": the key is the unit, 14 characters after "the"
         16,
         prefilter=re.compile(
             r"\s(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries)", re.IGNORECASE

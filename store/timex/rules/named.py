@@ -156,11 +156,35 @@ def _latest_quarter(mt: re.Match[str], text: str) -> Candidate:
 
 
 NAMED_RULES: list[Rule] = [
-    Rule("season_alone", SEASON_ALONE, _season_alone, "U", 8, 40),
+    Rule(
+        "season_alone",
+        SEASON_ALONE,
+        _season_alone,
+        "U",
+        8,
+        40,
+        prefilter=re.compile(r"spring|summer|autumn|fall|winter", _I),
+    ),
     Rule("holiday", HOLIDAY, _holiday, "H", 4, 24),
-    Rule("year_ago", YEAR_AGO, _year_ago, "U", 6, 12),
-    Rule("adj_ref", ADJ_REF, _adj_ref, "R", 2, 30),
-    Rule("vague_span", VAGUE_SPAN, _vague_span, "RU", 16, 16),
-    Rule("spoken_year", SPOKEN_YEAR, _spoken_year, "W", 12, 40),
-    Rule("latest_quarter", LATEST_QUARTER, _latest_quarter, "U", 30, 10),
+    Rule("year_ago", YEAR_AGO, _year_ago, "U", 6, 12, prefilter=re.compile(r"year-", _I)),
+    Rule("adj_ref", ADJ_REF, _adj_ref, "R", 2, 30, prefilter=re.compile(r"recent")),
+    Rule(
+        "vague_span",
+        VAGUE_SPAN,
+        _vague_span,
+        "RU",
+        16,
+        16,
+        prefilter=re.compile(r"all\s|some\s+time|a\s+while", _I),
+    ),
+    Rule("spoken_year", SPOKEN_YEAR, _spoken_year, "W", 24, 40),
+    Rule(
+        "latest_quarter",
+        LATEST_QUARTER,
+        _latest_quarter,
+        "U",
+        30,
+        10,
+        prefilter=re.compile(r"quarter", _I),
+    ),
 ]

@@ -249,3 +249,20 @@ def test_bc_ranges_write_the_era_once() -> None:
 def test_a_year_heading_a_line_is_a_year() -> None:
     text = "The surge\n2007: The troops arrive\n## 1944 - The landings\nRoom 2000 - keep out"
     assert [(t.text, t.value) for t in tag(text, None)] == [("2007", "2007"), ("1944", "1944")]
+
+
+def test_the_windowed_scan_finds_what_a_full_scan_finds_for_the_new_phrases() -> None:
+    from store.timex.scan import find_candidates
+
+    text = (
+        "Is the word reliable these days? Violence grew over the following days. By the year "
+        "two thousand and in September nineteen ninety-nine, the summer was hot; all day long "
+        "for some time, recently, 480-479 BC, Christmas 1914, the latest quarter, year-ago."
+    )
+
+    def key(c: object) -> tuple[object, ...]:
+        return (c.start, c.end, c.type, c.value)  # type: ignore[attr-defined]
+
+    fast = sorted(map(key, find_candidates(text, 0, len(text))))
+    slow = sorted(map(key, find_candidates(text, 0, len(text), full=True)))
+    assert fast == slow
