@@ -24,8 +24,8 @@ SCORER = SHARED / "peer" / "tempeval3"
 
 # set: (gold timexes, value F1 floor, relaxed F1 floor, DATE/TIME value F1 floor)
 FLOORS = {
-    "timebank-dev.jsonl": (639, 0.73, 0.89, 0.73),
-    "wikiwars-dev.jsonl": (1339, 0.78, 0.88, 0.79),
+    "timebank-dev.jsonl": (639, 0.74, 0.90, 0.75),  # reached: 0.754, 0.916, 0.759
+    "wikiwars-dev.jsonl": (1339, 0.80, 0.90, 0.81),  # reached: 0.809, 0.910, 0.818
 }
 
 pytestmark = pytest.mark.skipif(
