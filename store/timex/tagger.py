@@ -9,6 +9,7 @@ docs/timex.md says which reference date each kind of expression is resolved agai
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -80,9 +81,28 @@ def tag(
         for c in chosen:
             _attach_modifier(c, text, lo)
         cands.extend(_join_ranges(chosen, text, lo))
+    _clock_takes_its_date(cands, text)
     if narrative is None:
         narrative = is_narrative(cands, dct_ref)
     return _resolve_all(cands, text, dct_ref, narrative)
+
+
+_CLOCK_TO_DATE = re.compile(r"\s*(?:,|\(|on|of)?\s*$", re.IGNORECASE)
+
+
+def _clock_takes_its_date(cands: list[Candidate], text: str) -> None:
+    """ "At 5:34 AM on March 20, 2003", "9:34 p.m., March 19": a clock time followed by the day
+    it names is a time of that day, not of the day the narrative was on."""
+    for c, n in itertools.pairwise(cands):
+        bare_clock = c.type == "TIME" and c.kind == "rel" and c.unit == "day" and c.n == 0
+        if not bare_clock or not c.time_suffix[1:2].isdigit():
+            continue
+        if n.kind != "date" or n.granularity != "day" or n.m is None or n.d is None:
+            continue
+        if n.start - c.end > 6 or not _CLOCK_TO_DATE.fullmatch(text, c.end, n.start):
+            continue
+        c.kind, c.granularity, c.anchor = "date", "day", n.anchor
+        c.y, c.m, c.d, c.explicit = n.y, n.m, n.d, n.explicit
 
 
 def _select(found: list[Candidate]) -> list[Candidate]:

@@ -266,3 +266,12 @@ def test_the_windowed_scan_finds_what_a_full_scan_finds_for_the_new_phrases() ->
     fast = sorted(map(key, find_candidates(text, 0, len(text))))
     slow = sorted(map(key, find_candidates(text, 0, len(text), full=True)))
     assert fast == slow
+
+
+def test_a_clock_time_takes_the_day_that_follows_it() -> None:
+    text = "The convoy left in 1998. At 5:34 AM local time on March 20, 2003 the crossing began."
+    got = {t.text: t.value for t in tag(text, "2009-12-19")}
+    assert got["5:34 AM local time"] == "2003-03-20T05:34"  # not a time of a 1998 day
+    assert {t.text: t.value for t in tag("At 8 pm the gates closed.", "2009-12-19")} == {
+        "8 pm": "2009-12-19T20"
+    }
