@@ -1,9 +1,11 @@
 """Which events in different documents report the same real-world happening.
 
-Two events are candidates only when both are pinned to a day (or a span of at most
-`TIGHT_DAYS` days) and their days overlap: a month-precision event, a year or a two-week range
-never joins a dated incident, so a series ("several attacks in 2011") stays apart from one attack
-in it. Candidates are then scored on what they share: entity ids (from mentions) and content
+Two events are candidates when both are pinned to a day (or a span of at most `TIGHT_DAYS`
+days) and their days overlap. An event known only to its week or month is a candidate too,
+with stronger evidence (`MIN_SHARED_COARSE` shared items, two of them names), when its span
+holds the other's, and never when either speaks of a series ("a wave of arrests", "several
+attacks", "the exercises"); a year or a wider range never joins, so a series ("several attacks
+in 2011") stays apart from one attack in it. Candidates are then scored on what they share: entity ids (from mentions) and content
 words of the clause and of any back-reference attached to it ("On that day, gunmen attacked..."),
 with number words and digits read alike ("seven" = "7"). A pair joins when it shares at least
 `MIN_SHARED` items, one of them a name (an entity, or a word written with a capital inside a
@@ -23,11 +25,19 @@ from store.lang.en import CALENDAR_WORDS, CONTENT_STOPWORDS, DATE_NOUNS, SMALL_N
 
 TIGHT_DAYS = 3
 MIN_SHARED = 3
+COARSE_DAYS = 31  # a month (or a week) is compared too, with stronger evidence
+MIN_SHARED_COARSE = 5
 
 # Words of the date itself: the anchor is compared as a date, not as words.
 _DATE_WORDS = CALENDAR_WORDS | DATE_NOUNS
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\d+(?:[.,]\d+)*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(]\s*)$")
+
+
+def _series_stems() -> frozenset[str]:
+    words = ("series", "wave", "waves", "campaign", "programme", "program", "spate", "string",
+             "several", "repeated", "exercises", "operations", "attacks", "raids", "arrests")  # fmt: skip
+    return frozenset(_stem(w) for w in words)
 
 
 def _stem(word: str) -> str:
@@ -66,6 +76,9 @@ def tokens(text: str) -> tuple[set[str], set[str]]:
     return words, names
 
 
+_SERIES = _series_stems()  # "a wave of arrests in June", "the June exercises": many happenings
+
+
 @dataclass(slots=True)
 class Profile:
     """What one event offers for comparison."""
@@ -96,14 +109,37 @@ def score(a: Profile, b: Profile) -> tuple[int, bool]:
     return len(shared_entities) + len(shared_words), has_name
 
 
+def _days(p: Profile) -> int:
+    return (date.fromisoformat(p.end) - date.fromisoformat(p.begin)).days + 1
+
+
+def is_comparable(p: Profile) -> bool:
+    """Tight, or known to the week or month: close enough to be compared with another event."""
+    if is_tight(p):
+        return True
+    if p.precision not in ("week", "month") or not p.begin or not p.end:
+        return False
+    return _days(p) <= COARSE_DAYS
+
+
 def same_happening(a: Profile, b: Profile) -> int:
     """The pair's score when they report one happening, else 0."""
-    if a.file == b.file or not (is_tight(a) and is_tight(b)):
+    if a.file == b.file or not (is_comparable(a) and is_comparable(b)):
         return 0
     if a.begin > b.end or b.begin > a.end:
         return 0
     shared, has_name = score(a, b)
-    return shared if shared >= MIN_SHARED and has_name else 0
+    if is_tight(a) and is_tight(b):
+        return shared if shared >= MIN_SHARED and has_name else 0
+    # One is known to the month only: its span must hold the other's, the evidence must be
+    # stronger (two names, more words), and neither may be a series or programme.
+    coarse, fine = (a, b) if _days(a) >= _days(b) else (b, a)
+    if not (coarse.begin <= fine.begin and fine.end <= coarse.end):
+        return 0
+    if (a.words | b.words) & _SERIES:
+        return 0
+    names = len(a.entities & b.entities) + len(a.words & b.words & (a.names | b.names))
+    return shared if shared >= MIN_SHARED_COARSE and names >= 2 else 0
 
 
 def assign_clusters(profiles: list[Profile]) -> dict[str, str]:
@@ -146,7 +182,7 @@ def _scored_pairs(profiles: list[Profile]) -> list[tuple[int, Profile, Profile]]
     by_day: dict[str, list[int]] = {}
     tight: dict[int, Profile] = {}
     for i, p in enumerate(profiles):
-        if not is_tight(p):
+        if not is_comparable(p):
             continue
         tight[i] = p
         day, last = date.fromisoformat(p.begin), date.fromisoformat(p.end)

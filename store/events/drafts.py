@@ -14,7 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from store.events.cluster import Profile, is_tight, tokens
+from store.events.cluster import Profile, is_comparable, tokens
 from store.events.text import (
     ANAPHOR,
     is_anaphor,
@@ -190,7 +190,7 @@ def profile_of(
     end = day or d.timex.date_end or ""
     precision = "day" if day else precision_of(d.timex)
     profile = Profile(key, doc.file, begin, end, precision)
-    if not is_tight(profile):
+    if not is_comparable(profile):
         return profile  # never compared with another event: its words would go unread
     if words is None:
         words = draft_words(doc, d)

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from store.corpus.pubdate import infer_published
 from store.events.borrow import borrowed_year, dated_days, day_entries, unindex
-from store.events.cluster import Profile, assign_clusters, is_tight
+from store.events.cluster import Profile, assign_clusters, is_comparable
 from store.events.drafts import (
     NO_MENTIONS,
     DocMentions,
@@ -83,7 +83,7 @@ def document_events(doc: Document, dct: str | None) -> EventParts:
             words.append(None)
             continue
         summaries.append(summarize(doc.text[d.start : d.end]))
-        tight = is_tight(Profile("", doc.file, d.timex.date_begin or "", d.timex.date_end or "",
+        tight = is_comparable(Profile("", doc.file, d.timex.date_begin or "", d.timex.date_end or "",
                                  precision_of(d.timex)))  # fmt: skip
         words.append(draft_words(doc, d) if tight else None)
     return EventParts(dct, drafts, summaries, words)
