@@ -172,46 +172,84 @@ def assign_clusters(profiles: list[Profile]) -> dict[str, str]:
 
 
 def _scored_pairs(profiles: list[Profile]) -> list[tuple[int, Profile, Profile]]:
-    """Every pair of tight profiles whose days overlap and that report one happening.
+    """Every pair of comparable profiles whose days overlap and that report one happening.
 
-    Blocked by day: a tight profile covers at most `TIGHT_DAYS` days, so pairs are looked for
-    only among profiles sharing a day, which keeps the work linear in the number of events
-    (a month bucket grew quadratically with the corpus). Each pair is ordered as before: the
-    one whose first day's month comes first, then the earlier profile.
+    Blocked so the work stays near linear in the number of events: tight profiles (at most
+    `TIGHT_DAYS` days) by day, coarse ones (a week or a month) by month; a tight profile meets
+    the coarse ones of its months, coarse ones meet each other in a month they share. Each pair
+    is looked at once and ordered as before: the one whose first day's month comes first, then
+    the earlier profile. A coarse pair needs two shared names, so coarse profiles meet only
+    those sharing at least one (an index by name), not every event of their month.
     """
     by_day: dict[str, list[int]] = {}
-    tight: dict[int, Profile] = {}
+    by_month: dict[str, list[int]] = {}
     for i, p in enumerate(profiles):
-        if not is_comparable(p):
-            continue
-        tight[i] = p
-        day, last = date.fromisoformat(p.begin), date.fromisoformat(p.end)
-        while day <= last:
-            by_day.setdefault(day.isoformat(), []).append(i)
-            day += timedelta(days=1)
+        if is_tight(p):
+            day, last = date.fromisoformat(p.begin), date.fromisoformat(p.end)
+            while day <= last:
+                by_day.setdefault(day.isoformat(), []).append(i)
+                day += timedelta(days=1)
+        elif is_comparable(p):
+            for month in _months(p):
+                by_month.setdefault(month, []).append(i)
+    seen: set[tuple[int, int]] = set()
     out: list[tuple[int, Profile, Profile]] = []
-    for first_day, members in by_day.items():
+
+    def consider(i: int, j: int) -> None:
+        a, b = profiles[i], profiles[j]
+        if a.file == b.file:
+            return
+        key = (i, j) if i < j else (j, i)
+        if key in seen:
+            return
+        seen.add(key)
+        if (b.begin[:7], j) < (a.begin[:7], i):
+            a, b = b, a
+        s = same_happening(a, b)
+        if s:
+            out.append((s, a, b))
+
+    # month -> name or entity -> tight profiles: a coarse profile meets only those sharing one
+    named: dict[str, dict[str, set[int]]] = {}
+    for day, members in by_day.items():
+        index = named.setdefault(day[:7], {})
+        for i in members:
+            for k in _keys(profiles[i]):
+                index.setdefault(k, set()).add(i)
         # Events of one file never cluster together: compare across files only, so a single
         # long document with thousands of events on one day costs nothing here.
         by_file: dict[str, list[int]] = {}
         for i in members:
-            by_file.setdefault(tight[i].file, []).append(i)
-        if len(by_file) < 2:
-            continue
+            by_file.setdefault(profiles[i].file, []).append(i)
         groups = list(by_file.values())
         for g, group in enumerate(groups):
-            for i in group:
-                for other in groups[g + 1 :]:
+            for other in groups[g + 1 :]:
+                for i in group:
                     for j in other:
-                        a, b = tight[i], tight[j]
-                        if max(a.begin, b.begin) != first_day:
-                            continue  # the pair is looked at once: on the first day both cover
-                        if (b.begin[:7], j) < (a.begin[:7], i):
-                            a, b = b, a
-                        s = same_happening(a, b)
-                        if s:
-                            out.append((s, a, b))
+                        consider(i, j)
+    for month, coarse in by_month.items():
+        index = named.get(month, {})
+        among: dict[str, set[int]] = {}
+        for i in coarse:
+            keys = _keys(profiles[i])
+            met: set[int] = set()
+            for k in keys:
+                met |= index.get(k, set()) | among.get(k, set())
+            for j in sorted(met):
+                consider(i, j)
+            for k in keys:
+                among.setdefault(k, set()).add(i)
     return out
+
+
+def _keys(p: Profile) -> set[str]:
+    """What a coarse pair must share at least one of (it must share two): names, entities."""
+    return p.names | {"\0" + e for e in p.entities}
+
+
+def _months(p: Profile) -> list[str]:
+    first, last = p.begin[:7], p.end[:7]
+    return [first] if first == last else [first, last]  # a coarse span is at most 31 days
 
 
 def _offset(key: str) -> int:
