@@ -211,8 +211,8 @@ def _scored_pairs(profiles: list[Profile]) -> list[tuple[int, Profile, Profile]]
 
     # month -> name or entity -> tight profiles: a coarse profile meets only those sharing one
     named: dict[str, dict[str, set[int]]] = {}
-    for day, members in by_day.items():
-        index = named.setdefault(day[:7], {})
+    for iso_day, members in by_day.items():
+        index = named.setdefault(iso_day[:7], {})
         for i in members:
             for k in _keys(profiles[i]):
                 index.setdefault(k, set()).add(i)
