@@ -1,11 +1,14 @@
 """TempEval-3 (platinum, task A) as an external test of the temporal tagger.
 
-    .venv/bin/python benchmarks/tempeval3.py [--data DIR] [--out FILE] [--errors]
+    .venv/bin/python benchmarks/tempeval3.py [--data DIR | --gold FILE ...] [--out FILE] [--errors]
 
-Runs `store.timex.tag` over every article of `platinum.jsonl` with its document date,
+Runs `store.timex.tag` over every article of a platinum-layout JSON-lines set (by default
+`platinum.jsonl`; `--gold` takes any set in that layout, such as the TimeBank and WikiWars
+development sets, and may be given more than once) with its document date,
 writes the system output in the same layout (ranges split into their ends, as TimeML
 annotates them), and prints the scores of the set's own `score.py`: all types, then DATE and
-TIME only. The data stays in ../shared/peer/tempeval3; nothing of it is copied here.
+TIME only. Without `--gold` it scores platinum and, when present, the TimeBank and WikiWars
+development sets of ../shared/peer/timeml-dev. The data stays in ../shared/peer/tempeval3; nothing of it is copied here.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ if str(ROOT) not in sys.path:
 from store.timex import Timex, tag
 
 DATA = ROOT.parent / "shared" / "peer" / "tempeval3"
+DEV = ROOT.parent / "shared" / "peer" / "timeml-dev"
+DEV_SETS = ("timebank-dev.jsonl", "wikiwars-dev.jsonl")
 OUT = ROOT / "benchmarks" / "out" / "tempeval3-system.jsonl"
 
 
@@ -82,11 +87,15 @@ def load_scorer(data: Path) -> ModuleType:
 
 
 def score(
-    data: Path, system: Path, types: str | None = None, errors: bool = False
+    data: Path,
+    system: Path,
+    types: str | None = None,
+    errors: bool = False,
+    gold: Path | None = None,
 ) -> tuple[dict[str, Any], str]:
-    """Run the set's own scorer in-process; return its figures and any error listing."""
+    """Run the platinum scorer in-process on `gold` (default platinum); figures and errors."""
     scorer = load_scorer(data)
-    argv = ["score.py", str(data / "platinum.jsonl"), str(system)]
+    argv = ["score.py", str(gold or data / "platinum.jsonl"), str(system)]
     if types:
         argv += ["--types", types]
     if errors:
@@ -114,23 +123,50 @@ def summary(label: str, s: dict[str, Any]) -> str:
     )
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data", type=Path, default=DATA, help="directory of platinum.jsonl")
-    ap.add_argument("--out", type=Path, default=OUT, help="system output (JSON lines)")
-    ap.add_argument("--errors", action="store_true", help="list misses and wrong values")
-    a = ap.parse_args(argv)
-    gold = a.data / "platinum.jsonl"
-    if not gold.exists():
-        print(f"no TempEval-3 data at {gold}", file=sys.stderr)
-        return 2
-    write_jsonl(system_output(load_docs(gold)), a.out)
-    print(f"system output: {a.out}")
+def run_set(data: Path, gold: Path, out: Path, errors: bool) -> None:
+    """Tag one set, write its system output, print its figures (all types, DATE/TIME)."""
+    write_jsonl(system_output(load_docs(gold)), out)
+    print(f"{gold.name}: system output {out}")
     for label, types in (("all types", None), ("DATE,TIME", "DATE,TIME")):
-        figures, listing = score(a.data, a.out, types, a.errors and types is None)
+        figures, listing = score(data, out, types, errors and types is None, gold)
         if listing:
             print(listing, end="")
         print(summary(label, figures))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument(
+        "--data", type=Path, default=DATA, help="directory of platinum.jsonl and score.py"
+    )
+    ap.add_argument(
+        "--gold",
+        type=Path,
+        action="append",
+        default=[],
+        help="a platinum-layout JSON-lines set to score instead of platinum (repeatable)",
+    )
+    ap.add_argument("--out", type=Path, default=OUT, help="system output (JSON lines)")
+    ap.add_argument("--errors", action="store_true", help="list misses and wrong values")
+    a = ap.parse_args(argv)
+    if not (a.data / "score.py").exists():
+        print(f"no TempEval-3 scorer at {a.data / 'score.py'}", file=sys.stderr)
+        return 2
+    golds = a.gold or [
+        a.data / "platinum.jsonl",
+        *(DEV / name for name in DEV_SETS if (DEV / name).is_file()),
+    ]
+    for gold in golds:
+        if not gold.is_file():
+            print(f"no gold set at {gold}", file=sys.stderr)
+            return 2
+    for gold in golds:
+        out = a.out if len(golds) == 1 else a.out.with_name(f"{a.out.stem}-{gold.stem}.jsonl")
+        try:
+            run_set(a.data, gold, out, a.errors)
+        except (ValueError, KeyError) as e:
+            print(f"{gold}: not a platinum-layout set ({e})", file=sys.stderr)
+            return 2
     return 0
 
 

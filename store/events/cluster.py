@@ -1,9 +1,11 @@
 """Which events in different documents report the same real-world happening.
 
-Two events are candidates only when both are pinned to a day (or a span of at most
-`TIGHT_DAYS` days) and their days overlap: a month-precision event, a year or a two-week range
-never joins a dated incident, so a series ("several attacks in 2011") stays apart from one attack
-in it. Candidates are then scored on what they share: entity ids (from mentions) and content
+Two events are candidates when both are pinned to a day (or a span of at most `TIGHT_DAYS`
+days) and their days overlap. An event known only to its week or month is a candidate too,
+with stronger evidence (`MIN_SHARED_COARSE` shared items, two of them names), when its span
+holds the other's, and never when either speaks of a series ("a wave of arrests", "several
+attacks", "the exercises"); a year or a wider range never joins, so a series ("several attacks
+in 2011") stays apart from one attack in it. Candidates are then scored on what they share: entity ids (from mentions) and content
 words of the clause and of any back-reference attached to it ("On that day, gunmen attacked..."),
 with number words and digits read alike ("seven" = "7"). A pair joins when it shares at least
 `MIN_SHARED` items, one of them a name (an entity, or a word written with a capital inside a
@@ -23,11 +25,19 @@ from store.lang.en import CALENDAR_WORDS, CONTENT_STOPWORDS, DATE_NOUNS, SMALL_N
 
 TIGHT_DAYS = 3
 MIN_SHARED = 3
+COARSE_DAYS = 31  # a month (or a week) is compared too, with stronger evidence
+MIN_SHARED_COARSE = 5
 
 # Words of the date itself: the anchor is compared as a date, not as words.
 _DATE_WORDS = CALENDAR_WORDS | DATE_NOUNS
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\d+(?:[.,]\d+)*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(]\s*)$")
+
+
+def _series_stems() -> frozenset[str]:
+    words = ("series", "wave", "waves", "campaign", "programme", "program", "spate", "string",
+             "several", "repeated", "exercises", "operations", "attacks", "raids", "arrests")  # fmt: skip
+    return frozenset(_stem(w) for w in words)
 
 
 def _stem(word: str) -> str:
@@ -66,6 +76,9 @@ def tokens(text: str) -> tuple[set[str], set[str]]:
     return words, names
 
 
+_SERIES = _series_stems()  # "a wave of arrests in June", "the June exercises": many happenings
+
+
 @dataclass(slots=True)
 class Profile:
     """What one event offers for comparison."""
@@ -88,25 +101,45 @@ def is_tight(p: Profile) -> bool:
     return days <= TIGHT_DAYS
 
 
-def same_happening(a: Profile, b: Profile) -> int:
-    """The pair's score when they report one happening, else 0."""
-    if a.file == b.file or not (is_tight(a) and is_tight(b)):
-        return 0
-    return _tight_pair(a, b)
-
-
-def _tight_pair(a: Profile, b: Profile) -> int:
-    """same_happening for two tight profiles of different files (score's test, cheapest
-    part first: most pairs on a busy day share too little to need the name check)."""
-    if a.begin > b.end or b.begin > a.end:
-        return 0
+def score(a: Profile, b: Profile) -> tuple[int, bool]:
+    """(shared items, whether one of them is a name) of two profiles."""
     shared_entities = a.entities & b.entities
     shared_words = a.words & b.words
-    shared = len(shared_entities) + len(shared_words)
-    if shared < MIN_SHARED:
+    has_name = bool(shared_entities or (shared_words & (a.names | b.names)))
+    return len(shared_entities) + len(shared_words), has_name
+
+
+def _days(p: Profile) -> int:
+    return (date.fromisoformat(p.end) - date.fromisoformat(p.begin)).days + 1
+
+
+def is_comparable(p: Profile) -> bool:
+    """Tight, or known to the week or month: close enough to be compared with another event."""
+    if is_tight(p):
+        return True
+    if p.precision not in ("week", "month") or not p.begin or not p.end:
+        return False
+    return _days(p) <= COARSE_DAYS
+
+
+def same_happening(a: Profile, b: Profile) -> int:
+    """The pair's score when they report one happening, else 0."""
+    if a.file == b.file or not (is_comparable(a) and is_comparable(b)):
         return 0
-    has_name = bool(shared_entities) or not shared_words.isdisjoint(a.names | b.names)
-    return shared if has_name else 0
+    if a.begin > b.end or b.begin > a.end:
+        return 0
+    shared, has_name = score(a, b)
+    if is_tight(a) and is_tight(b):
+        return shared if shared >= MIN_SHARED and has_name else 0
+    # One is known to the month only: its span must hold the other's, the evidence must be
+    # stronger (two names, more words), and neither may be a series or programme.
+    coarse, fine = (a, b) if _days(a) >= _days(b) else (b, a)
+    if not (coarse.begin <= fine.begin and fine.end <= coarse.end):
+        return 0
+    if (a.words | b.words) & _SERIES:
+        return 0
+    names = len(a.entities & b.entities) + len(a.words & b.words & (a.names | b.names))
+    return shared if shared >= MIN_SHARED_COARSE and names >= 2 else 0
 
 
 def assign_clusters(profiles: list[Profile]) -> dict[str, str]:
@@ -139,46 +172,84 @@ def assign_clusters(profiles: list[Profile]) -> dict[str, str]:
 
 
 def _scored_pairs(profiles: list[Profile]) -> list[tuple[int, Profile, Profile]]:
-    """Every pair of tight profiles whose days overlap and that report one happening.
+    """Every pair of comparable profiles whose days overlap and that report one happening.
 
-    Blocked by day: a tight profile covers at most `TIGHT_DAYS` days, so pairs are looked for
-    only among profiles sharing a day, which keeps the work linear in the number of events
-    (a month bucket grew quadratically with the corpus). Each pair is ordered as before: the
-    one whose first day's month comes first, then the earlier profile.
+    Blocked so the work stays near linear in the number of events: tight profiles (at most
+    `TIGHT_DAYS` days) by day, coarse ones (a week or a month) by month; a tight profile meets
+    the coarse ones of its months, coarse ones meet each other in a month they share. Each pair
+    is looked at once and ordered as before: the one whose first day's month comes first, then
+    the earlier profile. A coarse pair needs two shared names, so coarse profiles meet only
+    those sharing at least one (an index by name), not every event of their month.
     """
     by_day: dict[str, list[int]] = {}
-    tight: dict[int, Profile] = {}
+    by_month: dict[str, list[int]] = {}
     for i, p in enumerate(profiles):
-        if not is_tight(p):
-            continue
-        tight[i] = p
-        day, last = date.fromisoformat(p.begin), date.fromisoformat(p.end)
-        while day <= last:
-            by_day.setdefault(day.isoformat(), []).append(i)
-            day += timedelta(days=1)
+        if is_tight(p):
+            day, last = date.fromisoformat(p.begin), date.fromisoformat(p.end)
+            while day <= last:
+                by_day.setdefault(day.isoformat(), []).append(i)
+                day += timedelta(days=1)
+        elif is_comparable(p):
+            for month in _months(p):
+                by_month.setdefault(month, []).append(i)
+    seen: set[tuple[int, int]] = set()
     out: list[tuple[int, Profile, Profile]] = []
-    for first_day, members in by_day.items():
+
+    def consider(i: int, j: int) -> None:
+        a, b = profiles[i], profiles[j]
+        if a.file == b.file:
+            return
+        key = (i, j) if i < j else (j, i)
+        if key in seen:
+            return
+        seen.add(key)
+        if (b.begin[:7], j) < (a.begin[:7], i):
+            a, b = b, a
+        s = same_happening(a, b)
+        if s:
+            out.append((s, a, b))
+
+    # month -> name or entity -> tight profiles: a coarse profile meets only those sharing one
+    named: dict[str, dict[str, set[int]]] = {}
+    for iso_day, members in by_day.items():
+        index = named.setdefault(iso_day[:7], {})
+        for i in members:
+            for k in _keys(profiles[i]):
+                index.setdefault(k, set()).add(i)
         # Events of one file never cluster together: compare across files only, so a single
         # long document with thousands of events on one day costs nothing here.
         by_file: dict[str, list[int]] = {}
         for i in members:
-            by_file.setdefault(tight[i].file, []).append(i)
-        if len(by_file) < 2:
-            continue
+            by_file.setdefault(profiles[i].file, []).append(i)
         groups = list(by_file.values())
         for g, group in enumerate(groups):
-            for i in group:
-                for other in groups[g + 1 :]:
+            for other in groups[g + 1 :]:
+                for i in group:
                     for j in other:
-                        a, b = tight[i], tight[j]
-                        if max(a.begin, b.begin) != first_day:
-                            continue  # the pair is looked at once: on the first day both cover
-                        if (b.begin[:7], j) < (a.begin[:7], i):
-                            a, b = b, a
-                        s = _tight_pair(a, b)  # both tight, of different files
-                        if s:
-                            out.append((s, a, b))
+                        consider(i, j)
+    for month, coarse in by_month.items():
+        index = named.get(month, {})
+        among: dict[str, set[int]] = {}
+        for i in coarse:
+            keys = _keys(profiles[i])
+            met: set[int] = set()
+            for k in keys:
+                met |= index.get(k, set()) | among.get(k, set())
+            for j in sorted(met):
+                consider(i, j)
+            for k in keys:
+                among.setdefault(k, set()).add(i)
     return out
+
+
+def _keys(p: Profile) -> set[str]:
+    """What a coarse pair must share at least one of (it must share two): names, entities."""
+    return p.names | {"\0" + e for e in p.entities}
+
+
+def _months(p: Profile) -> list[str]:
+    first, last = p.begin[:7], p.end[:7]
+    return [first] if first == last else [first, last]  # a coarse span is at most 31 days
 
 
 def _offset(key: str) -> int:

@@ -1,7 +1,9 @@
 """Reading one document into drafts: its dated statements, before the corpus is seen.
 
 Each body sentence is tagged (`store.timex.tag`); every DATE or TIME expression that is not a
-citation, a vague reference or a repeat of an event already told makes a draft: the timex, its
+citation, a vague reference or a repeat of an event already told makes a draft, and so does a
+vague but dated one ("recently", "over the past year"), as an approximate span
+(`store.events.vague`): the timex, its
 sentence and clause, and the back-references ("On that day...") attached to it. Also here:
 what clustering compares of a draft (`profile_of`, `draft_words`) and the entities inside it.
 """
@@ -12,7 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from store.events.cluster import Profile, is_tight, tokens
+from store.events.cluster import Profile, is_comparable, tokens
 from store.events.text import (
     ANAPHOR,
     is_anaphor,
@@ -21,9 +23,11 @@ from store.events.text import (
     is_period_to_now,
     split_clauses,
 )
+from store.events.vague import approximate
 from store.models import Document, Mention
 from store.timex import Timex, tag
 
+_MIN_WORDS = 4  # a vague word alone ("Lately", a heading) says nothing happened
 _JOINER = re.compile(r"^[\s,]*(?:(?:on|in|at|of|by)\s*)?[\s,]*$", re.IGNORECASE)
 
 
@@ -73,24 +77,33 @@ def read_document(doc: Document, dct: str | None) -> list[Draft]:
         lo = bisect.bisect_left(starts, s.start)
         hi = bisect.bisect_left(starts, s.end)
         inside = [t for t in timexes[lo:hi] if t.end <= s.end]
-        _read_sentence(text, s.start, s.end, inside, out)
+        _read_sentence(text, s.start, s.end, inside, out, dct)
     return out
 
 
-def _read_sentence(text: str, start: int, end: int, found: list[Timex], out: list[Draft]) -> None:
+def _read_sentence(
+    text: str, start: int, end: int, found: list[Timex], out: list[Draft], dct: str | None
+) -> None:
     keep: list[Timex] = []
+    rough: list[Timex] = []  # "recently", "over the past months": only when nothing is dated
     pointed = False
     for t in found:
+        vague = t.type == "DURATION" or t.value.endswith("_REF")
+        if vague or is_period_to_now(text, t.start, t.end):
+            approx = approximate(text, t, dct)
+            if approx is not None and len(text[start:end].split()) >= _MIN_WORDS:
+                rough.append(approx)
+            continue
         if t.type not in ("DATE", "TIME"):
             continue
         if is_anaphor(t.text):
             pointed = True
             continue
-        if t.value.endswith("_REF") or is_period_to_now(text, t.start, t.end):
-            continue
         if is_citation_date(text, start, end, t.start, t.end):
             continue
         keep.append(t)
+    if not keep:  # a sentence with an explicit date is that date's event ("currently called
+        keep = rough[:1]  # X, the drills will be held in October 2017"); else its first rough one
     keep = _drop_redundant(text, keep)
     fresh: list[Timex] = []
     for t in keep:
@@ -177,7 +190,7 @@ def profile_of(
     end = day or d.timex.date_end or ""
     precision = "day" if day else precision_of(d.timex)
     profile = Profile(key, doc.file, begin, end, precision)
-    if not is_tight(profile):
+    if not is_comparable(profile):
         return profile  # never compared with another event: its words would go unread
     if words is None:
         words = draft_words(doc, d)

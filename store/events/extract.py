@@ -5,8 +5,9 @@ publication date: the manifest's, else the one `store.corpus.pubdate` reads from
 expression that resolves to a calendar span makes one event: its clause (the sentence, or the
 part of it around the anchor when a sentence carries two dated facts), the anchor, the TIMEX
 value, precision, first and last day, modifier, a summary and the entities mentioned in the
-clause. Not events: durations, sets, PRESENT_REF and other vague references, and citation
-metadata (see `store.events_text`).
+clause. Vague but dated statements ("recently", "over the past months") are approximate events
+(`store.events.vague`). Not events: durations, sets, "now" and other vague references, and
+citation metadata (see `store.events.text`).
 
 A repeated mention of an event already told in the same document does not make a second event:
 a back-reference ("On that day, gunmen attacked ...", "The same day ...") and a definite
@@ -28,7 +29,7 @@ from pathlib import Path
 
 from store.corpus.pubdate import infer_published
 from store.events.borrow import borrowed_year, dated_days, day_entries, unindex
-from store.events.cluster import Profile, assign_clusters, is_tight
+from store.events.cluster import Profile, assign_clusters, is_comparable
 from store.events.drafts import (
     NO_MENTIONS,
     DocMentions,
@@ -81,7 +82,7 @@ def document_events(doc: Document, dct: str | None) -> EventParts:
             words.append(None)
             continue
         summaries.append(summarize(doc.text[d.start : d.end]))
-        tight = is_tight(Profile("", doc.file, d.timex.date_begin or "", d.timex.date_end or "",
+        tight = is_comparable(Profile("", doc.file, d.timex.date_begin or "", d.timex.date_end or "",
                                  precision_of(d.timex)))  # fmt: skip
         words.append(draft_words(doc, d) if tight else None)
     return EventParts(dct, drafts, summaries, words)

@@ -80,8 +80,21 @@ def week_value(day: dt.date) -> str:
     return f"{y}-W{w:02d}"
 
 
+def easter(y: int) -> tuple[int, int]:
+    """Month and day of (Western) Easter Sunday in year `y` (the anonymous Gregorian algorithm)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * el) // 433
+    month = (h + el - 7 * m + 90) // 25
+    return month, (h + el - 7 * m + 33 * month + 19) % 32
+
+
 def ref_day(ref: Ref) -> dt.date | None:
-    if ref[1] is None or ref[2] is None:
+    if ref[1] is None or ref[2] is None or ref[0] < dt.MINYEAR:
         return None
     return dt.date(ref[0], ref[1], ref[2])
 
@@ -181,11 +194,16 @@ def narrow(begin: str, end: str, mod: str | None) -> tuple[str, str]:
     return iso(dt.date(y, m, 1)), end
 
 
+def year_value(y: int) -> str:
+    """A year as TIMEX3 writes it: "2016", "0850", and before the common era "BC0477" (-477)."""
+    return f"BC{-y:04d}" if y < 0 else f"{y:04d}"
+
+
 def ref_value(ref: Ref) -> str:
     """The TIMEX3 value of a reference date at the precision it is known."""
     y, m, d = ref
     if m is None:
-        return f"{y:04d}"
+        return year_value(y)
     if d is None:
-        return f"{y:04d}-{m:02d}"
-    return f"{y:04d}-{m:02d}-{d:02d}"
+        return f"{year_value(y)}-{m:02d}"
+    return f"{year_value(y)}-{m:02d}-{d:02d}"

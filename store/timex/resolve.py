@@ -18,6 +18,7 @@ from store.timex.calendar import (
     SEASON_ORDER,
     Ref,
     add_months,
+    easter,
     iso,
     last_day,
     narrow,
@@ -27,55 +28,10 @@ from store.timex.calendar import (
     span_of,
     valid_day,
     week_value,
+    year_value,
 )
 from store.timex.candidate import Candidate
-
-_FUTURE = re.compile(
-    r"\b(?:will|shall|won['’]t|going\s+to|scheduled|expected|plans?|planned|planning|intends?|"
-    r"due|upcoming|next|would|is\s+to|are\s+to|hopes?\s+to|aims?\s+to|set\s+to|slated|until|"
-    r"till|postponed|delayed|forthcoming|to\s+be\s+held|will\s+be)\b|['’]ll\b",
-    re.IGNORECASE,
-)
-_PAST = re.compile(
-    r"\b(?:was|were|had|did|ago|last|took|made|held|met|went|came|began|left|told|won|lost|"
-    r"saw|gave|got|found|fled|fell|rose|became|brought|sent|said|led|ran|struck|hit|shot|"
-    r"wrote|spoke|sought|fought|caught|kept|thought|knew|grew|drew|broke|chose|stood|"
-    r"[a-z]{3,}ed)\b",
-    re.IGNORECASE,
-)
-
-
-_BE_BEFORE = re.compile(r"\b(?:be|being)\s+$", re.IGNORECASE)
-
-
-def tense(text: str, start: int, end: int) -> str | None:
-    """'past' or 'future' from the tense cue nearest the expression in its sentence."""
-    lo = max(0, start - 200)
-    left = text[lo:start]
-    cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("? "), left.rfind("! "))
-    left_start = lo + cut + 1 if cut >= 0 else lo
-    right = text[end : end + 150]
-    stop = min(
-        (i for i in (right.find(". "), right.find("\n"), right.find("? ")) if i >= 0),
-        default=len(right),
-    )
-    best: tuple[int, str] | None = None
-    for offset, chunk in ((left_start, text[left_start:start]), (end, right[:stop])):
-        for pat, label in ((_FUTURE, "future"), (_PAST, "past")):
-            for m in pat.finditer(chunk):
-                pos = offset + m.start()
-                dist = start - (offset + m.end()) if pos < start else pos - end
-                if label == "past" and _FUTURE.fullmatch(m[0]):
-                    continue
-                if (
-                    label == "past"
-                    and m[0].lower().endswith("ed")
-                    and _BE_BEFORE.search(chunk[max(0, m.start() - 7) : m.start()])
-                ):
-                    continue  # "due to be published": a participle, not a past tense
-                if best is None or dist < best[0]:
-                    best = (dist, label)
-    return best[1] if best else None
+from store.timex.tense import tense
 
 
 @dataclass(slots=True)
@@ -89,7 +45,7 @@ class Resolved:
 
 def _fmt(c: Candidate, y: int | None, m: int | None = None, d: int | None = None) -> str:
     """The TIMEX3 value of calendar fields at the candidate's granularity."""
-    ys = f"{y:04d}" if y is not None else "XXXX"
+    ys = year_value(y) if y is not None else "XXXX"
     g = c.granularity
     if g == "day":
         ms = f"{m:02d}" if m is not None else "XX"
@@ -119,7 +75,29 @@ def _year_for(c: Candidate, ref: Ref, direction: str | None) -> int:
     now = (rm, rd or (c.d or 0))
     if direction == "future":
         return y + 1 if here < now else y
+    soon = c.d is not None and _months_ahead(c.m, c.d, rm, rd) <= _SOON_MONTHS
+    if soon:  # "expire Nov. 21" written on Nov. 2, whatever the tense: news gives the year of
+        return y if here > now else y + 1  # a day ten months back ("Nov. 21, 1988")
     return y - 1 if here > now else y  # past tense, or no cue: news mostly reports the past
+
+
+_SOON_MONTHS = 2
+_BEHIND_MONTHS = 6
+
+
+def _story_year(c: Candidate, ref: Ref) -> int:
+    """HeidelTime's narrative rule (the story's own year), except that a story moves forward:
+    "In January" told after "December 1941" is January 1942, more than half a year behind."""
+    y, rm, _ = ref
+    if rm is None or c.m is None:
+        return y
+    return y + 1 if rm - c.m > _BEHIND_MONTHS else y
+
+
+def _months_ahead(m: int, d: int | None, rm: int, rd: int | None) -> float:
+    """How far (in months, 0-12) the month/day lies after the reference, the year around."""
+    ahead = (m - rm) % 12 + ((d or 15) - (rd or 15)) / 31
+    return ahead % 12
 
 
 def _weekday(c: Candidate, ref: Ref, direction: str | None) -> dt.date | None:
@@ -145,18 +123,18 @@ def _relative(c: Candidate, ref: Ref) -> str | None:
     if u == "year":
         return _fmt(c, y + n)
     if u == "century":
-        return f"{y // 100 + n:02d}"
+        return _era(y // 100 + n, 2) if y >= 0 else _era(-((-y - 1) // 100 + 1) + n, 2)
     if u == "decade":
-        return f"{y // 10 + n:03d}"
+        return _era(y // 10 + n, 3) if y >= 0 else _era(-((-y) // 10) + n, 3)
     if u == "monthname":
         assert c.m is not None
         if m is None:
-            return f"{y:04d}-{c.m:02d}" if n == 0 else None
+            return f"{year_value(y)}-{c.m:02d}" if n == 0 else None
         ty = y if n == 0 else (y if (c.m < m if n < 0 else c.m > m) else y + n)
-        return f"{ty:04d}-{c.m:02d}"
+        return f"{year_value(ty)}-{c.m:02d}"
     if u == "season":
         if m is None:
-            return f"{y:04d}-{c.season}" if n == 0 else None
+            return f"{year_value(y)}-{c.season}" if n == 0 else None
         dy, cur = season_of(m)
         index = (y + dy) * 4 + SEASON_ORDER.index(cur)
         target = SEASON_ORDER.index(c.season or "SU")
@@ -165,15 +143,15 @@ def _relative(c: Candidate, ref: Ref) -> str | None:
             base = base if base < index else base - 4
         elif n > 0:
             base = base if base > index else base + 4
-        return f"{base // 4:04d}-{SEASON_ORDER[base % 4]}"
+        return f"{year_value(base // 4)}-{SEASON_ORDER[base % 4]}"
     if m is None:
         return None
     if u == "month":
         ny, nm = add_months(y, m, n)
-        return f"{ny:04d}-{nm:02d}"
+        return f"{year_value(ny)}-{nm:02d}"
     if u == "quarter":
         q = (m - 1) // 3 + n
-        return f"{y + q // 4:04d}-Q{q % 4 + 1}"
+        return f"{year_value(y + q // 4)}-Q{q % 4 + 1}"
     day = ref_day(ref)
     if day is None:
         return None
@@ -235,6 +213,13 @@ def resolve_one(
         return _with_span(ref_value(ref), True)
     value: str | None
     relative = c.anchor != "abs"
+    if c.kind == "date" and c.value == "easter":  # a moving feast: its year gives its day
+        y = c.y if c.y is not None else ref[0] if ref is not None else None
+        if y is None or y < 1583:
+            return Resolved(
+                "XXXX-XX-XX" if y is None else f"{year_value(y)}-XX-XX", None, None, None, relative
+            )
+        return _with_span(_fmt(c, y, *easter(y)), relative)
     if c.kind == "date":
         y, m, d = c.y, c.m, c.d
         if c.anchor == "month" and ref is not None:
@@ -244,8 +229,8 @@ def resolve_one(
         elif y is None and ref is not None and c.granularity in ("day", "month"):
             if ref is dct:  # news: the year that puts it on the right side of the dct
                 y = _year_for(c, ref, tense(text, c.start, c.end))
-            else:  # narrative: the story's own year (HeidelTime's narrative rule)
-                y = ref[0]
+            else:  # narrative: the story's year, or the next when the month is far behind it
+                y = _story_year(c, ref)
         elif (
             y is None and ref is not None and c.granularity in ("season", "quarter", "half", "year")
         ):
@@ -274,15 +259,21 @@ def _unresolved(c: Candidate, ref: Ref | None) -> str:
             c.granularity, "XXXX"
         )
     y, m, _ = ref
+    ys = year_value(y)
     if c.granularity == "day" and m is not None:
-        return f"{y:04d}-{m:02d}-XX{c.time_suffix}"
+        return f"{ys}-{m:02d}-XX{c.time_suffix}"
     if c.granularity == "day":
-        return f"{y:04d}-XX-XX{c.time_suffix}"
+        return f"{ys}-XX-XX{c.time_suffix}"
     if c.granularity == "week":
-        return f"{y:04d}-WXX"
+        return f"{ys}-WXX"
     if c.granularity == "month":
-        return f"{y:04d}-XX"
-    return f"{y:04d}"
+        return f"{ys}-XX"
+    return ys
+
+
+def _era(n: int, width: int) -> str:
+    """A decade or century number as TIMEX3 writes it; BC ones (negative) as "BC048"."""
+    return f"BC{-n:0{width}d}" if n < 0 else f"{n:0{width}d}"
 
 
 def _with_span(value: str, relative: bool) -> Resolved:
@@ -319,6 +310,11 @@ def clip(
 @functools.lru_cache(maxsize=8192)
 def as_ref(value: str) -> Ref | None:
     """The narrative date a resolved value moves the text to (year, month, day as known)."""
+    if value.startswith("BC"):  # "BC0480-09": the narrative moves through years before 1 AD
+        bc = re.fullmatch(r"BC(\d{4})(?:-(\d{2}))?", value)
+        if bc is None:
+            return None
+        return (-int(bc[1]), int(bc[2]) if bc[2] and 1 <= int(bc[2]) <= 12 else None, None)
     m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|T|-)", value)
     if not m or "X" in value:
         return None

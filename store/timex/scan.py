@@ -40,7 +40,7 @@ _NUM_KEY = re.compile(  # clock times, 9/11, 09/17/2014, ordinals
 
 _SPACE = re.compile(r"\s")
 
-_GROUPS = "MURSYN"
+_GROUPS = "MURSYNBHW"
 
 Hit = tuple[int, int, int]  # (region index, start, end)
 

@@ -9,6 +9,7 @@ docs/timex.md says which reference date each kind of expression is resolved agai
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from store.timex.calendar import Ref, parse_ref, ref_value, span_of
 from store.timex.candidate import Candidate
 from store.timex.resolve import Resolved, as_ref, clip, narrowed, resolve_one
 from store.timex.scan import find_candidates_in
+from store.timex.strategy import is_narrative
 
 __all__ = ["Timex", "tag"]
 
@@ -59,12 +61,13 @@ def tag(
     dct: str | None,
     *,
     spans: Sequence[tuple[int, int]] | None = None,
-    narrative: bool = False,
+    narrative: bool | None = None,
 ) -> list[Timex]:
     """Find and normalise the temporal expressions of `text` (optionally only inside `spans`).
 
     `dct` is the document date (YYYY-MM-DD, YYYY-MM, YYYY or None); `narrative=True`
-    resolves every relative expression against the date the text last moved to.
+    resolves every relative expression against the date the text last moved to, False against
+    the document date; None (the default) lets the text choose (`store.timex.strategy`).
     """
     dct_ref = parse_ref(dct)
     regions = [(0, len(text))] if spans is None else sorted(spans)
@@ -78,7 +81,28 @@ def tag(
         for c in chosen:
             _attach_modifier(c, text, lo)
         cands.extend(_join_ranges(chosen, text, lo))
+    _clock_takes_its_date(cands, text)
+    if narrative is None:
+        narrative = is_narrative(cands, dct_ref)
     return _resolve_all(cands, text, dct_ref, narrative)
+
+
+_CLOCK_TO_DATE = re.compile(r"\s*(?:,|\(|on|of)?\s*$", re.IGNORECASE)
+
+
+def _clock_takes_its_date(cands: list[Candidate], text: str) -> None:
+    """ "At 5:34 AM on March 20, 2003", "9:34 p.m., March 19": a clock time followed by the day
+    it names is a time of that day, not of the day the narrative was on."""
+    for c, n in itertools.pairwise(cands):
+        bare_clock = c.type == "TIME" and c.kind == "rel" and c.unit == "day" and c.n == 0
+        if not bare_clock or not c.time_suffix[1:2].isdigit():
+            continue
+        if n.kind != "date" or n.granularity != "day" or n.m is None or n.d is None:
+            continue
+        if n.start - c.end > 6 or not _CLOCK_TO_DATE.fullmatch(text, c.end, n.start):
+            continue
+        c.kind, c.granularity, c.anchor = "date", "day", n.anchor
+        c.y, c.m, c.d, c.explicit = n.y, n.m, n.d, n.explicit
 
 
 def _select(found: list[Candidate]) -> list[Candidate]:
@@ -251,8 +275,8 @@ def _range(
     c: Candidate, parts: list[Timex], text: str, dct: Ref | None, narr: Ref | None, narrative: bool
 ) -> Timex:
     first = parts[0]
-    if c.open_end:
-        ref = (narr or dct) if (narrative or dct is None) else dct
+    if c.open_end:  # "since 1999" runs to the writer's present, in a narrative too
+        ref = dct if dct is not None else narr
         if ref is None:  # open to a present we cannot date: begin and end stay unknown together
             return Timex(
                 c.start,

@@ -44,6 +44,14 @@ EXTRA: list[tuple[str, str, list[tuple[str, str]]]] = [
         ],
     ),
     (
+        "Timeline strip (above the chronology; a click focuses it)",
+        "",
+        [
+            ("← → h l", "Previous / next decade, year or month with events; the list follows"),
+            ("+ / -", "Zoom in / out: decade, year, month"),
+        ],
+    ),
+    (
         "Notes pane",
         "",
         [

@@ -34,6 +34,7 @@ from tui.model.main import NUMBERED, PANES, TITLES, MainModel, Preview, Selectio
 from tui.model.reader_doc import ReaderDoc
 from tui.model.results import ResultItem, result_items
 from tui.screens.curation import CurationFlow
+from tui.screens.timeline_keys import TIMELINE_BINDINGS, TimelineKeys
 from tui.screens.writing import WritingScreen
 from tui.widgets.chronology_list import ChronologyList
 from tui.widgets.entity_list import EntityList
@@ -46,6 +47,7 @@ from tui.widgets.reader import Reader
 from tui.widgets.results_list import ResultsList
 from tui.widgets.results_pane import ResultsPane
 from tui.widgets.source_list import SourceList
+from tui.widgets.timeline_strip import TimelineStrip
 from tui.worker_errors import notify_failure
 
 NARROW = 120
@@ -60,7 +62,7 @@ FOCUS = {
 }  # what each pane focuses first
 
 
-class MainScreen(WritingScreen):
+class MainScreen(WritingScreen, TimelineKeys):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", tooltip="Open the query line", id="dossier.search"),
         Binding(
@@ -103,6 +105,7 @@ class MainScreen(WritingScreen):
             )
             for i, name in enumerate(NUMBERED)
         ],
+        *TIMELINE_BINDINGS,
     ]
 
     @dataclass
@@ -176,6 +179,7 @@ class MainScreen(WritingScreen):
             with Vertical(id="pane-sources", classes="pane -current"):
                 yield SourceList(id="sources")
             with Vertical(id="pane-chronology", classes="pane"):
+                yield TimelineStrip(id="timeline")
                 yield ChronologyList(id="chronology")
             yield ResultsPane(id="pane-results", classes="pane")
             yield NotesPane(id="pane-notes", classes="pane")  # the middle column too, when chosen
@@ -439,6 +443,7 @@ class MainScreen(WritingScreen):
             return
         rows = self.model.chronology_rows()
         self.query_one(ChronologyList).show_rows(self.model.catalog, rows)
+        self.query_one(TimelineStrip).show_rows(rows)
         self.query_one("#pane-chronology").border_title = Content(
             self.model.chronology_title(len(rows))
         )

@@ -41,6 +41,16 @@ SEASONS: dict[str, str] = {
 }  # fmt: skip
 SEASON = "(?:" + "|".join(SEASONS) + ")"
 
+# Holidays on a fixed day of the Gregorian calendar -> (month, day); (0, 0) is Easter, whose
+# day depends on its year. Capitalised: "christmas" in lower case is rare and often a name.
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    "Christmas Eve": (12, 24), "Christmas Day": (12, 25), "Christmas": (12, 25),
+    "Boxing Day": (12, 26), "New Year's Eve": (12, 31), "New Year’s Eve": (12, 31),
+    "New Year's Day": (1, 1), "New Year’s Day": (1, 1), "Halloween": (10, 31),
+    "Valentine's Day": (2, 14), "Valentine’s Day": (2, 14), "Bastille Day": (7, 14),
+    "Easter Sunday": (0, 0), "Easter": (0, 0),
+}  # fmt: skip
+
 DAYPARTS: dict[str, str] = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
 }  # fmt: skip

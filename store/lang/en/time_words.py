@@ -37,13 +37,18 @@ MODIFIERS: dict[str, tuple[str | None, bool]] = {
 }  # fmt: skip
 
 # The tagger's key words by group (M month names, U units and parts of the day, R "now" words, S
-# set words): a pattern runs only near the keys of the groups it needs (store.timex.scan).
+# set words, B eras, H holidays, W
+# spelt-out years): a pattern runs only near the keys of the groups it needs (store.timex.scan).
 TIMEX_KEY_WORDS: dict[str, str] = {
     "M": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
     "U": "day night week month year hour minute second decade centur millenni quarter fortnight "
          "spring summer autumn fall winter morning noon evening midday midnight tomorrow half",
-    "R": "now current present moment past recent lately time formerly future writing press",
+    "R": "now current present moment past recent lately time formerly future writing press while "
+         "these",
     "S": "daily annual annum ties",
+    "B": "BC B.C",
+    "W": "nineteen thousand",
+    "H": "Christmas Easter Year's Year’s Halloween Boxing Valentine Bastille",
 }  # fmt: skip
 
 # Nouns and adverbs of the date itself: when two events are compared, their dates are compared

@@ -16,7 +16,7 @@ DURATION = re.compile(
     r"\b(?:(?P<the>the\s+)?(?P<dir>past|last|next|coming|previous|first|final|recent|following|"
     r"latest)\s+)?(?:a\s+mere\s+)?"
     rf"(?P<n>{NUMBER}|{VAGUE})(?P<dec>\s+and\s+a\s+half)?[\s-]+(?P<u>{UNIT})\b(?P<old>-old)?"
-    r"(?P<apos>['’](?=\s))?"
+    r"(?P<apos>['’](?=\s))?(?P<half>\s+and\s+a\s+half\b)?"
     r"|\b(?:the\s+)?(?P<tn>\d+)\s+(?P<tu>years|decades|centuries)\b",
     _I,
 )
@@ -40,6 +40,8 @@ def _duration(mt: re.Match[str], text: str) -> Candidate | None:
     plural = mt["u"].lower().endswith("s") and u not in ("century",)
     if u in ("second", "quarter") and not plural and not raw[0].isdigit():
         return None  # "a second attack", "a quarter of the votes"
+    if u == "quarter" and re.match(r"\s+of\b", text[mt.end() : mt.end() + 6]):
+        return None  # "three-quarters of voters": a fraction
     if raw in ("a", "an", "one") and plural:
         return None
     if raw in ("some",) and not plural:
@@ -48,7 +50,7 @@ def _duration(mt: re.Match[str], text: str) -> Candidate | None:
     decimal = None
     if re.fullmatch(r"\d+\.\d+", raw):
         decimal = raw
-    if mt["dec"] and n is not None:
+    if (mt["dec"] or mt["half"]) and n is not None:  # "two and a half years", "a minute and a half"
         decimal, n = f"{n}.5", None
     end = mt.end()
     if mt["apos"] and not re.match(
@@ -95,8 +97,11 @@ SET_FREQ = re.compile(
     r"|\bper\s+(?P<u2>year|month|week|day|hour|annum)\b",
     _I,
 )
+# Adverbs are calendar patterns, as the TimeML sets annotate them ("daily" XXXX-XX-XX,
+# "annually" XXXX); "every year", "twice a year" stay periods (P1Y).
 _ADVERB_SETS = {
-    "annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W", "daily": "P1D",
+    "annually": "XXXX", "yearly": "XXXX", "monthly": "XXXX-XX", "weekly": "XXXX-WXX",
+    "daily": "XXXX-XX-XX",
     "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "quarterly": "P3M", "biweekly": "P2W",
     "bi-weekly": "P2W", "bimonthly": "P2M", "bi-monthly": "P2M", "biannually": "P6M",
     "semiannually": "P6M", "semi-annually": "P6M", "fortnightly": "P2W",
@@ -131,9 +136,19 @@ def _set_adverb(mt: re.Match[str], text: str) -> Candidate | None:
     )
 
 
+_PER_SETS = {
+    "year": "XXXX",
+    "annum": "XXXX",
+    "month": "XXXX-XX",
+    "week": "XXXX-WXX",
+    "day": "XXXX-XX-XX",
+}
+
+
 def _set_freq(mt: re.Match[str], text: str) -> Candidate | None:
+    if mt["u2"] and mt["u2"].lower() in _PER_SETS:  # "per day" is "daily": the calendar pattern
+        return Candidate(mt.start(), mt.end(), "SET", "fixed", value=_PER_SETS[mt["u2"].lower()])
     u = (mt["u"] or mt["u2"]).lower()
-    u = "year" if u == "annum" else u
     return Candidate(mt.start(), mt.end(), "SET", "fixed", value=duration_value(1, u))
 
 
@@ -172,7 +187,7 @@ DURATION_RULES: list[Rule] = [
         BARE_DURATION,
         _bare_duration,
         "U",
-        12,
+        20,  # "the following days": the key is the unit, 14 characters after "the"
         16,
         prefilter=re.compile(
             r"\s(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries)", re.IGNORECASE

@@ -207,7 +207,18 @@ def _ago(mt: re.Match[str], text: str) -> Candidate | None:
         return Candidate(
             mt.start(), mt.end(), "DATE", "rel", granularity, unit=unit, n=-k, anchor="deictic"
         )
-    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    if direction == "ago":  # "several years ago", "months ago": some time before the writing
+        return Candidate(
+            mt.start(),
+            mt.end(),
+            "DATE",
+            "window",
+            unit=u,
+            value="PAST_REF",
+            window="before",
+            anchor="deictic",
+        )
+    sign = -1 if direction in ("earlier", "before") else 1
     event_follows = direction in ("before", "after") and re.match(r"\s+[A-Za-z]", after)
     if n is not None and not event_follows and u in ("day", "week", "month", "year", "decade"):
         k = n * 10 if u == "decade" else n
@@ -246,78 +257,6 @@ def _weekday(mt: re.Match[str], text: str) -> Candidate | None:
     if mt["dp"]:
         c.type, c.time_suffix = "TIME", "T" + DAYPARTS[mt["dp"].lower()]
     return c
-
-
-_AMPM = r"(?:[ap]\.m\.|[ap]m\b|[AP]M\b|[AP]\.M\.)"
-_TZ = r"(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|MSK|local\s+time|[A-Z][a-z]+\s+time)"
-CLOCK = re.compile(
-    rf"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?(?![\d:])"
-    rf"(?:\s*(?P<ap>{_AMPM}))?(?:\s*(?P<tz>{_TZ}))?(?:,?\s+(?:on\s+)?(?P<wd>{WEEKDAY}))?"
-    rf"|\b(?P<h2>1[0-2]|0?[1-9])(?:\s*(?P<ap2>{_AMPM}))(?:\s*(?P<tz2>{_TZ}))?"
-    rf"(?:,?\s+(?:on\s+)?(?P<wd2>{WEEKDAY}))?"
-    r"|\b(?P<word>noon|midday|midnight)\b"
-)
-
-
-def _clock(mt: re.Match[str], text: str) -> Candidate | None:
-    if mt["word"]:
-        time_suffix = "T24:00" if mt["word"].lower() == "midnight" else "T12:00"
-        return Candidate(
-            mt.start(),
-            mt.end(),
-            "TIME",
-            "rel",
-            "day",
-            unit="day",
-            n=0,
-            anchor="anaphoric",
-            time_suffix=time_suffix,
-        )
-    if mt["h"] is not None:
-        h, mi, ap, tz, wd = int(mt["h"]), int(mt["mi"]), mt["ap"], mt["tz"], mt["wd"]
-        if mt["s"] is not None and not (ap or tz or wd):
-            return Candidate(
-                mt.start(), mt.end(), "DURATION", "fixed", value=f"PT{h}H{mi}M{int(mt['s'])}S"
-            )
-        before = text[max(0, mt.start() - 12) : mt.start()]
-        if not (
-            ap
-            or tz
-            or wd
-            or re.search(
-                r"\b(?:at|by|until|till|from|around|about|before|after|since|to)\s+$", before, _I
-            )
-        ):
-            return None
-    else:
-        h, mi, ap, tz, wd = int(mt["h2"]), 0, mt["ap2"], mt["tz2"], mt["wd2"]
-    if ap and ap.lower().startswith("p") and h < 12:
-        h += 12
-    if ap and ap.lower().startswith("a") and h == 12:
-        h = 0
-    time_suffix = f"T{h:02d}" if (mt["h"] is None and mi == 0) else f"T{h:02d}:{mi:02d}"
-    if wd:
-        return Candidate(
-            mt.start(),
-            mt.end(),
-            "TIME",
-            "weekday",
-            "day",
-            weekday=WEEKDAYS[wd.lower()],
-            anchor="tense",
-            time_suffix=time_suffix,
-        )
-    return Candidate(
-        mt.start(),
-        mt.end(),
-        "TIME",
-        "rel",
-        "day",
-        unit="day",
-        n=0,
-        anchor="anaphoric",
-        time_suffix=time_suffix,
-    )
 
 
 # --- PRESENT_REF, PAST_REF, FUTURE_REF, "at the time of writing" ---------------------------
@@ -456,7 +395,6 @@ RELATIVE_RULES: list[Rule] = [
         16,
         prefilter=re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"),
     ),
-    Rule("clock", CLOCK, _clock, "NU", 8, 46, prefilter=re.compile(r"\d|noon|midday|midnight")),
     Rule("refs", REFS, _refs, "R", 22, 24),
     Rule(
         "period_of",

@@ -17,8 +17,8 @@ _I = re.IGNORECASE
 # --- years, decades, centuries -------------------------------------------------------------
 
 YEAR_ALONE = re.compile(
-    r"(?<![\d.,$€£#/\\:])(?P<y>(?:19|20)\d\d)(?:\s*(?P<sep>-|–|—|/|to|and|or|through|until)\s*"
-    r"(?P<y2>(?:19|20)\d\d|['’]?\d\d)(?![\d]))?(?![\d%]|[.,]\d|[A-Za-z])"
+    r"(?<![\d.,$€£#/\\:])(?P<y>(?:1[5-9]|20)\d\d)(?:\s*(?P<sep>-|–|—|/|to|and|or|through|until)"
+    r"\s*(?P<y2>(?:1[5-9]|20)\d\d|['’]?\d\d)(?![\d]))?(?![\d%]|[.,]\d|[A-Za-z])"
 )
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?:in|since|by|of|until|till|from|to|before|after|during|early|late|mid|through|"
@@ -46,6 +46,8 @@ _AGE_AFTER = re.compile(r"(?:\s*[-–]\s*[a-z]|\s+(?:years|year-old|km))")
 _DASH_DIGIT_AFTER = re.compile(r"\s*[-–—/]\s*\d")
 _COUNT_PREP_BEFORE = re.compile(r"\b(?:to|by|from|for|about|around|of|over)\s+$", _I)
 _LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
+_LINE_START = re.compile(r"(?:^|\n)[ \t#*]*$")  # "2005: Elections", "## 1944: the landings"
+_HEADING_AFTER = re.compile(r"[ \t]*[:–—-][ \t]+[A-Za-z]")
 
 
 def _year_alone(mt: re.Match[str], text: str) -> Candidate | list[Candidate] | None:
@@ -88,6 +90,8 @@ def _year_alone(mt: re.Match[str], text: str) -> Candidate | list[Candidate] | N
             return None
         if _COUNT_PREP_BEFORE.search(before) and (_COUNT_NOUN_AFTER.match(after)):
             return None
+        return Candidate(mt.start(), end, "DATE", "date", "year", y=y, explicit=True)
+    if _LINE_START.search(before) and _HEADING_AFTER.match(after):
         return Candidate(mt.start(), end, "DATE", "date", "year", y=y, explicit=True)
     if _YEAR_MODIFIER_BEFORE.search(before) and _LOWER_WORD_AFTER.match(after):
         if _COUNT_NOUN_AFTER.match(after):
@@ -146,7 +150,7 @@ def _century(mt: re.Match[str], text: str) -> Candidate | None:
 
 SEASON_YEAR = re.compile(rf"\b(?:the\s+)?(?P<s>{SEASON})(?:\s+of)?,?\s+(?P<y>{YEAR})", _I)
 QUARTER = re.compile(
-    r"\b(?:(?:the\s+)?(?P<ord>first|second|third|fourth|final|last)\s+(?:fiscal\s+|financial\s+|"
+    r"\b(?:(?:the\s+)?(?P<ord>first|second|third|fourth|final|last)(?:\s+|-)(?:fiscal\s+|financial\s+|"
     r"calendar\s+)?quarter(?:\s+of\s+(?:(?P<y>(?:19|20)\d\d)|(?P<rel>this|last|next)\s+year))?"
     r"|Q(?P<qn>[1-4])\s*(?P<y2>(?:19|20)\d\d))",
     _I,

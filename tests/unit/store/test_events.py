@@ -354,3 +354,29 @@ def test_no_citation_sidebar_or_footnote_date_is_an_event(built_store: Store) ->
             s for s in built_store.sentences(e.file) if s.start <= e.anchor_start < s.end
         )
         assert kinds[(e.file, sentence.passage)] == "body"
+
+
+FLOOD_DAY = "The Varna dam on the Oskol river burst, flooding Dravik and Lenno and killing twelve."
+FLOOD_MONTH = (
+    "In May the Varna dam burst on the Oskol, flooding Dravik; twelve died, Lenno was cut off."
+)
+
+
+def test_a_month_event_joins_the_day_it_holds_on_strong_evidence() -> None:
+    day = _p("a:1", "a.txt", "2019-05-14", "2019-05-14", "day", FLOOD_DAY)
+    month = _p("b:7", "b.txt", "2019-05-01", "2019-05-31", "month", FLOOD_MONTH)
+    assert same_happening(day, month) >= 5
+    assert assign_clusters([day, month]) == {"a:1": "a:1", "b:7": "a:1"}
+    other_month = _p("b:8", "b.txt", "2019-06-01", "2019-06-30", "month", FLOOD_MONTH)
+    assert same_happening(day, other_month) == 0  # June does not hold May 14
+    year = _p("b:9", "b.txt", "2019-01-01", "2019-12-31", "year", FLOOD_MONTH)
+    assert same_happening(day, year) == 0  # a year is too coarse to say it is the same
+
+
+def test_a_series_in_a_month_stays_apart_from_one_happening_in_it() -> None:
+    day = _p("a:1", "a.txt", "2019-05-14", "2019-05-14", "day", FLOOD_DAY)
+    wave = _p(
+        "b:7", "b.txt", "2019-05-01", "2019-05-31", "month",
+        "In May a wave of floods hit Dravik and Lenno on the Oskol after the Varna dam burst; twelve died.",
+    )  # fmt: skip
+    assert same_happening(day, wave) == 0

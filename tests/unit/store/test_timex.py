@@ -540,7 +540,7 @@ def test_durations_in_a_pair_share_the_unit() -> None:
         ("It meets every year in", "every year", "P1Y"),
         ("It meets every three years in", "every three years", "P3Y"),
         ("The Analyst is a biweekly publication", "biweekly", "P2W"),
-        ("dispenses billions of dollars annually throughout", "annually", "P1Y"),
+        ("dispenses billions of dollars annually throughout", "annually", "XXXX"),
         ("she checked for smog every morning after", "every morning", "XXXX-XX-XXTMO"),
         ("they meet twice a year in", "twice a year", "P1Y"),
         ("Protests on Fridays are common", "Fridays", "XXXX-WXX-5"),
