@@ -2,7 +2,8 @@
 
 Pure functions over a `Source`, so the format is pinned by unit tests and shared by every
 screen: `> "…" — Author, *Title*, Publisher, date, p. 17, <URL>`. Unknown parts are left out
-rather than printed as "unknown"; an undated source says "n.d.", the usual bibliographic mark;
+rather than printed as "unknown"; an undated source says "undated", the word every pane and the
+CLI use (store.timex.labels.UNDATED);
 the page is the printed label of the page the quoted text starts on, in a paged document; the
 URL is the one the document says it was published at (a web page's canonical link).
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 
 from store.models import Source
+from store.timex.labels import published_label as label_of
 from tui.model.controls import visible
 
 _SPACES = re.compile(r"\s+")
@@ -24,8 +26,8 @@ def _md_escape(text: str) -> str:
 
 
 def published_label(source: Source | None) -> str:
-    """The source's date as every pane and the citation show it: "n.d." when undated."""
-    return source.published if source and source.published not in _UNKNOWN else "n.d."
+    """The source's date as every pane, the CLI and the citation show it: "undated" when none."""
+    return label_of(source.published if source else None)
 
 
 def citation(source: Source, offset: int | None = None) -> str:

@@ -27,9 +27,9 @@ def test_quote_has_author_title_publisher_date() -> None:
     )
 
 
-def test_unknown_parts_are_left_out_and_undated_says_nd() -> None:
+def test_unknown_parts_are_left_out_and_undated_says_undated() -> None:
     src = _source(author="unknown", publisher="unknown", published="unknown")
-    assert citation(src) == "*Kazakhstan Designates IS*, n.d."
+    assert citation(src) == "*Kazakhstan Designates IS*, undated"
 
 
 def test_month_precision_date_is_kept_as_is() -> None:
@@ -43,8 +43,8 @@ def test_title_asterisks_are_escaped_and_escapes_are_visible() -> None:
 
 def test_published_label_says_nd_for_an_undated_or_missing_source() -> None:
     assert published_label(_source(published="2015-11")) == "2015-11"
-    assert published_label(_source(published="unknown")) == "n.d."
-    assert published_label(None) == "n.d."
+    assert published_label(_source(published="unknown")) == "undated"
+    assert published_label(None) == "undated"
 
 
 def test_a_paged_source_cites_the_page_the_quote_starts_on() -> None:
@@ -62,7 +62,7 @@ def test_a_paged_source_cites_the_page_the_quote_starts_on() -> None:
     assert citation(report, 5) == "A. Observer, *Final Report*, 2023, p. iv"
     assert citation(report) == "A. Observer, *Final Report*, 2023"  # no offset: no page
     unpaged = Source(id="t", file="t.txt", title="Notes")
-    assert citation(unpaged, 150) == "*Notes*, n.d."
+    assert citation(unpaged, 150) == "*Notes*, undated"
 
 
 def test_a_web_page_cites_its_url() -> None:
@@ -78,4 +78,4 @@ def test_a_web_page_cites_its_url() -> None:
         "*Talks Resumed*, Radio Free Europe, 2023-03-09, <https://www.example.org/a/talks/123.html>"
     )
     spaced = Source(id="q", file="q.html", title="T", url="https://x.example/a b")
-    assert citation(spaced) == "*T*, n.d."  # not a URL a Markdown link can hold
+    assert citation(spaced) == "*T*, undated"  # not a URL a Markdown link can hold

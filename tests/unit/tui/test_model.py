@@ -380,7 +380,7 @@ def test_titles_say_the_document_the_hit_counter_and_the_query() -> None:
     assert model.reader_subtitle() == "hit 2/2 · entities shown"
     assert model.results_title() == "Results · astana\u241b"
     untitled = ReaderDoc("x.txt", None, DocText(""), [], [])
-    assert model.reader_title(untitled) == "x.txt · n.d."
+    assert model.reader_title(untitled) == "x.txt · undated"
 
 
 # -- what an empty search says ------------------------------------------------------------------
