@@ -307,6 +307,20 @@ async def test_help_lists_every_key(app: DossierApp) -> None:
         assert isinstance(app.screen, MainScreen)
 
 
+async def test_help_shows_keys_as_typed_apart_from_their_descriptions(app: DossierApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        lines = str(app.screen.query_one("#help-text", Static).render()).splitlines()
+        assert "square_bracket" not in "\n".join(lines)
+        rows = {line.split()[0]: line for line in lines if line.startswith("  ") and line.strip()}
+        assert rows["]"].startswith("  ]  ") and "Next passage" in rows["]"]
+        assert rows["["].startswith("  [  ") and "Previous passage" in rows["["]
+        for line in lines:  # a key column, at least one space, then the description
+            if line.startswith("  ") and line.strip():
+                assert line[2:19].rstrip() == line[2:19].strip() and line[19] == " ", line
+
+
 async def test_no_color_keeps_highlights_visible_without_colour(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

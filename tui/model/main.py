@@ -163,6 +163,8 @@ class MainModel:
         if self.current_pane == "reader":
             return Back("pane", self.return_pane if self.return_pane != "reader" else "sources")
         if self.current_pane in ("results", "notes"):
+            if self.current_pane == "results":
+                self.search.index = -1  # the results close: no hit is current, no counter
             return Back("pane", "chronology")
         if self.filter_by is not None:
             self.filter_by = None
@@ -239,9 +241,12 @@ class MainModel:
         page = f" · p. {visible(label)}" if label else ""
         return f"{title} · {published_label(source)}{page}"
 
-    def reader_subtitle(self) -> str:
+    def reader_subtitle(self, file: str | None = None) -> str:
+        """ "hit 2/5" while the reader shows the current hit's document (`file`), so the
+        counter never names a hit the reader is not showing; "entities shown" while `e` is on."""
         parts = []
-        if self.search.items:
+        current = self.search.current
+        if current is not None and current.hit.file == file:
             parts.append(f"hit {self.search.counter}")
         if self.show_entities:
             parts.append("entities shown")

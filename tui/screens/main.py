@@ -248,12 +248,16 @@ class MainScreen(WritingScreen):
             return
         self.preview(self.model.preview_source(self.query_one(SourceList).highlighted_id))
         self.preview(self.model.preview_event(self.query_one(ChronologyList).highlighted_id))
-        self.preview(self.model.preview_hit(self.model.search.index))
+        self.preview(self.model.preview_hit(self._results_cursor()))
         if self.model.preview_entity(self.query_one(EntityList).highlighted_id):
             self.paint_highlights()
         entry = self.query_one(NotesList).highlighted_entry
         if self.model.current_pane == "notes" and entry is not None:
             self.on_notes_list_highlighted(NotesList.Highlighted(entry))
+
+    def _results_cursor(self) -> int:
+        results = self.query_one(ResultsList)
+        return results.highlighted if results.highlighted is not None else -1
 
     def preview(self, where: Preview | None) -> bool:
         if where is not None:
@@ -510,7 +514,7 @@ class MainScreen(WritingScreen):
         passage = self.query_one(Reader).current_passage
         offset = passage.start if passage is not None else None
         pane.border_title = Content(self.model.reader_title(doc, offset))
-        pane.border_subtitle = Content(self.model.reader_subtitle())
+        pane.border_subtitle = Content(self.model.reader_subtitle(doc.file))
         results = self.query_one("#pane-results")
         results.border_title = Content(self.model.results_title())
         results.border_subtitle = Content(self.model.search.counter)
@@ -540,10 +544,18 @@ class MainScreen(WritingScreen):
             self.open_in_reader(where.file, where.offset, focus=True)
 
     def show_year(self, year: str) -> None:
-        """The chronology, unfiltered, at the first event of `year`."""
-        if self.model.filter_by is not None:
+        """The chronology, unfiltered, at the first event of `year` (its header at the top);
+        a filter it clears is said, not dropped silently."""
+        cleared = self.model.filter_by
+        if cleared is not None:
             self.model.filter_by = None
             self.refresh_chronology()
+            self.refresh_bindings()
+            self.notify(
+                f"Filter cleared ({visible(cleared.label)}) to show every event of {year}.",
+                title="Chronology",
+                markup=False,
+            )
         self.focus_pane("chronology")
         self.query_one(ChronologyList).jump_to_year(year)
 
@@ -633,6 +645,7 @@ class MainScreen(WritingScreen):
             self.close_query()
         elif back.kind == "pane":
             self.focus_pane(back.pane)
+            self.paint_highlights()  # the current hit (and its counter) may have closed
         else:
             self.refresh_chronology()
 
@@ -669,9 +682,10 @@ class MainScreen(WritingScreen):
         self.query_one(ResultsPane).show_results(message.items, self.model.results_placeholder())
         self.update_reader_title()
         self.focus_pane("results")
-        if message.items:
-            self.model.search.index = 0
-            self.paint_highlights()
+        if message.items:  # the reader follows the first hit, whatever it showed before
+            first = self.model.search.go(0)
+            self.open_in_reader(first.hit.file, first.offset)
+        self.paint_highlights()
 
     def close_query(self, refocus: bool = True) -> None:
         back_to = self.model.close_query()

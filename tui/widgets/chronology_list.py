@@ -87,9 +87,17 @@ class ChronologyList(KeyedList):
         return options
 
     def jump_to_year(self, year: str) -> bool:
-        """Highlight the first event of `year` (palette "date: 2015"); False if none."""
+        """Highlight the first event of `year` with its year header at the top of the pane
+        (palette "date: 2015"); False if none."""
         for row in self.entries:
             if event_year(row.event) == year:
                 self.highlighted = self.get_option_index(row.event.id)
+                self._header_to_top(f"year:{year}")
+                self.call_after_refresh(self._header_to_top, f"year:{year}")  # once laid out
                 return True
         return False
+
+    def _header_to_top(self, header: str) -> None:
+        line = self._index_to_line.get(self.get_option_index(header))
+        if line is not None:
+            self.scroll_to(y=line, animate=False, immediate=True)

@@ -59,8 +59,10 @@ class KeyedList(OptionList):
             self.post_message(message)
 
     def redraw(self, keep: str | None = None) -> None:
-        """Rebuild the options, keeping the highlighted id (or `keep`) highlighted."""
+        """Rebuild the options, keeping the highlighted id (or `keep`) highlighted and, when it
+        stays on screen, the same top row (a resize must not undo a jump that put a row on top)."""
         width = max(20, self.scrollable_content_region.width or self.size.width or 60)
+        top = int(self.scroll_y)
         self._drawn_width = width
         current = keep
         if current is None and self.highlighted is not None and self.option_count:
@@ -73,6 +75,10 @@ class KeyedList(OptionList):
                 None,
             )
         self.highlighted = index
+        if index is not None and top:
+            line = self._index_to_line.get(index)
+            if line is not None and top <= line < top + self.scrollable_content_region.height:
+                self.scroll_to(y=top, animate=False, immediate=True)
 
     def _index_of(self, option_id: str | None) -> int | None:
         if option_id is None:

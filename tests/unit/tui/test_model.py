@@ -181,6 +181,17 @@ def test_escape_in_results_goes_to_the_chronology_and_keeps_the_filter() -> None
     assert model.filter_by == chosen
 
 
+def test_escape_in_results_closes_them_so_no_hit_is_current_and_the_counter_clears() -> None:
+    model = model_in("results")
+    searched(model)
+    model.search.go(1)
+    assert model.reader_subtitle("a.txt") == "hit 2/2"
+    assert model.back() == Back("pane", "chronology")
+    assert model.search.current is None and model.reader_subtitle("a.txt") == ""
+    assert model.search.items  # kept: n starts again from the first hit
+    assert model.search.step(+1) is model.search.items[0]
+
+
 @pytest.mark.parametrize("pane", ["sources", "chronology", "entities"])
 def test_escape_elsewhere_clears_the_filter_and_then_does_nothing(pane: str) -> None:
     model = model_in(pane, filter_by=ChronologyFilter("entity", "astana", "Astana"))
@@ -373,11 +384,13 @@ def test_titles_say_the_document_the_hit_counter_and_the_query() -> None:
     model = MainModel()
     doc = doc_a()
     assert model.reader_title(doc) == "Kazakhstan Bans Islamic State · 2015-11-03"
-    assert model.reader_subtitle() == ""
+    assert model.reader_subtitle("a.txt") == ""
     searched(model, "astana\x1b")
     model.search.go(1)
     model.show_entities = True
-    assert model.reader_subtitle() == "hit 2/2 · entities shown"
+    assert model.reader_subtitle("a.txt") == "hit 2/2 · entities shown"
+    # the counter names the current hit only while the reader shows its document
+    assert model.reader_subtitle("b.txt") == "entities shown"
     assert model.results_title() == "Results · astana\u241b"
     untitled = ReaderDoc("x.txt", None, DocText(""), [], [])
     assert model.reader_title(untitled) == "x.txt · undated"

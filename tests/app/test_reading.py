@@ -1,0 +1,121 @@
+"""Pilot tests of the reading loop's consistency: the reader, the counter and the results
+agree; the palette's year jump; dates read as dates (never TIMEX placeholders)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.app.support import settle, write_small_store
+from tui.app import DossierApp, make_app
+from tui.model.catalog import event_year
+from tui.widgets.chronology_list import ChronologyList
+from tui.widgets.reader import Reader
+from tui.widgets.source_list import SourceList
+
+SIZES = [(80, 24), (120, 40), (200, 60)]
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> DossierApp:
+    return make_app(write_small_store(tmp_path / "store.json"), watch=False)
+
+
+async def search(pilot, query: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("slash", *query, "enter")
+    await settle(pilot)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_the_reader_follows_the_first_hit_of_every_search(
+    app: DossierApp, size: tuple[int, int]
+) -> None:
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        screen = app.main
+        reader = screen.query_one(Reader)
+        await search(pilot, "aktobe")  # only in b.txt
+        assert reader.doc is not None and reader.doc.file == "b.txt"
+        assert screen.query_one("#pane-reader").border_subtitle == "hit 1/1"
+        await search(pilot, "welcomed")  # only in a.txt; the results cursor stays on row 0
+        assert reader.doc.file == "a.txt"
+        assert screen.query_one("#pane-reader").border_subtitle == "hit 1/1"
+        assert reader.highlighted("reader--hit-current")
+
+
+async def test_escape_closes_the_results_and_the_counter_with_them(app: DossierApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.main
+        await search(pilot, "astana")
+        await pilot.press("j", "j")
+        await settle(pilot)
+        assert screen.query_one("#pane-reader").border_subtitle == "hit 3/3"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen.model.current_pane == "chronology"
+        assert screen.query_one("#pane-reader").border_subtitle == ""
+        assert screen.query_one(Reader).highlighted("reader--hit-current") == []
+        await pilot.press("n")  # the results are kept: n starts again at the first hit
+        await settle(pilot)
+        assert screen.query_one("#pane-reader").border_subtitle == "hit 1/3"
+
+
+async def test_the_counter_names_a_hit_only_while_the_reader_shows_it(app: DossierApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.main
+        await search(pilot, "aktobe")  # b.txt
+        await pilot.press("1")  # sources: the reader previews a.txt, which has no hit
+        await settle(pilot)
+        assert screen.query_one(Reader).doc.file == "a.txt"
+        assert screen.query_one("#pane-reader").border_subtitle == ""
+
+
+async def test_palette_year_jump_puts_the_year_on_top_and_says_it_cleared_the_filter(
+    built_store_path: Path,
+) -> None:
+    app = make_app(built_store_path, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.main
+        await pilot.press("f")  # filter the chronology by the first source
+        await settle(pilot)
+        assert screen.model.filter_by is not None
+        catalog = screen.model.catalog
+        assert catalog is not None
+        chrono = screen.query_one(ChronologyList)
+        years = sorted({event_year(e) for e in catalog.events})
+        app.action_chronology_at(years[0])  # unfiltered now, so every header exists
+        await settle(pilot)
+        height = chrono.scrollable_content_region.height
+        count = chrono.option_count
+        year = next(  # a year far enough down that its header can scroll to the top
+            y for y in years if height <= chrono.get_option_index(f"year:{y}") <= count - height
+        )
+        app.clear_notifications()
+        await pilot.press("1", "f")  # a filter again, then the palette's "date: YEAR"
+        await settle(pilot)
+        app.action_chronology_at(year)
+        await settle(pilot)
+        await pilot.pause()
+        assert screen.model.filter_by is None
+        assert any("Filter cleared" in str(n.message) for n in app._notifications)
+        header = chrono.get_option_index(f"year:{year}")
+        assert int(chrono.scroll_offset.y) == header  # the year's header is the top row
+        assert chrono.highlighted == header + 1  # on its first event
+        assert app.focused is chrono
+
+
+async def test_dates_read_as_dates_and_undated_says_so(built_store_path: Path) -> None:
+    app = make_app(built_store_path, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        chrono = app.main.query_one(ChronologyList)
+        prompts = [str(chrono.get_option_at_index(i).prompt) for i in range(chrono.option_count)]
+        assert prompts and not any("XX" in p for p in prompts)
+        sources = app.main.query_one(SourceList)
+        facts = [str(sources.get_option_at_index(i).prompt) for i in range(sources.option_count)]
+        assert any("undated" in f for f in facts)
+        assert not any("n.d." in f or "unknown" in f for f in facts)
