@@ -47,7 +47,7 @@ async def test_panes_list_the_store(app: DossierApp) -> None:
         assert prompts[0].startswith("2011 ")
         assert prompts[1].startswith("2011–2012")
         assert prompts[2].startswith("2015 ")
-        assert "(2 sources)" in prompts[3] and prompts[3].startswith("2015-10")
+        assert "2 sources" in prompts[3] and prompts[3].startswith("2015-10")
         assert prompts[4].startswith("2015-11")
         entities = screen.query_one(EntityList)
         names = [str(entities.get_option_at_index(i).prompt) for i in range(entities.option_count)]

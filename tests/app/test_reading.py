@@ -6,10 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.content import Content
 
 from tests.app.support import settle, write_small_store
 from tui.app import DossierApp, make_app
-from tui.model.catalog import event_year
+from tui.model.catalog import date_label, event_year
+from tui.model.layout import DATE_MAX
 from tui.widgets.chronology_list import ChronologyList
 from tui.widgets.reader import Reader
 from tui.widgets.source_list import SourceList
@@ -119,3 +121,34 @@ async def test_dates_read_as_dates_and_undated_says_so(built_store_path: Path) -
         facts = [str(sources.get_option_at_index(i).prompt) for i in range(sources.option_count)]
         assert any("undated" in f for f in facts)
         assert not any("n.d." in f or "unknown" in f for f in facts)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_each_chronology_row_is_one_line_of_date_summary_and_source(
+    built_store_path: Path, size: tuple[int, int]
+) -> None:
+    app = make_app(built_store_path, watch=False)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        screen = app.main
+        chrono = screen.query_one(ChronologyList)
+        catalog = screen.model.catalog
+        assert catalog is not None
+        width = chrono.row_width()
+        for row in chrono.entries:
+            prompt = chrono.get_option(row.event.id).prompt
+            assert isinstance(prompt, Content)
+            text = prompt.plain
+            assert prompt.cell_length <= width and "\n" not in text
+            date = date_label(row.event)
+            assert text.startswith(date[: min(len(date), DATE_MAX - 1)])
+            source = "sources" if len(row.files) > 1 else catalog.source_title(row.files[0])[:6]
+            assert source in text
+            summary = text[len(date) :].strip()
+            assert len(summary.split()) >= 4  # words, never a seven-character stub
+        assert chrono._lines and all(line == 0 for _, line in chrono._lines)  # nothing wraps
+        if size[0] >= 120:
+            sources = screen.query_one("#pane-sources").size.width
+            assert screen.query_one("#pane-chronology").size.width > sources

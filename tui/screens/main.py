@@ -30,6 +30,7 @@ from store.storage.db import Store
 from tui.model.catalog import Catalog
 from tui.model.citation import published_label
 from tui.model.controls import visible
+from tui.model.layout import NARROW, pane_widths
 from tui.model.main import NUMBERED, PANES, TITLES, MainModel, Preview, Selection, Target, shorten
 from tui.model.reader_doc import ReaderDoc
 from tui.model.results import ResultItem, result_items
@@ -48,7 +49,6 @@ from tui.widgets.results_pane import ResultsPane
 from tui.widgets.source_list import SourceList
 from tui.worker_errors import notify_failure
 
-NARROW = 120
 SEARCH_LIMIT = 500
 FOCUS = {
     "sources": "#sources",
@@ -205,6 +205,11 @@ class MainScreen(WritingScreen):
     def _apply_layout(self) -> None:
         current = self.model.current_pane
         self.set_class(self.narrow, "-narrow")
+        widths = pane_widths(self.size.width)
+        columns = "1fr" if self.narrow else f"{widths.sources} {widths.middle} 1fr"
+        panes = self.query_one("#panes")
+        if panes.styles.grid_columns != columns:
+            panes.styles.grid_columns = columns  # sized by content: see tui/model/layout.py
         self.set_class(self.model.results_in_middle(self.narrow), "-middle-results")
         self.set_class(self.model.notes_in_middle(self.narrow), "-middle-notes")
         for pane in PANES:

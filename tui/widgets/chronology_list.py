@@ -11,15 +11,19 @@ from textual.widgets.option_list import Option
 
 from tui.model.catalog import Catalog, ChronoRow, date_label, event_year
 from tui.model.controls import visible
+from tui.model.layout import chronology_columns
 from tui.widgets.keyed_list import KeyedList, fit
 
-DATE_W = 14
-SOURCES_W = 14
 BAR_W = 20
 
 
+def one_line(text: str) -> str:
+    """A summary on one row: its line breaks and runs of spaces become single spaces."""
+    return " ".join(text.split())
+
+
 class ChronologyList(KeyedList):
-    """Date | summary | sources; a cluster from several sources says "(n sources)"."""
+    """Date | summary | sources; a cluster from several sources says "n sources"."""
 
     @dataclass
     class Highlighted(Message):
@@ -61,7 +65,9 @@ class ChronologyList(KeyedList):
         most = max(per_year.values(), default=1)
         options: list[Option] = []
         year = None
-        summary_w = max(8, width - DATE_W - SOURCES_W - 2)
+        labels = {r.event.id: date_label(r.event) for r in self.entries}
+        stars = 2 if self.starred else 0
+        cols = chronology_columns(width, max(map(len, labels.values()), default=4) + stars)
         for row in self.entries:
             this_year = event_year(row.event)
             if this_year != year:
@@ -72,16 +78,16 @@ class ChronologyList(KeyedList):
                 options.append(Option(header, id=f"year:{year}", disabled=True))
             files = row.files
             if len(files) > 1:
-                where = f"({len(files)} sources)"
+                where = f"{len(files)} sources"
             else:
                 where = visible(self.catalog.source_title(files[0]))
             star = any(e.id in self.starred for e in row.members)
             prompt = Content.assemble(
-                fit(("★ " if star else "") + date_label(row.event), DATE_W - 1),
+                fit(("★ " if star else "") + labels[row.event.id], cols.date),
                 " ",
-                fit(visible(row.event.summary or row.event.quote), summary_w),
+                fit(visible(one_line(row.event.summary or row.event.quote)), cols.summary),
                 " ",
-                fit(where, SOURCES_W).stylize("$text-muted"),
+                fit(where, cols.source).stylize("$text-muted"),
             )
             options.append(Option(prompt, id=row.event.id))
         return options

@@ -61,9 +61,9 @@ class KeyedList(OptionList):
     def redraw(self, keep: str | None = None) -> None:
         """Rebuild the options, keeping the highlighted id (or `keep`) highlighted and, when it
         stays on screen, the same top row (a resize must not undo a jump that put a row on top)."""
-        width = max(20, self.scrollable_content_region.width or self.size.width or 60)
+        width = max(8, self.row_width())
         top = int(self.scroll_y)
-        self._drawn_width = width
+        self._drawn_width = self.row_width()
         current = keep
         if current is None and self.highlighted is not None and self.option_count:
             current = self.get_option_at_index(self.highlighted).id
@@ -88,9 +88,15 @@ class KeyedList(OptionList):
         except OptionDoesNotExist:  # the id was filtered out
             return None
 
+    def row_width(self) -> int:
+        """Cells a row's text may take: the content region less the options' own padding
+        (a row laid out to the full region would wrap onto a second line)."""
+        region = self.scrollable_content_region.width or self.size.width or 60
+        padding = self.get_component_styles("option-list--option").padding.width
+        return region - padding - self._get_left_gutter_width()
+
     def on_resize(self) -> None:
-        width = self.scrollable_content_region.width
-        if width and width != self._drawn_width:
+        if self.scrollable_content_region.width and self.row_width() != self._drawn_width:
             self.redraw()
 
     @property
