@@ -166,6 +166,7 @@ class MainScreen(WritingScreen):
         self.model = MainModel()
         self.docs: dict[str, ReaderDoc] = {}
         self._opening = 0  # number of the latest open_in_reader request
+        self._columns = ""  # the grid columns last set
         self._stop_watching = threading.Event()
 
     # -- layout -------------------------------------------------------------------------------
@@ -207,9 +208,9 @@ class MainScreen(WritingScreen):
         self.set_class(self.narrow, "-narrow")
         widths = pane_widths(self.size.width)
         columns = "1fr" if self.narrow else f"{widths.sources} {widths.middle} 1fr"
-        panes = self.query_one("#panes")
-        if panes.styles.grid_columns != columns:
-            panes.styles.grid_columns = columns  # sized by content: see tui/model/layout.py
+        if columns != self._columns:  # sized by content: see tui/model/layout.py
+            self._columns = columns
+            self.query_one("#panes").styles.grid_columns = columns
         self.set_class(self.model.results_in_middle(self.narrow), "-middle-results")
         self.set_class(self.model.notes_in_middle(self.narrow), "-middle-notes")
         for pane in PANES:
