@@ -131,10 +131,10 @@ async def test_y_copies_the_hit_passage_as_a_quote_and_Y_the_citation(app: Dossi
         await pilot.press("y")
         assert app.clipboard == (
             '> "An Astana court ruled in October 2015 that the Islamic State is a terrorist '
-            'group." — *Court Rulings in Central Asia*, RFE/RL, 2016-01'
+            'group." — *Court Rulings in Central Asia*, RFE/RL, 2016-01, ¶ 1'
         )
         await pilot.press("Y")
-        assert app.clipboard == "*Court Rulings in Central Asia*, RFE/RL, 2016-01"
+        assert app.clipboard == "*Court Rulings in Central Asia*, RFE/RL, 2016-01, ¶ 1"
 
 
 async def test_an_empty_result_says_so_and_suggests(app: DossierApp) -> None:
@@ -256,7 +256,7 @@ async def test_tab_cycles_panes_and_escape_returns_from_the_reader(app: DossierA
         assert screen.model.current_pane == "sources"
 
 
-async def test_reader_y_copies_the_current_passage(app: DossierApp) -> None:
+async def test_reader_y_copies_the_sentence_under_the_cursor(app: DossierApp) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         await pilot.press("enter")  # read the first source
@@ -264,14 +264,16 @@ async def test_reader_y_copies_the_current_passage(app: DossierApp) -> None:
         await pilot.press("y")
         assert app.clipboard == (
             '> "Kazakhstan Bans Islamic State" — Joanna Lillis, *Kazakhstan Bans Islamic State*, '
-            "Eurasianet, 2015-11-03"
+            "Eurasianet, 2015-11-03, ¶ 0"
         )
         await pilot.press("right_square_bracket", "right_square_bracket", "y")
         assert app.clipboard.startswith(
             '> "President Nursultan Nazarbayev welcomed the ruling in November 2015." — Joanna'
         )
-        await pilot.press("left_square_bracket", "y")
-        assert app.clipboard.startswith('> "Kazakhstan has designated the Islamic State as a')
+        await pilot.press("left_square_bracket", "y")  # a passage of two sentences: the first
+        assert app.clipboard.startswith(
+            '> "Kazakhstan has designated the Islamic State as a terrorist organization." — J'
+        )
         await pilot.press("G")
         await pilot.press("y")
         assert app.clipboard.startswith('> "Subscribe to our newsletter for more news." — Joanna')

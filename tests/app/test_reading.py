@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.content import Content
 
-from tests.app.support import settle, write_small_store
+from tests.app.support import DOC_A, settle, span, write_small_store
 from tui.app import DossierApp, make_app
 from tui.model.catalog import date_label, event_year
 from tui.model.layout import DATE_MAX
@@ -152,3 +152,70 @@ async def test_each_chronology_row_is_one_line_of_date_summary_and_source(
         if size[0] >= 120:
             sources = screen.query_one("#pane-sources").size.width
             assert screen.query_one("#pane-chronology").size.width > sources
+
+
+# -- selection in the reader ----------------------------------------------------------------------
+CITE_A = "Joanna Lillis, *Kazakhstan Bans Islamic State*, Eurasianet, 2015-11-03"
+
+
+async def test_visual_mode_selects_a_phrase_by_words_and_y_copies_it_with_its_locator(
+    app: DossierApp,
+) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "right_square_bracket")  # the reader, second passage
+        await settle(pilot)
+        reader = app.main.query_one(Reader)
+        await pilot.press("l", "l", "l", "v", "l")  # from "the" through "Islamic"
+        start, end = span(DOC_A, "the Islamic")
+        assert reader.highlighted("reader--selection") == [(start, end)]
+        assert reader.highlighted("reader--cursor") == [span(DOC_A, "Islamic", 1)]
+        await pilot.press("l", "y")
+        assert app.clipboard == f'> "the Islamic State" — {CITE_A}, ¶ 1'
+        assert app.main.selection().passage_start == start  # exact offsets, for a note
+        await pilot.press("escape")  # drops the selection, stays in the reader
+        assert app.main.model.current_pane == "reader"
+        first = "Kazakhstan has designated the Islamic State as a terrorist organization."
+        assert reader.highlighted("reader--selection") == [span(DOC_A, first)]
+        await pilot.press("y")  # nothing selected: the sentence under the cursor
+        assert app.clipboard == (
+            '> "Kazakhstan has designated the Islamic State as a terrorist organization." — '
+            f"{CITE_A}, ¶ 1"
+        )
+        await pilot.press("escape")  # now Esc means back
+        assert app.main.model.current_pane != "reader"
+
+
+async def test_sentence_keys_move_the_quote_a_sentence_at_a_time(app: DossierApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "right_square_bracket", "right_parenthesis", "y")
+        await settle(pilot)
+        assert app.clipboard.startswith('> "The court in Astana ruled on October 15, 2015." — ')
+        await pilot.press("right_parenthesis", "y")  # into the next passage
+        assert app.clipboard == (
+            '> "President Nursultan Nazarbayev welcomed the ruling in November 2015." — '
+            f"{CITE_A}, ¶ 2"
+        )
+        await pilot.press("left_parenthesis", "v", "right_parenthesis", "y")  # two sentences
+        assert app.clipboard == (
+            '> "The court in Astana ruled on October 15, 2015. President Nursultan Nazarbayev '
+            f'welcomed the ruling in November 2015." — {CITE_A}, ¶ 1'
+        )
+
+
+async def test_a_bookmark_in_the_reader_anchors_to_the_selection(
+    tmp_path: Path,
+) -> None:
+    from store.userdata.data import UserData
+
+    notes = tmp_path / "notes.json"
+    app = make_app(write_small_store(tmp_path / "store.json"), userdata=notes, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "right_square_bracket", "v", "l", "b")
+        await settle(pilot)
+        [mark] = UserData(notes).bookmarks()
+        start, end = span(DOC_A, "Kazakhstan has")
+        assert (mark.anchor.file, mark.anchor.start, mark.anchor.end) == ("a.txt", start, end)
+        assert mark.anchor.exact == "Kazakhstan has"

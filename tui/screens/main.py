@@ -328,16 +328,17 @@ class MainScreen(WritingScreen):
     def selection(self) -> Selection:
         """What the widgets have under their cursors, for the model to decide on."""
         reader = self.query_one(Reader)
-        doc, passage = reader.doc, reader.current_passage
+        doc, span = reader.doc, reader.quote_span()
+        passage = doc.passage_at(span[0]) if doc is not None and span is not None else None
         return Selection(
             source=self.query_one(SourceList).highlighted_id,
             event=self.query_one(ChronologyList).highlighted_id,
             entity=self.query_one(EntityList).highlighted_id,
-            passage=(doc.text.text[passage.start : passage.end], doc.file)
-            if doc is not None and passage is not None
+            passage=(doc.text.text[span[0] : span[1]], doc.file)
+            if doc is not None and span is not None and span[1] > span[0]
             else None,
             document=doc.file if doc is not None else None,
-            passage_start=passage.start if passage is not None else None,
+            passage_start=span[0] if span is not None else None,
             passage_index=passage.index if passage is not None else None,
             note=self._note_quote(),
         )
@@ -675,7 +676,14 @@ class MainScreen(WritingScreen):
             self.app.call_from_thread(self.show_query_error, exc)
             return
         dates = {file: published_label(self.store.source(file)) for file in results.titles}
-        items = result_items(results, self.store.text, dates)
+        spans: dict[str, list[tuple[int, int]]] = {}
+
+        def sentences_of(file: str) -> list[tuple[int, int]]:
+            if file not in spans:
+                spans[file] = sorted((s.start, s.end) for s in self.store.sentences(file))
+            return spans[file]
+
+        items = result_items(results, self.store.text, dates, sentences_of)
         if not get_current_worker().is_cancelled:
             self.post_message(self.Searched(query, items, results.total))
 

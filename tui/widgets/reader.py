@@ -8,7 +8,7 @@ never markup, with control characters already turned into visible pictures by `D
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import ClassVar, Literal
 
 from rich.cells import cell_len
@@ -23,6 +23,7 @@ from textual.strip import Strip
 from store.models import BOILERPLATE, FOOTNOTE, HEADING, Passage
 from tui.model.controls import visible
 from tui.model.reader_doc import ReaderDoc
+from tui.model.text_cursor import TextCursor
 
 GUTTER = 2
 Span = tuple[int, int]
@@ -59,6 +60,8 @@ class Reader(ScrollView, can_focus=True):
         "reader--gutter",
         "reader--noted",
         "reader--page",
+        "reader--selection",
+        "reader--cursor",
         "reader--person",
         "reader--organisation",
         "reader--place",
@@ -74,7 +77,7 @@ class Reader(ScrollView, can_focus=True):
             "passage(1)",
             "Next passage",
             show=False,
-            tooltip="Next passage (the one y copies)",
+            tooltip="Next passage: the cursor to its first word",
             id="dossier.reader.next_passage",
         ),
         Binding(
@@ -82,11 +85,33 @@ class Reader(ScrollView, can_focus=True):
             "passage(-1)",
             "Previous passage",
             show=False,
-            tooltip="Previous passage",
+            tooltip="Previous passage: the cursor to its first word",
             id="dossier.reader.prev_passage",
         ),
         Binding("space", "page_down", "Page down", show=False, id="dossier.reader.page"),
-    ]
+        Binding(
+            "l", "word(1)", "Next word", show=False, tooltip="Next word (the cursor)",
+            id="dossier.reader.next_word",
+        ),
+        Binding("h", "word(-1)", "Previous word", show=False, id="dossier.reader.prev_word"),
+        Binding(
+            "right_parenthesis", "sentence(1)", "Next sentence", show=False,
+            tooltip="Next sentence (the one y copies)", id="dossier.reader.next_sentence",
+        ),
+        Binding(
+            "left_parenthesis", "sentence(-1)", "Previous sentence", show=False,
+            tooltip="Previous sentence (again: the one before)", id="dossier.reader.prev_sentence",
+        ),
+        Binding(
+            "v", "visual", "Select", show=False,
+            tooltip="Start a selection at the cursor: h l ( ) ] [ extend it, y copies it, v or "
+            "esc drops it", id="dossier.reader.visual",
+        ),
+        Binding(
+            "escape", "cancel_selection", "Drop the selection", show=False,
+            id="dossier.reader.cancel",
+        ),
+    ]  # fmt: skip
 
     class CursorMoved(Message):
         """The current passage changed (the screen shows it in the title and copies it)."""
@@ -106,6 +131,10 @@ class Reader(ScrollView, can_focus=True):
         # The gutter's second column: noted (✎) and bookmarked (★) passages.
         self._noted = _Layer("reader--noted", [])
         self._starred = _Layer("reader--noted", [])
+        # The word cursor and what `y` copies; drawn once a word, sentence or `v` key is used.
+        self.text_cursor = TextCursor("", [])
+        self.selecting = False
+        self._selection_layers: list[_Layer] = []
 
     # -- state set by the screen --------------------------------------------------------------
     def show(self, doc: ReaderDoc, offset: int | None = None) -> None:
@@ -114,6 +143,9 @@ class Reader(ScrollView, can_focus=True):
             self.doc = doc
             self.hits, self.current_hit, self.entity_spans = [], [], []
             self.event_span = None
+            self.text_cursor = TextCursor(doc.text.text, doc.sentences)
+        self.selecting = False
+        self.text_cursor.cancel()  # a jump (a hit, an event) starts afresh
         self._relayout()
         self.go_to(offset if offset is not None else 0, center=offset is not None)
 
@@ -156,11 +188,17 @@ class Reader(ScrollView, can_focus=True):
 
     def highlighted(self, style: str) -> list[Span]:
         """Ranges currently drawn with component style `style` (what tests assert on)."""
-        return [s for layer in self._layers if layer.style == style for s in layer.spans]
+        layers = (*self._layers, *self._selection_layers)
+        return [s for layer in layers if layer.style == style for s in layer.spans]
 
     @property
     def current_passage(self) -> Passage | None:
         return self._passage
+
+    def quote_span(self) -> tuple[int, int] | None:
+        """What `y` copies and a note anchors to: the selection, else the sentence under the
+        cursor; exact offsets into the document's text."""
+        return self.text_cursor.span() if self.doc is not None else None
 
     # -- scrolling ----------------------------------------------------------------------------
     @property
@@ -170,7 +208,10 @@ class Reader(ScrollView, can_focus=True):
     def go_to(self, offset: int, *, center: bool = True) -> None:
         """Put document offset `offset` on screen (a third of the way down) and make it current."""
         self.cursor = offset
+        if not self.text_cursor.visual:
+            self.text_cursor.place(offset)
         self._update_passage()
+        self._update_selection()
         if self.doc is None:
             return
         if self.size.height == 0 or self.scrollable_content_region.width <= GUTTER:
@@ -197,10 +238,44 @@ class Reader(ScrollView, can_focus=True):
         current = doc.passage_at(self.cursor)
         index = doc.passages.index(current) if current in doc.passages else 0
         index = max(0, min(len(doc.passages) - 1, index + step))
-        target = doc.passages[index].start
+        self.text_cursor.place(doc.passages[index].start)  # in visual mode: extends it
+        self._cursor_moved(doc.passages[index].start)
+
+    def action_word(self, step: int) -> None:
+        """Move the word cursor (and, in visual mode, the selection's end)."""
+        self._selection_key(lambda: self.text_cursor.move_word(step))
+
+    def action_sentence(self, step: int) -> None:
+        self._selection_key(lambda: self.text_cursor.move_sentence(step))
+
+    def action_visual(self) -> None:
+        self._selection_key(self.text_cursor.toggle_visual)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Esc drops a selection; without one it is the screen's "back"."""
+        return self.text_cursor.visual if action == "cancel_selection" else True
+
+    def action_cancel_selection(self) -> None:
+        self.text_cursor.cancel()
+        self._update_selection()
+        self.refresh()
+
+    def _selection_key(self, move: Callable[[], None]) -> None:
+        if self.doc is None:
+            return
+        move()
+        self.selecting = True  # from now on the cursor and what y copies are drawn
+        self._cursor_moved(self.text_cursor.cursor)
+
+    def _cursor_moved(self, target: int) -> None:
+        """The cursor is at `target`: current passage, selection drawn, its row on screen."""
+        doc = self.doc
+        if doc is None:
+            return
         row = doc.text.row_of(target, self.text_width)
         self.cursor = target
         self._update_passage()
+        self._update_selection()
         if not int(self.scroll_offset.y) <= row < int(self.scroll_offset.y) + self.size.height:
             self.scroll_to(y=max(0, row - self.size.height // 3), animate=False, immediate=True)
         self.refresh()
@@ -216,7 +291,10 @@ class Reader(ScrollView, can_focus=True):
         top = int(new)
         if not top <= cursor_row < top + self.size.height:
             self.cursor = self.doc.text.row_span(rows[min(top, len(rows) - 1)])[0]
+            if not self.text_cursor.visual:  # a selection stays where it was made
+                self.text_cursor.place(self.cursor)
             self._update_passage()
+            self._update_selection()
             self.refresh()
 
     def on_resize(self) -> None:
@@ -237,6 +315,16 @@ class Reader(ScrollView, can_focus=True):
         if passage != self._passage:
             self._passage = passage
             self.post_message(self.CursorMoved())
+
+    def _update_selection(self) -> None:
+        """The selection layers: what `y` copies, and the cursor's word (once shown)."""
+        if not self.selecting or self.doc is None:
+            self._selection_layers = []
+            return
+        self._selection_layers = [
+            _Layer("reader--selection", [self.text_cursor.span()]),
+            _Layer("reader--cursor", [self.text_cursor.word()]),
+        ]
 
     # -- drawing ------------------------------------------------------------------------------
     def _build_layers(self) -> None:
@@ -287,7 +375,7 @@ class Reader(ScrollView, can_focus=True):
             return self._page_rule(labels, width)
         start, end = doc.text.row_span(row)
         text = Text(doc.text.lines[row.line][row.a : row.b], style=base, no_wrap=True, end="")
-        for layer in self._layers:
+        for layer in (*self._layers, *self._selection_layers):
             style = self.get_component_rich_style(layer.style)
             for s, e in layer.touching(start, end):
                 a = doc.text.column(row.line, max(s, start)) - row.a

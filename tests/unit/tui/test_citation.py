@@ -79,3 +79,32 @@ def test_a_web_page_cites_its_url() -> None:
     )
     spaced = Source(id="q", file="q.html", title="T", url="https://x.example/a b")
     assert citation(spaced) == "*T*, undated"  # not a URL a Markdown link can hold
+
+
+def test_the_locator_is_the_page_when_paged_else_the_paragraph_then_the_url() -> None:
+    report = Source(
+        id="r", file="r.pdf", title="Final Report", published="2023",
+        pages=(("iv", 0, 100), ("17", 102, 300)),
+    )  # fmt: skip
+    assert citation(report, 150, paragraph=9) == "*Final Report*, 2023, p. 17"  # the page wins
+    page = Source(
+        id="p", file="p.html", title="Talks", published="2023-03-09",
+        url="https://www.example.org/talks.html",
+    )  # fmt: skip
+    assert quote("Talks resumed.", page, 40, paragraph=4) == (
+        '> "Talks resumed." — *Talks*, 2023-03-09, ¶ 4, <https://www.example.org/talks.html>'
+    )
+    assert citation(page, 40, paragraph=0) == (
+        "*Talks*, 2023-03-09, ¶ 0, <https://www.example.org/talks.html>"
+    )
+
+
+def test_the_markdown_citer_and_the_exports_cite_the_paragraph_too() -> None:
+    from tui.model.citer import MARKDOWN, Citer
+
+    source = _source()
+    citer = Citer(MARKDOWN, [source])
+    assert citer.cite(source, 3, 120) == (
+        "Joanna Lillis, *Kazakhstan Designates IS*, Eurasianet, 2015-11-03, ¶ 3"
+    )
+    assert citer.quote("Words.", source, 120, 3).endswith("2015-11-03, ¶ 3")
