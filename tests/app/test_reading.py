@@ -219,3 +219,23 @@ async def test_a_bookmark_in_the_reader_anchors_to_the_selection(
         start, end = span(DOC_A, "Kazakhstan has")
         assert (mark.anchor.file, mark.anchor.start, mark.anchor.end) == ("a.txt", start, end)
         assert mark.anchor.exact == "Kazakhstan has"
+
+
+async def test_results_come_a_page_at_a_time_and_n_reaches_past_the_first(tmp_path: Path) -> None:
+    from tui.widgets.results_list import ResultsList
+
+    many = "\n\n".join(f"Zebra sighting number {i} near the river." for i in range(150))
+    path = write_small_store(tmp_path / "store.json", extra={"zebras.txt": many})
+    app = make_app(path, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await search(pilot, "zebra")
+        results = app.main.query_one(ResultsList)
+        assert len(results.items) == 150 and results.option_count == ResultsList.PAGE
+        await pilot.press("N")  # from the first hit back to the last: its row is laid out
+        await settle(pilot)
+        assert results.option_count == 150 and results.highlighted == 149
+        assert app.main.query_one("#pane-reader").border_subtitle == "hit 150/150"
+        reader = app.main.query_one(Reader)
+        last = many.index("Zebra sighting number 149")
+        assert reader.highlighted("reader--hit-current") == [(last, last + len("Zebra"))]

@@ -66,8 +66,7 @@ class TextCursor:
         start = self.text.rfind("\n", 0, offset) + 1
         end = self.text.find("\n", offset)
         end = len(self.text) if end == -1 else end
-        line = self.text[start:end]
-        return start + (len(line) - len(line.lstrip())), start + len(line.rstrip())
+        return _trimmed(self.text, (start, end))
 
     # -- moves --------------------------------------------------------------------------------
     def place(self, offset: int) -> None:
@@ -160,4 +159,6 @@ def _trimmed(text: str, span: Span) -> Span:
     """`span` without the spaces and line breaks at its ends."""
     start, end = span
     chunk = text[start:end]
+    if not chunk.strip():
+        return start, start
     return start + (len(chunk) - len(chunk.lstrip())), start + len(chunk.rstrip())

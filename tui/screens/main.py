@@ -11,7 +11,7 @@ title, an entity name, a query) are set as Content, never as a markup string.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -21,7 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Footer, Tab, Tabs
+from textual.widgets import Tab, Tabs
 from textual.worker import Worker, get_current_worker
 
 from store.errors import QueryError
@@ -33,7 +33,7 @@ from tui.model.controls import visible
 from tui.model.layout import NARROW, pane_widths
 from tui.model.main import NUMBERED, PANES, TITLES, MainModel, Preview, Selection, Target, shorten
 from tui.model.reader_doc import ReaderDoc
-from tui.model.results import ResultItem, result_items
+from tui.model.results import ResultItem, result_items, sentence_of
 from tui.screens.curation import CurationFlow
 from tui.screens.writing import WritingScreen
 from tui.widgets.chronology_list import ChronologyList
@@ -43,6 +43,7 @@ from tui.widgets.loading_box import LoadingBox
 from tui.widgets.notes_list import NotesList
 from tui.widgets.notes_pane import NotesPane
 from tui.widgets.query_box import QueryBox
+from tui.widgets.quiet_footer import QuietFooter
 from tui.widgets.reader import Reader
 from tui.widgets.results_list import ResultsList
 from tui.widgets.results_pane import ResultsPane
@@ -184,7 +185,7 @@ class MainScreen(WritingScreen):
                 yield Reader(id="reader")
             yield EntityPane(id="pane-entities", classes="pane")
         yield QueryBox(id="query-box")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.query_one("#pane-tabs", Tabs).can_focus = False
@@ -213,8 +214,9 @@ class MainScreen(WritingScreen):
             self.query_one("#panes").styles.grid_columns = columns
         self.set_class(self.model.results_in_middle(self.narrow), "-middle-results")
         self.set_class(self.model.notes_in_middle(self.narrow), "-middle-notes")
-        for pane in PANES:
-            self.query_one(f"#pane-{pane}").set_class(pane == current, "-current")
+        if self.narrow:  # only the narrow layout styles -current (a restyle of the pane)
+            for pane in PANES:
+                self.query_one(f"#pane-{pane}").set_class(pane == current, "-current")
         tabs = self.query_one("#pane-tabs", Tabs)
         if tabs.active != f"tab-{current}":
             tabs.active = f"tab-{current}"
@@ -462,7 +464,7 @@ class MainScreen(WritingScreen):
         if doc is not None:
             self._show_doc(doc, offset, focus)
         else:
-            self.load_doc(file, offset, focus, self._opening)
+            self.load_doc(file, offset, focus, self._opening, self.query_one(Reader).text_width)
 
     @work(
         thread=True,
@@ -471,10 +473,13 @@ class MainScreen(WritingScreen):
         exit_on_error=False,
         description="open the document",
     )
-    def load_doc(self, file: str, offset: int | None, focus: bool, request: int) -> None:
+    def load_doc(
+        self, file: str, offset: int | None, focus: bool, request: int, width: int
+    ) -> None:
         catalog = self.model.catalog
         types = {e.id: e.type for e in catalog.entities} if catalog else {}
         doc = ReaderDoc.load(self.store, file, types)
+        doc.text.rows(width)  # wrapped here, not on the UI thread when it is shown
         if not get_current_worker().is_cancelled:
             self.post_message(self.DocLoaded(doc, offset, focus, request))
 
@@ -587,11 +592,29 @@ class MainScreen(WritingScreen):
             self.notify("No search results: press / to search.", severity="warning", markup=False)
             return
         results = self.query_one(ResultsList)
+        results.ensure(self.model.search.index)  # its row laid out (they come a page at a time)
         results.highlighted = self.model.search.index  # previews, via ResultsList.Highlighted
         self.open_in_reader(item.hit.file, item.offset, focus=True)
         self.paint_highlights()
 
+    def _sentence_of_current_hit(self) -> None:
+        """The current hit's quote narrowed to the sentence holding it (from the reader's
+        copy of the document when it has one: one document's sentences, not every hit's)."""
+        item = self.model.search.current
+        if item is None or item.quote != (item.hit.start, item.hit.end):
+            return
+        doc = self.docs.get(item.hit.file)
+        spans = (
+            doc.sentences
+            if doc is not None
+            else sorted((s.start, s.end) for s in self.store.sentences(item.hit.file))
+        )
+        narrowed = replace(item, quote=sentence_of(item.hit, spans))
+        self.model.search.items[self.model.search.index] = narrowed
+
     def action_copy(self) -> None:
+        if self.model.current_pane == "results":
+            self._sentence_of_current_hit()
         self._copy(
             self.model.quote_for(self.selection()),
             "Copied quote",
@@ -599,6 +622,8 @@ class MainScreen(WritingScreen):
         )
 
     def action_copy_citation(self) -> None:
+        if self.model.current_pane == "results":
+            self._sentence_of_current_hit()
         self._copy(
             self.model.citation_for(self.selection()),
             "Copied citation",
@@ -676,14 +701,7 @@ class MainScreen(WritingScreen):
             self.app.call_from_thread(self.show_query_error, exc)
             return
         dates = {file: published_label(self.store.source(file)) for file in results.titles}
-        spans: dict[str, list[tuple[int, int]]] = {}
-
-        def sentences_of(file: str) -> list[tuple[int, int]]:
-            if file not in spans:
-                spans[file] = sorted((s.start, s.end) for s in self.store.sentences(file))
-            return spans[file]
-
-        items = result_items(results, self.store.text, dates, sentences_of)
+        items = result_items(results, self.store.text, dates)  # sentences: when `y` asks
         if not get_current_worker().is_cancelled:
             self.post_message(self.Searched(query, items, results.total))
 
