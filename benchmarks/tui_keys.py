@@ -121,8 +121,8 @@ def run_keys(store: Path, runs: int, query: str) -> dict[str, dict[str, float]]:
     env = {**os.environ, "TERM": "xterm-256color", "DOSSIER_WATCH": "0"}
     env.pop("COLUMNS", None)
     env.pop("LINES", None)
-    env["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="dossier-keys-data-")
-    env["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="dossier-keys-config-")
+    env["XDG_DATA_HOME"] = str(store.parent / "data")  # notes and history stay in the run
+    env["XDG_CONFIG_HOME"] = str(store.parent / "config")
     term = Terminal([sys.executable, "-c", LAUNCH, str(store)], env)
     times: dict[str, list[float]] = {}
     try:

@@ -239,3 +239,15 @@ async def test_results_come_a_page_at_a_time_and_n_reaches_past_the_first(tmp_pa
         reader = app.main.query_one(Reader)
         last = many.index("Zebra sighting number 149")
         assert reader.highlighted("reader--hit-current") == [(last, last + len("Zebra"))]
+
+
+async def test_y_in_results_copies_the_sentence_holding_the_hit(app: DossierApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await search(pilot, "astana")
+        await pilot.press("j")  # the hit in a.txt's two-sentence passage
+        await settle(pilot)
+        await pilot.press("y")
+        assert (
+            app.clipboard == f'> "The court in Astana ruled on October 15, 2015." — {CITE_A}, ¶ 1'
+        )
