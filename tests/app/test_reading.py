@@ -251,3 +251,18 @@ async def test_y_in_results_copies_the_sentence_holding_the_hit(app: DossierApp)
         assert (
             app.clipboard == f'> "The court in Astana ruled on October 15, 2015." — {CITE_A}, ¶ 1'
         )
+
+
+async def test_a_slow_document_load_does_not_pull_the_user_back_into_the_reader(
+    app: DossierApp,
+) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.main
+        assert "b.txt" not in screen.docs  # its load goes through the reader worker
+        screen.open_in_reader("b.txt", 0, focus=True)  # Enter on a hit, say...
+        screen.focus_pane("entities")  # ...and the user moves on before it is read
+        await settle(pilot)
+        assert screen.query_one(Reader).doc.file == "b.txt"  # shown, but not focused
+        assert screen.model.current_pane == "entities"
+        assert app.focused is screen.query_one("#entity-filter")

@@ -168,6 +168,7 @@ class MainScreen(WritingScreen):
         self.docs: dict[str, ReaderDoc] = {}
         self._opening = 0  # number of the latest open_in_reader request
         self._columns = ""  # the grid columns last set
+        self._opened_from = "sources"  # the pane current when the latest document was asked for
         self._stop_watching = threading.Event()
 
     # -- layout -------------------------------------------------------------------------------
@@ -460,6 +461,7 @@ class MainScreen(WritingScreen):
     def open_in_reader(self, file: str, offset: int | None = None, *, focus: bool = False) -> None:
         """Show `file` at `offset`; loads it in the reader worker unless already cached."""
         self._opening += 1  # a slower load of an earlier request must not win
+        self._opened_from = self.model.current_pane
         doc = self.docs.get(file)
         if doc is not None:
             self._show_doc(doc, offset, focus)
@@ -486,7 +488,10 @@ class MainScreen(WritingScreen):
     def on_main_screen_doc_loaded(self, message: DocLoaded) -> None:
         self.docs[message.doc.file] = message.doc
         if message.request == self._opening:
-            self._show_doc(message.doc, message.offset, message.focus)
+            # Focus the reader only if the user is still where the request came from: a slow
+            # load must not pull them back after Esc or a pane key.
+            moved = self.model.current_pane not in (self._opened_from, "reader")
+            self._show_doc(message.doc, message.offset, message.focus and not moved)
 
     def _show_doc(self, doc: ReaderDoc, offset: int | None, focus: bool) -> None:
         reader = self.query_one(Reader)
