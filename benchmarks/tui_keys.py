@@ -20,6 +20,7 @@ import fcntl
 import json
 import os
 import pty
+import re
 import select
 import shutil
 import struct
@@ -85,11 +86,12 @@ class Terminal:
         began = time.perf_counter()
         os.write(self.master, data.encode())
         text = ""
-        while time.perf_counter() - began < 30:
+        while time.perf_counter() - began < 60:
             text += self.read(0.02)
             if (marker is None and text) or (marker is not None and marker in text):
                 return time.perf_counter() - began
-        raise TimeoutError(f"no {marker!r} after {data!r}")
+        shown = re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", " ", text[-3000:])
+        raise TimeoutError(f"no {marker!r} after {data!r}; the terminal got: {shown!r}")
 
     def close(self) -> None:
         self.proc.terminate()
