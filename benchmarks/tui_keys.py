@@ -113,8 +113,7 @@ def steps(query: str) -> list[tuple[str, str, str | None, str]]:
         ("query line (/)", "/", None, ""),  # it opens on the last query, if any
         # the query is typed, then Enter is timed alone
         ("search (Enter)", "\r", f"Results · {query}", ""),
-        ("next hit (n)", "n", "hit 2/", ""),  # the reader, focused
-        ("back to results (Esc)", ESC, None, ""),
+        ("next hit (n)", "n", "hit 2/", ""),  # the reader, focused once the text is read
         ("close results (Esc)", ESC, "Chronology (", ""),
     ]
 
@@ -136,6 +135,9 @@ def run_keys(store: Path, runs: int, query: str) -> dict[str, dict[str, float]]:
                     for ch in query:
                         os.write(term.master, ch.encode())
                     term.settle()
+                if name == "close results (Esc)":  # from Results, wherever `n` left focus
+                    term.settle(1.0)
+                    os.write(term.master, b"5")
                 times.setdefault(name, []).append(term.key(keys, marker))
                 if undo:
                     term.settle()

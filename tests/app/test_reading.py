@@ -266,3 +266,27 @@ async def test_a_slow_document_load_does_not_pull_the_user_back_into_the_reader(
         assert screen.query_one(Reader).doc.file == "b.txt"  # shown, but not focused
         assert screen.model.current_pane == "entities"
         assert app.focused is screen.query_one("#entity-filter")
+
+
+async def test_the_palette_lists_a_few_sources_at_first_and_finds_any_by_typing(
+    tmp_path: Path,
+) -> None:
+    from textual.command import CommandList, CommandPalette
+
+    from tui.commands import DISCOVER_SOURCES
+
+    extra = {f"doc{i:02}.txt": f"Report number {i:02}\n\nSome text." for i in range(45)}
+    app = make_app(write_small_store(tmp_path / "store.json", extra=extra), watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, CommandPalette)
+        listing = app.screen.query_one(CommandList)
+        prompts = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        assert 0 < sum(p.startswith("open:") for p in prompts) <= DISCOVER_SOURCES
+        assert any(p.startswith("date: 2015") for p in prompts)
+        await pilot.press(*"number 44")
+        await pilot.pause(0.5)
+        prompts = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        assert any("Report number 44" in p for p in prompts)
