@@ -7,14 +7,13 @@ never markup, with control characters already turned into visible pictures by `D
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import ClassVar, Literal
 
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -24,26 +23,9 @@ from store.models import BOILERPLATE, FOOTNOTE, HEADING, Passage
 from tui.model.controls import visible
 from tui.model.reader_doc import ReaderDoc
 from tui.model.text_cursor import TextCursor
+from tui.widgets.reader_parts import READER_KEYS, Layer, Span
 
 GUTTER = 2
-Span = tuple[int, int]
-
-
-class _Layer:
-    """Sorted ranges with one style; finds those touching a row by bisecting on starts."""
-
-    def __init__(self, style: str, spans: Iterable[Span]) -> None:
-        self.style = style
-        self.spans = sorted(spans)
-        self.starts = [s for s, _ in self.spans]
-        self.longest = max((e - s for s, e in self.spans), default=0)
-
-    def touching(self, start: int, end: int) -> Iterable[Span]:
-        i = bisect_left(self.starts, start - self.longest)
-        j = bisect_left(self.starts, end)
-        for s, e in self.spans[i:j]:
-            if e > start:
-                yield s, e
 
 
 class Reader(ScrollView, can_focus=True):
@@ -67,51 +49,7 @@ class Reader(ScrollView, can_focus=True):
         "reader--place",
         "reader--other",
     }
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "scroll_down", "Down", show=False, id="dossier.reader.down"),
-        Binding("k", "scroll_up", "Up", show=False, id="dossier.reader.up"),
-        Binding("g", "top", "Top", show=False, id="dossier.reader.top"),
-        Binding("G", "bottom", "Bottom", show=False, id="dossier.reader.bottom"),
-        Binding(
-            "right_square_bracket",
-            "passage(1)",
-            "Next passage",
-            show=False,
-            tooltip="Next passage: the cursor to its first word",
-            id="dossier.reader.next_passage",
-        ),
-        Binding(
-            "left_square_bracket",
-            "passage(-1)",
-            "Previous passage",
-            show=False,
-            tooltip="Previous passage: the cursor to its first word",
-            id="dossier.reader.prev_passage",
-        ),
-        Binding("space", "page_down", "Page down", show=False, id="dossier.reader.page"),
-        Binding(
-            "l", "word(1)", "Next word", show=False, tooltip="Next word (the cursor)",
-            id="dossier.reader.next_word",
-        ),
-        Binding("h", "word(-1)", "Previous word", show=False, id="dossier.reader.prev_word"),
-        Binding(
-            "right_parenthesis", "sentence(1)", "Next sentence", show=False,
-            tooltip="Next sentence (the one y copies)", id="dossier.reader.next_sentence",
-        ),
-        Binding(
-            "left_parenthesis", "sentence(-1)", "Previous sentence", show=False,
-            tooltip="Previous sentence (again: the one before)", id="dossier.reader.prev_sentence",
-        ),
-        Binding(
-            "v", "visual", "Select", show=False,
-            tooltip="Start a selection at the cursor: h l ( ) ] [ extend it, y copies it, v or "
-            "esc drops it", id="dossier.reader.visual",
-        ),
-        Binding(
-            "escape", "cancel_selection", "Drop the selection", show=False,
-            id="dossier.reader.cancel",
-        ),
-    ]  # fmt: skip
+    BINDINGS: ClassVar[list[BindingType]] = READER_KEYS
 
     class CursorMoved(Message):
         """The current passage changed (the screen shows it in the title and copies it)."""
@@ -125,16 +63,16 @@ class Reader(ScrollView, can_focus=True):
         self.event_span: Span | None = None
         self.entity_spans: list[Span] = []
         self.show_entities = False
-        self._layers: list[_Layer] = []
+        self._layers: list[Layer] = []
         self._pending: int | None = None
         self._passage: Passage | None = None
         # The gutter's second column: noted (✎) and bookmarked (★) passages.
-        self._noted = _Layer("reader--noted", [])
-        self._starred = _Layer("reader--noted", [])
+        self._noted = Layer("reader--noted", [])
+        self._starred = Layer("reader--noted", [])
         # The word cursor and what `y` copies; drawn once a word, sentence or `v` key is used.
         self.text_cursor = TextCursor("", [])
         self.selecting = False
-        self._selection_layers: list[_Layer] = []
+        self._selection_layers: list[Layer] = []
 
     # -- state set by the screen --------------------------------------------------------------
     def show(self, doc: ReaderDoc, offset: int | None = None) -> None:
@@ -174,8 +112,8 @@ class Reader(ScrollView, can_focus=True):
 
     def set_marks(self, noted: list[Span], starred: list[Span]) -> None:
         """The spans that have a note or a bookmark: marked in the gutter beside their rows."""
-        self._noted = _Layer("reader--noted", noted)
-        self._starred = _Layer("reader--noted", starred)
+        self._noted = Layer("reader--noted", noted)
+        self._starred = Layer("reader--noted", starred)
         self.refresh()
 
     def gutter_mark(self, start: int, end: int) -> str:
@@ -322,8 +260,8 @@ class Reader(ScrollView, can_focus=True):
             self._selection_layers = []
             return
         self._selection_layers = [
-            _Layer("reader--selection", [self.text_cursor.span()]),
-            _Layer("reader--cursor", [self.text_cursor.word()]),
+            Layer("reader--selection", [self.text_cursor.span()]),
+            Layer("reader--cursor", [self.text_cursor.word()]),
         ]
 
     # -- drawing ------------------------------------------------------------------------------
@@ -335,20 +273,20 @@ class Reader(ScrollView, can_focus=True):
         dim = [(p.start, p.end) for p in doc.passages if p.kind in (FOOTNOTE, BOILERPLATE)]
         heading = [(p.start, p.end) for p in doc.passages if p.kind == HEADING]
         layers = [
-            _Layer("reader--dim", dim),
-            _Layer("reader--heading", heading),
-            _Layer("reader--control", ((o, o + 1) for o in doc.text.controls)),
+            Layer("reader--dim", dim),
+            Layer("reader--heading", heading),
+            Layer("reader--control", ((o, o + 1) for o in doc.text.controls)),
         ]
         if self.show_entities:
             by_type: dict[str, list[Span]] = {}
             for m in doc.mentions:
                 kind = m.type if m.type in ("person", "organisation", "place") else "other"
                 by_type.setdefault(kind, []).append((m.start, m.end))
-            layers += [_Layer(f"reader--{kind}", spans) for kind, spans in by_type.items()]
-        layers.append(_Layer("reader--mention", self.entity_spans))
-        layers.append(_Layer("reader--event", [self.event_span] if self.event_span else []))
-        layers.append(_Layer("reader--hit", self.hits))
-        layers.append(_Layer("reader--hit-current", self.current_hit))
+            layers += [Layer(f"reader--{kind}", spans) for kind, spans in by_type.items()]
+        layers.append(Layer("reader--mention", self.entity_spans))
+        layers.append(Layer("reader--event", [self.event_span] if self.event_span else []))
+        layers.append(Layer("reader--hit", self.hits))
+        layers.append(Layer("reader--hit-current", self.current_hit))
         self._layers = [layer for layer in layers if layer.spans]
 
     def render_line(self, y: int) -> Strip:
