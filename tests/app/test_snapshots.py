@@ -69,3 +69,12 @@ def test_help(snap_compare, store_path: Path, size: tuple[int, int]) -> None:
     assert snap_compare(
         make_app(store_path), terminal_size=size, run_before=press_then_settle("question_mark")
     )
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_reader_selection(snap_compare, store_path: Path, size: tuple[int, int]) -> None:
+    """A phrase selected in visual mode: shaded, the cursor's word in reverse video."""
+    keys = ["enter", "right_square_bracket", "l", "l", "l", "v", "l", "l"]
+    assert snap_compare(
+        make_app(store_path), terminal_size=size, run_before=press_then_settle(*keys)
+    )
