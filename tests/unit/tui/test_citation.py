@@ -108,3 +108,20 @@ def test_the_markdown_citer_and_the_exports_cite_the_paragraph_too() -> None:
         "Joanna Lillis, *Kazakhstan Designates IS*, Eurasianet, 2015-11-03, ¶ 3"
     )
     assert citer.quote("Words.", source, 120, 3).endswith("2015-11-03, ¶ 3")
+
+
+def test_a_chronology_export_cites_a_paged_document_by_page_and_others_by_paragraph() -> None:
+    from store.export.tables import EventRow, chronology
+    from tests.app.support import events
+    from tui.model.citer import MARKDOWN, Citer
+
+    event = next(e for e in events() if e.id == "a1")
+    paged = _source(pages=(("iv", 0, 40), ("17", 42, 400)))
+    unpaged = _source()
+    citer = Citer(MARKDOWN, [unpaged])
+    on_page = chronology([EventRow(event, paged, 1, ("a.txt",), False, ())], "md", citer.cite)
+    assert "2015-11-03, p. 17" in on_page  # the page the event's sentence starts on
+    by_paragraph = chronology(
+        [EventRow(event, unpaged, 1, ("a.txt",), False, ())], "md", citer.cite
+    )
+    assert "2015-11-03, ¶ 1" in by_paragraph
