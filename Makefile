@@ -36,6 +36,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_timex.py
 	$(BIN)/python benchmarks/bench_entities.py --mb 20
 	$(BIN)/python benchmarks/bench_tui.py --runs 5
+	$(BIN)/python benchmarks/tui_keys.py --runs 5 --burn
 	$(BIN)/python benchmarks/bench_hostile.py
 	$(BIN)/python benchmarks/run_all.py
 

@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from tui.app import DossierApp
 
 
+DISCOVER_SOURCES = 30
+
+
 class DossierCommands(Provider):
     """Open a source by title, an entity by any of its names, the chronology at a year."""
 
@@ -101,9 +104,18 @@ class DossierCommands(Provider):
         )
 
     async def discover(self) -> Hits:
+        """What the palette lists before anything is typed: every command but the entities,
+        and only the first `DISCOVER_SOURCES` sources (thousands of "open:" lines took the
+        palette a second to show; typing still searches them all)."""
+        sources = 0
         for text, callback, help_text in self._commands():
-            if not text.startswith("entity:"):
-                yield DiscoveryHit(Content(text), callback, text=text, help=escape(help_text))
+            if text.startswith("entity:"):
+                continue
+            if text.startswith("open:"):
+                sources += 1
+                if sources > DISCOVER_SOURCES:
+                    continue
+            yield DiscoveryHit(Content(text), callback, text=text, help=escape(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)

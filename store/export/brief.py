@@ -24,7 +24,7 @@ def brief_json(entries: list[Entry], source_of: SourceOf, passage_of: PassageOf,
         source = source_of(anchor.file) if anchor.file else None
         passage = passage_of(anchor.file, anchor.start) if anchor.file else None
         record["passage"] = passage
-        record["citation"] = cite(source, passage) if source else None
+        record["citation"] = cite(source, passage, anchor.start) if source else None
         record["selector"] = anchor.selectors() if anchor.file else []
         out.append(record)
     return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
@@ -71,7 +71,7 @@ def _one(entry: Entry, source_of: SourceOf, passage_of: PassageOf, cite: Cite) -
     else:
         source = source_of(anchor.file) if anchor.file else None
         passage = passage_of(anchor.file, anchor.start) if anchor.file else None
-        citation = cite(source, passage) if source else anchor.file or ""
+        citation = cite(source, passage, anchor.start) if source else anchor.file or ""
         lines.append(f'> "{one_line(anchor.exact)}" — {citation}')
     lines.append("")
     if entry.text.strip():

@@ -1,6 +1,7 @@
 """The chronology and the entities as CSV, Markdown or JSON: one row per event, per entity.
 
-A row's citation comes from the caller (`cite(source, passage)`), so the export reads as the
+A row's citation comes from the caller (`cite(source, passage, offset)`: the offset gives a
+paged document's page), so the export reads as the
 writer's chosen citation style does. CSV is what the `csv` module writes (quoted where needed,
 one line per row even when a quote spans lines in the document: whitespace is collapsed).
 """
@@ -19,7 +20,7 @@ from store.models import Entity, Event, Source
 from store.storage.db import Store
 from store.timex.labels import date_label
 
-Cite = Callable[[Source, int | None], str]
+Cite = Callable[[Source, int | None, int | None], str]  # (source, passage, offset): the locator
 
 CHRONOLOGY_FIELDS = (
     "date",
@@ -84,7 +85,7 @@ class EventRow:
             "passage": self.passage,
             "sources": list(self.sources),
             "quote": one_line(e.quote),
-            "citation": cite(self.source, self.passage) if self.source else e.file,
+            "citation": cite(self.source, self.passage, e.start) if self.source else e.file,
             "starred": self.starred,
             "tags": list(self.tags),
             "id": e.id,

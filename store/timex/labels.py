@@ -6,6 +6,8 @@ the CLI and the app all label dates through `date_label` so they agree.
 
 from __future__ import annotations
 
+UNDATED = "undated"  # the one word for "no known date", in the app, the CLI and citations
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter"}
 _MODS = {
     "BEFORE": "before ", "AFTER": "after ", "APPROX": "c. ", "START": "early ", "MID": "mid ",
@@ -14,8 +16,34 @@ _MODS = {
 }  # fmt: skip
 
 
+def published_label(published: str | None) -> str:
+    """A source's `published` as people read it: the date, or "undated" for "unknown"/none."""
+    return published if published and published != "unknown" else UNDATED
+
+
+def _month(digits: str) -> str | None:
+    return _MONTHS[int(digits) - 1] if digits.isdigit() and 1 <= int(digits) <= 12 else None
+
+
+def _with_unknowns(value: str) -> str | None:
+    """A value with X parts, at the precision it knows: `2015-10-XX` -> `Oct 2015`,
+    `XXXX-06-04` -> `4 Jun`, `2015-XX-XX` -> `2015`, `XXXX-XX-XX` -> "undated"."""
+    parts = value.split("-")
+    if len(parts) not in (2, 3) or not all(len(p) in (2, 4) for p in parts):
+        return None
+    year, month = parts[0], _month(parts[1])
+    day = parts[2] if len(parts) == 3 else "XX"
+    known_year = year.isdigit()
+    if day.isdigit() and month:
+        return f"{int(day)} {month} {year}" if known_year else f"{int(day)} {month}"
+    if month:
+        return f"{month} {year}" if known_year else month
+    return year if known_year else UNDATED
+
+
 def one_date(value: str) -> str:
-    """A single TIMEX value as a reader writes it: `199` -> `1990s`, `2012-SU` -> `summer 2012`."""
+    """A single TIMEX value as a reader writes it: `199` -> `1990s`, `2012-SU` -> `summer 2012`;
+    never with X placeholders (`2015-10-XX` -> `Oct 2015`)."""
     if value.isdigit() and len(value) == 3:
         return f"{value}0s"
     if value.isdigit() and len(value) == 2:
@@ -28,6 +56,10 @@ def one_date(value: str) -> str:
         return f"{_SEASONS[value[5:]]} {value[:4]}"
     if len(value) == 7 and value[5] in "QH":
         return f"{value[:4]} {value[5:]}"
+    if value and set(value) == {"X"}:
+        return UNDATED
+    if "X" in value:
+        return _with_unknowns(value) or value
     return value
 
 

@@ -47,7 +47,7 @@ async def test_panes_list_the_store(app: DossierApp) -> None:
         assert prompts[0].startswith("2011 ")
         assert prompts[1].startswith("2011–2012")
         assert prompts[2].startswith("2015 ")
-        assert "(2 sources)" in prompts[3] and prompts[3].startswith("2015-10")
+        assert "2 sources" in prompts[3] and prompts[3].startswith("2015-10")
         assert prompts[4].startswith("2015-11")
         entities = screen.query_one(EntityList)
         names = [str(entities.get_option_at_index(i).prompt) for i in range(entities.option_count)]
@@ -131,10 +131,10 @@ async def test_y_copies_the_hit_passage_as_a_quote_and_Y_the_citation(app: Dossi
         await pilot.press("y")
         assert app.clipboard == (
             '> "An Astana court ruled in October 2015 that the Islamic State is a terrorist '
-            'group." — *Court Rulings in Central Asia*, RFE/RL, 2016-01'
+            'group." — *Court Rulings in Central Asia*, RFE/RL, 2016-01, ¶ 1'
         )
         await pilot.press("Y")
-        assert app.clipboard == "*Court Rulings in Central Asia*, RFE/RL, 2016-01"
+        assert app.clipboard == "*Court Rulings in Central Asia*, RFE/RL, 2016-01, ¶ 1"
 
 
 async def test_an_empty_result_says_so_and_suggests(app: DossierApp) -> None:
@@ -256,7 +256,7 @@ async def test_tab_cycles_panes_and_escape_returns_from_the_reader(app: DossierA
         assert screen.model.current_pane == "sources"
 
 
-async def test_reader_y_copies_the_current_passage(app: DossierApp) -> None:
+async def test_reader_y_copies_the_sentence_under_the_cursor(app: DossierApp) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         await pilot.press("enter")  # read the first source
@@ -264,14 +264,16 @@ async def test_reader_y_copies_the_current_passage(app: DossierApp) -> None:
         await pilot.press("y")
         assert app.clipboard == (
             '> "Kazakhstan Bans Islamic State" — Joanna Lillis, *Kazakhstan Bans Islamic State*, '
-            "Eurasianet, 2015-11-03"
+            "Eurasianet, 2015-11-03, ¶ 0"
         )
         await pilot.press("right_square_bracket", "right_square_bracket", "y")
         assert app.clipboard.startswith(
             '> "President Nursultan Nazarbayev welcomed the ruling in November 2015." — Joanna'
         )
-        await pilot.press("left_square_bracket", "y")
-        assert app.clipboard.startswith('> "Kazakhstan has designated the Islamic State as a')
+        await pilot.press("left_square_bracket", "y")  # a passage of two sentences: the first
+        assert app.clipboard.startswith(
+            '> "Kazakhstan has designated the Islamic State as a terrorist organization." — J'
+        )
         await pilot.press("G")
         await pilot.press("y")
         assert app.clipboard.startswith('> "Subscribe to our newsletter for more news." — Joanna')
@@ -305,6 +307,20 @@ async def test_help_lists_every_key(app: DossierApp) -> None:
             assert f"  {key} " in text or f"  {key}," in text or f" {key} /" in text, key
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
+
+
+async def test_help_shows_keys_as_typed_apart_from_their_descriptions(app: DossierApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        lines = str(app.screen.query_one("#help-text", Static).render()).splitlines()
+        assert "square_bracket" not in "\n".join(lines)
+        rows = {line.split()[0]: line for line in lines if line.startswith("  ") and line.strip()}
+        assert rows["]"].startswith("  ]  ") and "Next passage" in rows["]"]
+        assert rows["["].startswith("  [  ") and "Previous passage" in rows["["]
+        for line in lines:  # a key column, at least one space, then the description
+            if line.startswith("  ") and line.strip():
+                assert line[2:19].rstrip() == line[2:19].strip() and line[19] == " ", line
 
 
 async def test_no_color_keeps_highlights_visible_without_colour(

@@ -133,6 +133,40 @@ def test_search_open_next_and_copy_in_a_real_terminal(session: str) -> None:
     tmux("send-keys", "-t", session, "q")
 
 
+def clipboard(starting: str, timeout: float = 10.0) -> str:
+    """The tmux buffer the app's OSC 52 copy set, once it starts with `starting`."""
+    deadline = time.monotonic() + timeout
+    buffer = ""
+    while time.monotonic() < deadline and not buffer.startswith(starting):
+        buffer = subprocess.run(
+            ["tmux", "show-buffer"], capture_output=True, text=True, check=False
+        ).stdout
+        time.sleep(0.1)
+    return buffer
+
+
+def test_select_a_phrase_in_the_reader_and_copy_it_with_its_locator(session: str) -> None:
+    """A writer's quote: a phrase picked word by word in visual mode, drawn selected on the
+    screen, copied through OSC 52 with the paragraph it comes from."""
+    wait_for(session, "Sources (2)")  # both undated: "Court Rulings in Central Asia" first
+    tmux("send-keys", "-t", session, "Enter")  # read it
+    wait_until(session, reader_focused, "the reader, focused", escapes=True)
+    tmux("send-keys", "-t", session, "]")  # its second passage: the cursor on "An"
+    tmux("send-keys", "-t", session, "l", "l", "v", "l", "l")  # "court ruled in"
+    cursor_word = re.compile(r"\x1b\[7m(?:\x1b\[[0-9;]*m)*in(?:\x1b|\s)")  # reverse video
+    screen = wait_until(
+        session, lambda s: cursor_word.search(s) is not None, "the cursor's word", escapes=True
+    )
+    assert "An Astana" in screen
+    tmux("send-keys", "-t", session, "y")
+    wait_for(session, "Copied quote")
+    buffer = clipboard('> "court ruled in"')
+    assert buffer.rstrip() == '> "court ruled in" — *Court Rulings in Central Asia*, undated, ¶ 1'
+    tmux("send-keys", "-t", session, "Escape", "Escape")  # drop the selection, leave the reader
+    wait_until(session, lambda s: not reader_focused(s), "the reader left", escapes=True)
+    tmux("send-keys", "-t", session, "q")
+
+
 @pytest.fixture
 def curation_session(tmp_path: Path):  # type: ignore[no-untyped-def]
     corpus = tmp_path / "corpus"

@@ -1,4 +1,4 @@
-"""Snapshots of what users see, at 80x24 and 160x48: main screen, reader with hits, entity
+"""Snapshots of what users see, at the three designed sizes 80x24, 120x40 and 200x60: main screen, reader with hits, entity
 view, help. Update with `pytest tests/app/test_snapshots.py --snapshot-update` after checking
 the report."""
 
@@ -13,7 +13,7 @@ from tests.app.support import settle as settle_workers
 from tests.app.support import write_small_store
 from tui.app import make_app
 
-SIZES = [(80, 24), (160, 48)]
+SIZES = [(80, 24), (120, 40), (200, 60)]
 
 
 @pytest.fixture(autouse=True)
@@ -68,4 +68,13 @@ def test_entity_view(snap_compare, store_path: Path, size: tuple[int, int]) -> N
 def test_help(snap_compare, store_path: Path, size: tuple[int, int]) -> None:
     assert snap_compare(
         make_app(store_path), terminal_size=size, run_before=press_then_settle("question_mark")
+    )
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_reader_selection(snap_compare, store_path: Path, size: tuple[int, int]) -> None:
+    """A phrase selected in visual mode: shaded, the cursor's word in reverse video."""
+    keys = ["enter", "right_square_bracket", "l", "l", "l", "v", "l", "l"]
+    assert snap_compare(
+        make_app(store_path), terminal_size=size, run_before=press_then_settle(*keys)
     )

@@ -17,7 +17,7 @@ EXPECTED_DATES = {
     "001_c13928596fe0fd3f.txt": ("2014-09-17", "day"),
     "002_e3382299f196536e.txt": ("2016", "year"),
     "003_290b001818848b61.txt": ("2015-10", "month"),
-    "004_349fe4209c07a8ff.txt": ("unknown", "unknown"),
+    "004_349fe4209c07a8ff.txt": (None, None),  # nothing states it: null to a script
 }
 
 
@@ -64,6 +64,21 @@ def test_sources_json_lists_the_seeds_with_honest_dates(
         assert set(source) == keys
         assert source["kind"] in ("news", "analysis", "report", "blog")
         assert source["chars"] > 1000 and source["passages"] > 5
+        assert "unknown" not in (source["author"], source["publisher"], source["published"])
+
+
+def test_an_undated_source_reads_undated_in_text_and_null_in_json(
+    built_store_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One word for "no date" on the command line (the app's word too), null in JSON."""
+    assert main(["sources", "--store", str(built_store_path)]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("004_"))
+    assert "undated" in line.split() and "unknown" not in line
+    assert main(["show", "004_349fe4209c07a8ff", "--json", "--store", str(built_store_path)]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["published"] is None
+    assert main(["show", "004_349fe4209c07a8ff", "--store", str(built_store_path)]) == 0
+    assert capsys.readouterr().out.splitlines()[0].endswith("(004_349fe4209c07a8ff.txt, undated)")
 
 
 def test_show_prints_passage_numbers_and_one_passage(

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from store.entities.details import entity_details, find_entity
 from store.errors import DossierError
 from store.storage.db import Store
+from store.timex.labels import date_label
 from tui.cli.common import add_command, add_pages, print_json, terminal_text
 from tui.cli.curate import USAGE, is_curation, run_curation
 
@@ -87,7 +88,7 @@ def run(args: argparse.Namespace, store: Store) -> int:
         out.append("related: " + ", ".join(f"{e.name} ({n})" for e, n in details.related[:10]))
     if details.events:
         out.append("events:")
-        out += [f"  {e.date}  {e.summary or e.quote}" for e in details.events]
+        out += [f"  {date_label(e.date, e.mod)}  {e.summary or e.quote}" for e in details.events]
     out.append("in context:")
     for k in details.contexts[: max(0, args.limit)]:
         out.append(f"  {k.file}:{k.start}  …{k.left}[{k.surface}]{k.right}…")

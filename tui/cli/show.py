@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Any
 from store.errors import DossierError
 from store.models import BODY, Source
 from store.storage.db import Store
+from store.timex.labels import published_label
 from tui.cli.common import add_command, print_json_line, terminal_text
+from tui.cli.sources import known
 
 if TYPE_CHECKING:
     from tui.cli.common import Subcommands
@@ -78,10 +80,10 @@ def document_json(store: Store, source: Source, only: int | None = None) -> dict
     return {
         "file": source.file,
         "title": source.title,
-        "author": source.author,
-        "publisher": source.publisher,
-        "published": source.published,
-        "kind": source.kind,
+        "author": known(source.author),
+        "publisher": known(source.publisher),
+        "published": known(source.published),
+        "kind": known(source.kind),
         "url": source.url or None,
         "pages": [{"label": label, "start": s, "end": e} for label, s, e in source.pages]
         if source.pages
@@ -112,7 +114,8 @@ def _print_text(store: Store, source: Source, only: int | None) -> None:
         )
         print(terminal_text(text[passage.start : passage.end]))
         return
-    print(terminal_text(f"# {source.title}  ({source.file}, {source.published})"))
+    when = published_label(source.published)
+    print(terminal_text(f"# {source.title}  ({source.file}, {when})"))
     if source.note:
         print(terminal_text(f"# note: {source.note}"))
     page = None

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from store.models import Source
 from store.storage.db import Store
+from store.timex.labels import published_label
 from tui.cli.common import add_command, print_json, terminal_text
 
 if TYPE_CHECKING:
@@ -53,7 +54,8 @@ def run(args: argparse.Namespace, store: Store) -> int:
         print_json([_json(s) for s in sources])
         return 0
     for source in sources:
-        line = f"{source.file}  {source.published:<10}  {source.kind:<8}  {source.title}"
+        when = published_label(source.published)
+        line = f"{source.file}  {when:<10}  {source.kind:<8}  {source.title}"
         byline = ", ".join(x for x in (source.author, source.publisher) if x != "unknown")
         print(terminal_text(line))
         if byline:
@@ -63,7 +65,7 @@ def run(args: argparse.Namespace, store: Store) -> int:
 
 def _json(source: Source) -> dict[str, object]:
     """A source as `dossier sources --json` prints it: fields, pages, and each field's basis."""
-    row: dict[str, object] = {name: getattr(source, name) for name in JSON_FIELDS}
+    row: dict[str, object] = {name: known(getattr(source, name)) for name in JSON_FIELDS}
     row["url"] = source.url or None
     row["pages"] = len(source.pages) or None
     row["basis"] = {
@@ -72,3 +74,8 @@ def _json(source: Source) -> dict[str, object]:
         if source.basis_of(name) != "unknown"
     }
     return row
+
+
+def known(value: object) -> object:
+    """A metadata field for JSON: "unknown" (the store's placeholder) is null to a script."""
+    return None if value == "unknown" else value

@@ -1,6 +1,6 @@
 """How `y`, `Y` and the exports cite: Markdown (the default), pandoc, or a CSL style.
 
-- `markdown`: `> "…" — Author, *Title*, Publisher, date` (tui.model.citation, unchanged).
+- `markdown`: `> "…" — Author, *Title*, Publisher, date, ¶ 7` (tui.model.citation).
 - `pandoc`: `> "…" [@daly2014real, para. 7]`, the key shared with the BibTeX and CSL-JSON
   exports (`dossier export sources`), the locator the passage number `dossier show` prints.
 - any other value is a CSL style (`chicago-author-date`, `apa`, a `.csl` path) rendered by
@@ -45,14 +45,14 @@ class Citer:
             return f"[@{self.key(source)}{locator}]"
         if self._renderer is not None:
             return self._renderer.cite(self.key(source), passage, page)
-        return citation(source, offset)
+        return citation(source, offset, passage)
 
     def quote(
         self, text: str, source: Source, offset: int | None = None, passage: int | None = None
     ) -> str:
         """What `y` copies."""
         if self.style == MARKDOWN:
-            return quote(text, source, offset)
+            return quote(text, source, offset, passage)
         return f'> "{quote_text(text)}" {self.cite(source, passage, offset)}'
 
     def citation(

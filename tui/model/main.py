@@ -56,10 +56,11 @@ class Selection:
     source: str | None = None  # the file highlighted in Sources
     event: str | None = None  # the event id highlighted in the Chronology
     entity: str | None = None  # the entity id highlighted in Entities
-    passage: tuple[str, str] | None = None  # (text, file) of the reader's current passage
+    passage: tuple[str, str] | None = None  # (text, file) the reader quotes: its selection,
+    # else the sentence under its cursor (never a whole passage)
     document: str | None = None  # the file the reader shows
-    passage_start: int | None = None  # where the reader's current passage starts
-    passage_index: int | None = None  # its number, as `dossier show` prints it
+    passage_start: int | None = None  # where that quoted text starts
+    passage_index: int | None = None  # the passage holding it, as `dossier show` numbers it
     note: tuple[str, str, int] | None = None  # (quote, file, start) of the Notes pane's entry
 
 
@@ -163,6 +164,8 @@ class MainModel:
         if self.current_pane == "reader":
             return Back("pane", self.return_pane if self.return_pane != "reader" else "sources")
         if self.current_pane in ("results", "notes"):
+            if self.current_pane == "results":
+                self.search.index = -1  # the results close: no hit is current, no counter
             return Back("pane", "chronology")
         if self.filter_by is not None:
             self.filter_by = None
@@ -239,9 +242,12 @@ class MainModel:
         page = f" · p. {visible(label)}" if label else ""
         return f"{title} · {published_label(source)}{page}"
 
-    def reader_subtitle(self) -> str:
+    def reader_subtitle(self, file: str | None = None) -> str:
+        """ "hit 2/5" while the reader shows the current hit's document (`file`), so the
+        counter never names a hit the reader is not showing; "entities shown" while `e` is on."""
         parts = []
-        if self.search.items:
+        current = self.search.current
+        if current is not None and current.hit.file == file:
             parts.append(f"hit {self.search.counter}")
         if self.show_entities:
             parts.append("entities shown")
@@ -313,15 +319,16 @@ class MainModel:
 
     # -- what y and Y copy --------------------------------------------------------------------
     def quoted(self, selection: Selection) -> tuple[str, str, int | None] | None:
-        """(text, file, start) of what `y` quotes in the current pane: the reader's passage,
-        the current hit's passage or the highlighted event's sentence; None elsewhere."""
+        """(text, file, start) of what `y` quotes in the current pane: the reader's selection
+        (or the sentence under its cursor), the current hit's sentence or the highlighted
+        event's sentence; None elsewhere."""
         if self.current_pane == "reader":
             if selection.passage is None:
                 return None
             return (*selection.passage, selection.passage_start)
         if self.current_pane == "results":
             item = self.search.current
-            return (item.passage_text, item.hit.file, item.hit.start) if item is not None else None
+            return (item.quote_text, item.hit.file, item.quote[0]) if item is not None else None
         if self.current_pane == "notes" and selection.note is not None:
             return selection.note
         if self.current_pane == "chronology" and self.catalog is not None:
@@ -336,12 +343,18 @@ class MainModel:
         if quoted is None or self.catalog is None or quoted[1] not in self.catalog.by_file:
             return None
         source = self.catalog.by_file[quoted[1]]
+        passage = self.paragraph(selection)
         if self.citer is not None and self.citer.style != MARKDOWN:
-            passage = selection.passage_index if self.current_pane == "reader" else None
-            if self.current_pane == "results" and self.search.current is not None:
-                passage = self.search.current.hit.passage
             return self.citer.quote(quoted[0], source, quoted[2], passage)
-        return quote(quoted[0], source, quoted[2])
+        return quote(quoted[0], source, quoted[2], passage)
+
+    def paragraph(self, selection: Selection) -> int | None:
+        """The passage number the quote's locator gives (¶ N), where the pane knows it."""
+        if self.current_pane == "reader":
+            return selection.passage_index
+        if self.current_pane == "results" and self.search.current is not None:
+            return self.search.current.hit.passage
+        return None
 
     def citation_for(self, selection: Selection) -> str | None:
         """What `Y` copies: the citation of the highlighted source in Sources, else of the
@@ -349,15 +362,16 @@ class MainModel:
         quoted = self.quoted(selection)
         file = quoted[1] if quoted else None
         offset = quoted[2] if quoted else None
+        passage = self.paragraph(selection) if quoted else None
         if self.current_pane == "sources":
-            file, offset = selection.source, None
+            file, offset, passage = selection.source, None, None
         if file is None:
             file = selection.document
         if file is None or self.catalog is None or file not in self.catalog.by_file:
             return None
         if self.citer is not None and self.citer.style != MARKDOWN:
-            return self.citer.citation(self.catalog.by_file[file], offset)
-        return citation(self.catalog.by_file[file], offset)
+            return self.citer.citation(self.catalog.by_file[file], offset, passage)
+        return citation(self.catalog.by_file[file], offset, passage)
 
 
 def shorten(text: str, limit: int = 160) -> str:

@@ -27,6 +27,7 @@ class ReaderDoc:
     text: DocText
     passages: list[Passage]
     mentions: list[MentionSpan]
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # what the cursor quotes
     starts: list[int] = field(init=False)
     # display line -> the page labels that begin after it (a paged document's blank lines)
     page_breaks: dict[int, list[str]] = field(init=False)
@@ -47,7 +48,8 @@ class ReaderDoc:
             ),
             key=lambda m: m.start,
         )
-        return cls(file, store.source(file), DocText(text), passages, mentions)
+        sentences = sorted((s.start, s.end) for s in store.sentences(file))
+        return cls(file, store.source(file), DocText(text), passages, mentions, sentences)
 
     def passage_at(self, offset: int) -> Passage | None:
         """The passage holding `offset`, else the next one (offsets between passages)."""

@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.keys import key_to_character
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -63,9 +64,17 @@ EXTRA: list[tuple[str, str, list[tuple[str, str]]]] = [
 ]
 
 
-def _key_name(key: str) -> str:
-    names = {"slash": "/", "question_mark": "?", "space": "space", "escape": "esc"}
-    return ", ".join(names.get(k.strip(), k.strip()) for k in key.split(","))
+_NAMED = {"space": "space", "escape": "esc", "tab": "tab", "enter": "enter", "slash": "/"}
+
+
+def key_name(key: str) -> str:
+    """A binding's keys as typed: `right_square_bracket` -> `]`, `slash` -> `/`, `escape` ->
+    `esc`; keys with modifiers (`ctrl+p`, `shift+tab`) keep their names."""
+    names = []
+    for k in (part.strip() for part in key.split(",")):
+        char = None if k in _NAMED else key_to_character(k)
+        names.append(_NAMED.get(k) or (char if char and char.isprintable() else k))
+    return ", ".join(names)
 
 
 def binding_rows() -> list[tuple[str, list[tuple[str, str]]]]:
@@ -95,7 +104,7 @@ def binding_rows() -> list[tuple[str, list[tuple[str, str]]]]:
         for b in bindings:
             if isinstance(b, Binding):
                 what = b.tooltip or b.description
-                rows.append((_key_name(b.key), what))
+                rows.append((key_name(b.key), what))
         out.append((title, rows))
     return out
 
@@ -112,7 +121,7 @@ class HelpScreen(ModalScreen[None]):
         for title, rows in sections:
             parts.append(Content.styled(title, "bold $accent"))
             for key, what in rows:
-                parts.append(Content.assemble((f"  {key:<18}", "bold"), what))
+                parts.append(Content.assemble((f"  {key:<17} ", "bold"), what))
             parts.append(Content(""))
         parts.append(Content("Mouse works too. Esc or ? closes this screen.").stylize("dim"))
         with VerticalScroll(id="help-box"):

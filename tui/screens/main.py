@@ -11,7 +11,7 @@ title, an entity name, a query) are set as Content, never as a markup string.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -21,7 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Footer, Tab, Tabs
+from textual.widgets import Tab, Tabs
 from textual.worker import Worker, get_current_worker
 
 from store.errors import QueryError
@@ -30,9 +30,10 @@ from store.storage.db import Store
 from tui.model.catalog import Catalog
 from tui.model.citation import published_label
 from tui.model.controls import visible
+from tui.model.layout import NARROW, pane_widths
 from tui.model.main import NUMBERED, PANES, TITLES, MainModel, Preview, Selection, Target, shorten
 from tui.model.reader_doc import ReaderDoc
-from tui.model.results import ResultItem, result_items
+from tui.model.results import ResultItem, result_items, sentence_of
 from tui.screens.curation import CurationFlow
 from tui.screens.timeline_keys import TIMELINE_BINDINGS, TimelineKeys
 from tui.screens.writing import WritingScreen
@@ -43,6 +44,7 @@ from tui.widgets.loading_box import LoadingBox
 from tui.widgets.notes_list import NotesList
 from tui.widgets.notes_pane import NotesPane
 from tui.widgets.query_box import QueryBox
+from tui.widgets.quiet_footer import QuietFooter
 from tui.widgets.reader import Reader
 from tui.widgets.results_list import ResultsList
 from tui.widgets.results_pane import ResultsPane
@@ -50,7 +52,6 @@ from tui.widgets.source_list import SourceList
 from tui.widgets.timeline_strip import TimelineStrip
 from tui.worker_errors import notify_failure
 
-NARROW = 120
 SEARCH_LIMIT = 500
 FOCUS = {
     "sources": "#sources",
@@ -169,6 +170,8 @@ class MainScreen(WritingScreen, TimelineKeys):
         self.model = MainModel()
         self.docs: dict[str, ReaderDoc] = {}
         self._opening = 0  # number of the latest open_in_reader request
+        self._columns = ""  # the grid columns last set
+        self._opened_from = "sources"  # the pane current when the latest document was asked for
         self._stop_watching = threading.Event()
 
     # -- layout -------------------------------------------------------------------------------
@@ -187,7 +190,7 @@ class MainScreen(WritingScreen, TimelineKeys):
                 yield Reader(id="reader")
             yield EntityPane(id="pane-entities", classes="pane")
         yield QueryBox(id="query-box")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.query_one("#pane-tabs", Tabs).can_focus = False
@@ -209,10 +212,16 @@ class MainScreen(WritingScreen, TimelineKeys):
     def _apply_layout(self) -> None:
         current = self.model.current_pane
         self.set_class(self.narrow, "-narrow")
+        widths = pane_widths(self.size.width)
+        columns = "1fr" if self.narrow else f"{widths.sources} {widths.middle} 1fr"
+        if columns != self._columns:  # sized by content: see tui/model/layout.py
+            self._columns = columns
+            self.query_one("#panes").styles.grid_columns = columns
         self.set_class(self.model.results_in_middle(self.narrow), "-middle-results")
         self.set_class(self.model.notes_in_middle(self.narrow), "-middle-notes")
-        for pane in PANES:
-            self.query_one(f"#pane-{pane}").set_class(pane == current, "-current")
+        if self.narrow:  # only the narrow layout styles -current (a restyle of the pane)
+            for pane in PANES:
+                self.query_one(f"#pane-{pane}").set_class(pane == current, "-current")
         tabs = self.query_one("#pane-tabs", Tabs)
         if tabs.active != f"tab-{current}":
             tabs.active = f"tab-{current}"
@@ -252,12 +261,16 @@ class MainScreen(WritingScreen, TimelineKeys):
             return
         self.preview(self.model.preview_source(self.query_one(SourceList).highlighted_id))
         self.preview(self.model.preview_event(self.query_one(ChronologyList).highlighted_id))
-        self.preview(self.model.preview_hit(self.model.search.index))
+        self.preview(self.model.preview_hit(self._results_cursor()))
         if self.model.preview_entity(self.query_one(EntityList).highlighted_id):
             self.paint_highlights()
         entry = self.query_one(NotesList).highlighted_entry
         if self.model.current_pane == "notes" and entry is not None:
             self.on_notes_list_highlighted(NotesList.Highlighted(entry))
+
+    def _results_cursor(self) -> int:
+        results = self.query_one(ResultsList)
+        return results.highlighted if results.highlighted is not None else -1
 
     def preview(self, where: Preview | None) -> bool:
         if where is not None:
@@ -322,16 +335,17 @@ class MainScreen(WritingScreen, TimelineKeys):
     def selection(self) -> Selection:
         """What the widgets have under their cursors, for the model to decide on."""
         reader = self.query_one(Reader)
-        doc, passage = reader.doc, reader.current_passage
+        doc, span = reader.doc, reader.quote_span()
+        passage = doc.passage_at(span[0]) if doc is not None and span is not None else None
         return Selection(
             source=self.query_one(SourceList).highlighted_id,
             event=self.query_one(ChronologyList).highlighted_id,
             entity=self.query_one(EntityList).highlighted_id,
-            passage=(doc.text.text[passage.start : passage.end], doc.file)
-            if doc is not None and passage is not None
+            passage=(doc.text.text[span[0] : span[1]], doc.file)
+            if doc is not None and span is not None and span[1] > span[0]
             else None,
             document=doc.file if doc is not None else None,
-            passage_start=passage.start if passage is not None else None,
+            passage_start=span[0] if span is not None else None,
             passage_index=passage.index if passage is not None else None,
             note=self._note_quote(),
         )
@@ -452,11 +466,12 @@ class MainScreen(WritingScreen, TimelineKeys):
     def open_in_reader(self, file: str, offset: int | None = None, *, focus: bool = False) -> None:
         """Show `file` at `offset`; loads it in the reader worker unless already cached."""
         self._opening += 1  # a slower load of an earlier request must not win
+        self._opened_from = self.model.current_pane
         doc = self.docs.get(file)
         if doc is not None:
             self._show_doc(doc, offset, focus)
         else:
-            self.load_doc(file, offset, focus, self._opening)
+            self.load_doc(file, offset, focus, self._opening, self.query_one(Reader).text_width)
 
     @work(
         thread=True,
@@ -465,17 +480,23 @@ class MainScreen(WritingScreen, TimelineKeys):
         exit_on_error=False,
         description="open the document",
     )
-    def load_doc(self, file: str, offset: int | None, focus: bool, request: int) -> None:
+    def load_doc(
+        self, file: str, offset: int | None, focus: bool, request: int, width: int
+    ) -> None:
         catalog = self.model.catalog
         types = {e.id: e.type for e in catalog.entities} if catalog else {}
         doc = ReaderDoc.load(self.store, file, types)
+        doc.text.rows(width)  # wrapped here, not on the UI thread when it is shown
         if not get_current_worker().is_cancelled:
             self.post_message(self.DocLoaded(doc, offset, focus, request))
 
     def on_main_screen_doc_loaded(self, message: DocLoaded) -> None:
         self.docs[message.doc.file] = message.doc
         if message.request == self._opening:
-            self._show_doc(message.doc, message.offset, message.focus)
+            # Focus the reader only if the user is still where the request came from: a slow
+            # load must not pull them back after Esc or a pane key.
+            moved = self.model.current_pane not in (self._opened_from, "reader")
+            self._show_doc(message.doc, message.offset, message.focus and not moved)
 
     def _show_doc(self, doc: ReaderDoc, offset: int | None, focus: bool) -> None:
         reader = self.query_one(Reader)
@@ -515,7 +536,7 @@ class MainScreen(WritingScreen, TimelineKeys):
         passage = self.query_one(Reader).current_passage
         offset = passage.start if passage is not None else None
         pane.border_title = Content(self.model.reader_title(doc, offset))
-        pane.border_subtitle = Content(self.model.reader_subtitle())
+        pane.border_subtitle = Content(self.model.reader_subtitle(doc.file))
         results = self.query_one("#pane-results")
         results.border_title = Content(self.model.results_title())
         results.border_subtitle = Content(self.model.search.counter)
@@ -545,10 +566,18 @@ class MainScreen(WritingScreen, TimelineKeys):
             self.open_in_reader(where.file, where.offset, focus=True)
 
     def show_year(self, year: str) -> None:
-        """The chronology, unfiltered, at the first event of `year`."""
-        if self.model.filter_by is not None:
+        """The chronology, unfiltered, at the first event of `year` (its header at the top);
+        a filter it clears is said, not dropped silently."""
+        cleared = self.model.filter_by
+        if cleared is not None:
             self.model.filter_by = None
             self.refresh_chronology()
+            self.refresh_bindings()
+            self.notify(
+                f"Filter cleared ({visible(cleared.label)}) to show every event of {year}.",
+                title="Chronology",
+                markup=False,
+            )
         self.focus_pane("chronology")
         self.query_one(ChronologyList).jump_to_year(year)
 
@@ -573,11 +602,29 @@ class MainScreen(WritingScreen, TimelineKeys):
             self.notify("No search results: press / to search.", severity="warning", markup=False)
             return
         results = self.query_one(ResultsList)
+        results.ensure(self.model.search.index)  # its row laid out (they come a page at a time)
         results.highlighted = self.model.search.index  # previews, via ResultsList.Highlighted
         self.open_in_reader(item.hit.file, item.offset, focus=True)
         self.paint_highlights()
 
+    def _sentence_of_current_hit(self) -> None:
+        """The current hit's quote narrowed to the sentence holding it (from the reader's
+        copy of the document when it has one: one document's sentences, not every hit's)."""
+        item = self.model.search.current
+        if item is None or item.quote != (item.hit.start, item.hit.end):
+            return
+        doc = self.docs.get(item.hit.file)
+        spans = (
+            doc.sentences
+            if doc is not None
+            else sorted((s.start, s.end) for s in self.store.sentences(item.hit.file))
+        )
+        narrowed = replace(item, quote=sentence_of(item.hit, spans))
+        self.model.search.items[self.model.search.index] = narrowed
+
     def action_copy(self) -> None:
+        if self.model.current_pane == "results":
+            self._sentence_of_current_hit()
         self._copy(
             self.model.quote_for(self.selection()),
             "Copied quote",
@@ -585,6 +632,8 @@ class MainScreen(WritingScreen, TimelineKeys):
         )
 
     def action_copy_citation(self) -> None:
+        if self.model.current_pane == "results":
+            self._sentence_of_current_hit()
         self._copy(
             self.model.citation_for(self.selection()),
             "Copied citation",
@@ -638,6 +687,7 @@ class MainScreen(WritingScreen, TimelineKeys):
             self.close_query()
         elif back.kind == "pane":
             self.focus_pane(back.pane)
+            self.paint_highlights()  # the current hit (and its counter) may have closed
         else:
             self.refresh_chronology()
 
@@ -661,7 +711,7 @@ class MainScreen(WritingScreen, TimelineKeys):
             self.app.call_from_thread(self.show_query_error, exc)
             return
         dates = {file: published_label(self.store.source(file)) for file in results.titles}
-        items = result_items(results, self.store.text, dates)
+        items = result_items(results, self.store.text, dates)  # sentences: when `y` asks
         if not get_current_worker().is_cancelled:
             self.post_message(self.Searched(query, items, results.total))
 
@@ -674,9 +724,10 @@ class MainScreen(WritingScreen, TimelineKeys):
         self.query_one(ResultsPane).show_results(message.items, self.model.results_placeholder())
         self.update_reader_title()
         self.focus_pane("results")
-        if message.items:
-            self.model.search.index = 0
-            self.paint_highlights()
+        if message.items:  # the reader follows the first hit, whatever it showed before
+            first = self.model.search.go(0)
+            self.open_in_reader(first.hit.file, first.offset)
+        self.paint_highlights()
 
     def close_query(self, refocus: bool = True) -> None:
         back_to = self.model.close_query()

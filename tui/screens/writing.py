@@ -228,10 +228,10 @@ class WritingScreen(Screen[None]):
             return None
         if pane == "reader":
             reader = self.query_one(Reader)
-            passage = reader.current_passage
-            if reader.doc is None or passage is None:
+            span = reader.quote_span()  # the selection, else the sentence under the cursor
+            if reader.doc is None or span is None or span[1] <= span[0]:
                 return None
-            return Item("passage", reader.doc.file, passage.start, passage.end)
+            return Item("passage", reader.doc.file, span[0], span[1])
         if pane == "results":
             hit = self.model.search.current
             return Item("hit", hit.hit.file, hit.hit.start, hit.hit.end) if hit else None

@@ -7,14 +7,13 @@ never markup, with control characters already turned into visible pictures by `D
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable
 from typing import ClassVar, Literal
 
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -23,26 +22,10 @@ from textual.strip import Strip
 from store.models import BOILERPLATE, FOOTNOTE, HEADING, Passage
 from tui.model.controls import visible
 from tui.model.reader_doc import ReaderDoc
+from tui.model.text_cursor import TextCursor
+from tui.widgets.reader_parts import READER_KEYS, Layer, Span
 
 GUTTER = 2
-Span = tuple[int, int]
-
-
-class _Layer:
-    """Sorted ranges with one style; finds those touching a row by bisecting on starts."""
-
-    def __init__(self, style: str, spans: Iterable[Span]) -> None:
-        self.style = style
-        self.spans = sorted(spans)
-        self.starts = [s for s, _ in self.spans]
-        self.longest = max((e - s for s, e in self.spans), default=0)
-
-    def touching(self, start: int, end: int) -> Iterable[Span]:
-        i = bisect_left(self.starts, start - self.longest)
-        j = bisect_left(self.starts, end)
-        for s, e in self.spans[i:j]:
-            if e > start:
-                yield s, e
 
 
 class Reader(ScrollView, can_focus=True):
@@ -59,34 +42,14 @@ class Reader(ScrollView, can_focus=True):
         "reader--gutter",
         "reader--noted",
         "reader--page",
+        "reader--selection",
+        "reader--cursor",
         "reader--person",
         "reader--organisation",
         "reader--place",
         "reader--other",
     }
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "scroll_down", "Down", show=False, id="dossier.reader.down"),
-        Binding("k", "scroll_up", "Up", show=False, id="dossier.reader.up"),
-        Binding("g", "top", "Top", show=False, id="dossier.reader.top"),
-        Binding("G", "bottom", "Bottom", show=False, id="dossier.reader.bottom"),
-        Binding(
-            "right_square_bracket",
-            "passage(1)",
-            "Next passage",
-            show=False,
-            tooltip="Next passage (the one y copies)",
-            id="dossier.reader.next_passage",
-        ),
-        Binding(
-            "left_square_bracket",
-            "passage(-1)",
-            "Previous passage",
-            show=False,
-            tooltip="Previous passage",
-            id="dossier.reader.prev_passage",
-        ),
-        Binding("space", "page_down", "Page down", show=False, id="dossier.reader.page"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = READER_KEYS
 
     class CursorMoved(Message):
         """The current passage changed (the screen shows it in the title and copies it)."""
@@ -100,12 +63,16 @@ class Reader(ScrollView, can_focus=True):
         self.event_span: Span | None = None
         self.entity_spans: list[Span] = []
         self.show_entities = False
-        self._layers: list[_Layer] = []
+        self._layers: list[Layer] = []
         self._pending: int | None = None
         self._passage: Passage | None = None
         # The gutter's second column: noted (✎) and bookmarked (★) passages.
-        self._noted = _Layer("reader--noted", [])
-        self._starred = _Layer("reader--noted", [])
+        self._noted = Layer("reader--noted", [])
+        self._starred = Layer("reader--noted", [])
+        # The word cursor and what `y` copies; drawn once a word, sentence or `v` key is used.
+        self.text_cursor = TextCursor("", [])
+        self.selecting = False
+        self._selection_layers: list[Layer] = []
 
     # -- state set by the screen --------------------------------------------------------------
     def show(self, doc: ReaderDoc, offset: int | None = None) -> None:
@@ -114,6 +81,9 @@ class Reader(ScrollView, can_focus=True):
             self.doc = doc
             self.hits, self.current_hit, self.entity_spans = [], [], []
             self.event_span = None
+            self.text_cursor = TextCursor(doc.text.text, doc.sentences)
+        self.selecting = False
+        self.text_cursor.cancel()  # a jump (a hit, an event) starts afresh
         self._relayout()
         self.go_to(offset if offset is not None else 0, center=offset is not None)
 
@@ -142,8 +112,8 @@ class Reader(ScrollView, can_focus=True):
 
     def set_marks(self, noted: list[Span], starred: list[Span]) -> None:
         """The spans that have a note or a bookmark: marked in the gutter beside their rows."""
-        self._noted = _Layer("reader--noted", noted)
-        self._starred = _Layer("reader--noted", starred)
+        self._noted = Layer("reader--noted", noted)
+        self._starred = Layer("reader--noted", starred)
         self.refresh()
 
     def gutter_mark(self, start: int, end: int) -> str:
@@ -156,11 +126,17 @@ class Reader(ScrollView, can_focus=True):
 
     def highlighted(self, style: str) -> list[Span]:
         """Ranges currently drawn with component style `style` (what tests assert on)."""
-        return [s for layer in self._layers if layer.style == style for s in layer.spans]
+        layers = (*self._layers, *self._selection_layers)
+        return [s for layer in layers if layer.style == style for s in layer.spans]
 
     @property
     def current_passage(self) -> Passage | None:
         return self._passage
+
+    def quote_span(self) -> tuple[int, int] | None:
+        """What `y` copies and a note anchors to: the selection, else the sentence under the
+        cursor; exact offsets into the document's text."""
+        return self.text_cursor.span() if self.doc is not None else None
 
     # -- scrolling ----------------------------------------------------------------------------
     @property
@@ -170,7 +146,10 @@ class Reader(ScrollView, can_focus=True):
     def go_to(self, offset: int, *, center: bool = True) -> None:
         """Put document offset `offset` on screen (a third of the way down) and make it current."""
         self.cursor = offset
+        if not self.text_cursor.visual:
+            self.text_cursor.place(offset)
         self._update_passage()
+        self._update_selection()
         if self.doc is None:
             return
         if self.size.height == 0 or self.scrollable_content_region.width <= GUTTER:
@@ -197,10 +176,44 @@ class Reader(ScrollView, can_focus=True):
         current = doc.passage_at(self.cursor)
         index = doc.passages.index(current) if current in doc.passages else 0
         index = max(0, min(len(doc.passages) - 1, index + step))
-        target = doc.passages[index].start
+        self.text_cursor.place(doc.passages[index].start)  # in visual mode: extends it
+        self._cursor_moved(doc.passages[index].start)
+
+    def action_word(self, step: int) -> None:
+        """Move the word cursor (and, in visual mode, the selection's end)."""
+        self._selection_key(lambda: self.text_cursor.move_word(step))
+
+    def action_sentence(self, step: int) -> None:
+        self._selection_key(lambda: self.text_cursor.move_sentence(step))
+
+    def action_visual(self) -> None:
+        self._selection_key(self.text_cursor.toggle_visual)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Esc drops a selection; without one it is the screen's "back"."""
+        return self.text_cursor.visual if action == "cancel_selection" else True
+
+    def action_cancel_selection(self) -> None:
+        self.text_cursor.cancel()
+        self._update_selection()
+        self.refresh()
+
+    def _selection_key(self, move: Callable[[], None]) -> None:
+        if self.doc is None:
+            return
+        move()
+        self.selecting = True  # from now on the cursor and what y copies are drawn
+        self._cursor_moved(self.text_cursor.cursor)
+
+    def _cursor_moved(self, target: int) -> None:
+        """The cursor is at `target`: current passage, selection drawn, its row on screen."""
+        doc = self.doc
+        if doc is None:
+            return
         row = doc.text.row_of(target, self.text_width)
         self.cursor = target
         self._update_passage()
+        self._update_selection()
         if not int(self.scroll_offset.y) <= row < int(self.scroll_offset.y) + self.size.height:
             self.scroll_to(y=max(0, row - self.size.height // 3), animate=False, immediate=True)
         self.refresh()
@@ -216,7 +229,10 @@ class Reader(ScrollView, can_focus=True):
         top = int(new)
         if not top <= cursor_row < top + self.size.height:
             self.cursor = self.doc.text.row_span(rows[min(top, len(rows) - 1)])[0]
+            if not self.text_cursor.visual:  # a selection stays where it was made
+                self.text_cursor.place(self.cursor)
             self._update_passage()
+            self._update_selection()
             self.refresh()
 
     def on_resize(self) -> None:
@@ -238,6 +254,16 @@ class Reader(ScrollView, can_focus=True):
             self._passage = passage
             self.post_message(self.CursorMoved())
 
+    def _update_selection(self) -> None:
+        """The selection layers: what `y` copies, and the cursor's word (once shown)."""
+        if not self.selecting or self.doc is None:
+            self._selection_layers = []
+            return
+        self._selection_layers = [
+            Layer("reader--selection", [self.text_cursor.span()]),
+            Layer("reader--cursor", [self.text_cursor.word()]),
+        ]
+
     # -- drawing ------------------------------------------------------------------------------
     def _build_layers(self) -> None:
         doc = self.doc
@@ -247,20 +273,20 @@ class Reader(ScrollView, can_focus=True):
         dim = [(p.start, p.end) for p in doc.passages if p.kind in (FOOTNOTE, BOILERPLATE)]
         heading = [(p.start, p.end) for p in doc.passages if p.kind == HEADING]
         layers = [
-            _Layer("reader--dim", dim),
-            _Layer("reader--heading", heading),
-            _Layer("reader--control", ((o, o + 1) for o in doc.text.controls)),
+            Layer("reader--dim", dim),
+            Layer("reader--heading", heading),
+            Layer("reader--control", ((o, o + 1) for o in doc.text.controls)),
         ]
         if self.show_entities:
             by_type: dict[str, list[Span]] = {}
             for m in doc.mentions:
                 kind = m.type if m.type in ("person", "organisation", "place") else "other"
                 by_type.setdefault(kind, []).append((m.start, m.end))
-            layers += [_Layer(f"reader--{kind}", spans) for kind, spans in by_type.items()]
-        layers.append(_Layer("reader--mention", self.entity_spans))
-        layers.append(_Layer("reader--event", [self.event_span] if self.event_span else []))
-        layers.append(_Layer("reader--hit", self.hits))
-        layers.append(_Layer("reader--hit-current", self.current_hit))
+            layers += [Layer(f"reader--{kind}", spans) for kind, spans in by_type.items()]
+        layers.append(Layer("reader--mention", self.entity_spans))
+        layers.append(Layer("reader--event", [self.event_span] if self.event_span else []))
+        layers.append(Layer("reader--hit", self.hits))
+        layers.append(Layer("reader--hit-current", self.current_hit))
         self._layers = [layer for layer in layers if layer.spans]
 
     def render_line(self, y: int) -> Strip:
@@ -287,7 +313,7 @@ class Reader(ScrollView, can_focus=True):
             return self._page_rule(labels, width)
         start, end = doc.text.row_span(row)
         text = Text(doc.text.lines[row.line][row.a : row.b], style=base, no_wrap=True, end="")
-        for layer in self._layers:
+        for layer in (*self._layers, *self._selection_layers):
             style = self.get_component_rich_style(layer.style)
             for s, e in layer.touching(start, end):
                 a = doc.text.column(row.line, max(s, start)) - row.a

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from textual.content import Content
@@ -11,7 +12,7 @@ from textual.widgets.option_list import Option
 from tui.model.catalog import Catalog
 from tui.model.citation import published_label
 from tui.model.controls import visible
-from tui.widgets.keyed_list import KeyedList, fit
+from tui.widgets.keyed_list import KeyedList, LazyRows, fit
 
 
 class SourceList(KeyedList):
@@ -43,26 +44,28 @@ class SourceList(KeyedList):
         self.catalog = catalog
         self.redraw()
 
-    def rows(self, width: int) -> list[Option]:
-        if self.catalog is None:
-            return []
+    def rows(self, width: int) -> Sequence[Option]:
+        """One option a source, built as it is laid out (thousands of sources are common)."""
         cat = self.catalog
-        options = []
-        for s in sorted(cat.sources, key=lambda s: (s.published, s.title)):
+        if cat is None:
+            return []
+        ordered = sorted(cat.sources, key=lambda s: (s.published, s.title))
+
+        def build(i: int) -> Option:
+            s = ordered[i]
             publisher = visible(s.publisher) if s.publisher != "unknown" else "—"
             facts = (
                 f"{published_label(s)} · {publisher} · "
                 f"{cat.source_events[s.file]} events · "
                 f"{cat.source_mentions[s.file]} mentions"
             )
-            options.append(
-                Option(
-                    Content.assemble(
-                        fit(visible(s.title), width).stylize("bold"),
-                        "\n",
-                        fit(facts, width).stylize("$text-muted"),
-                    ),
-                    id=s.file,
-                )
+            return Option(
+                Content.assemble(
+                    fit(visible(s.title), width).stylize("bold"),
+                    "\n",
+                    fit(facts, width).stylize("$text-muted"),
+                ),
+                id=s.file,
             )
-        return options
+
+        return LazyRows([s.file for s in ordered], build)

@@ -11,7 +11,13 @@ from tui.model.catalog import Catalog
 from tui.model.doctext import DocText
 from tui.model.main import Back, ChronologyFilter, MainModel, Selection, shorten
 from tui.model.reader_doc import MentionSpan, ReaderDoc
-from tui.model.results import ResultItem, make_item, no_results_text, result_items
+from tui.model.results import (
+    ResultItem,
+    make_item,
+    no_results_text,
+    result_items,
+    sentence_of,
+)
 
 SOURCE_A = Source(
     "a",
@@ -181,6 +187,17 @@ def test_escape_in_results_goes_to_the_chronology_and_keeps_the_filter() -> None
     assert model.filter_by == chosen
 
 
+def test_escape_in_results_closes_them_so_no_hit_is_current_and_the_counter_clears() -> None:
+    model = model_in("results")
+    searched(model)
+    model.search.go(1)
+    assert model.reader_subtitle("a.txt") == "hit 2/2"
+    assert model.back() == Back("pane", "chronology")
+    assert model.search.current is None and model.reader_subtitle("a.txt") == ""
+    assert model.search.items  # kept: n starts again from the first hit
+    assert model.search.step(+1) is model.search.items[0]
+
+
 @pytest.mark.parametrize("pane", ["sources", "chronology", "entities"])
 def test_escape_elsewhere_clears_the_filter_and_then_does_nothing(pane: str) -> None:
     model = model_in(pane, filter_by=ChronologyFilter("entity", "astana", "Astana"))
@@ -203,6 +220,9 @@ def test_y_in_the_reader_quotes_the_current_passage_and_Y_cites_its_source() -> 
     chosen = Selection(source="b.txt", passage=(passage, "a.txt"), document="a.txt")
     assert model.quote_for(chosen) == f'> "{passage}" — {CITE_A}'
     assert model.citation_for(chosen) == CITE_A
+    numbered = Selection(passage=(passage, "a.txt"), passage_start=70, passage_index=1)
+    assert model.quote_for(numbered) == f'> "{passage}" — {CITE_A}, ¶ 1'
+    assert model.citation_for(numbered) == f"{CITE_A}, ¶ 1"
     # no passage under the cursor: no quote, but the document is still citable
     assert model.quote_for(Selection(document="a.txt")) is None
     assert model.citation_for(Selection(document="a.txt")) == CITE_A
@@ -215,8 +235,24 @@ def test_y_in_results_quotes_the_current_hit_once_one_is_current() -> None:
     assert model.quote_for(chosen) is None  # no hit current yet (index -1)
     assert model.citation_for(chosen) == CITE_A  # falls back to the reader's document
     model.search.go(0)
-    assert model.quote_for(chosen) == f'> "{items[0].passage_text}" — {CITE_B}'
-    assert model.citation_for(chosen) == CITE_B  # the hit's source, not the reader's
+    assert model.quote_for(chosen) == f'> "{items[0].passage_text}" — {CITE_B}, ¶ 1'
+    assert model.citation_for(chosen) == f"{CITE_B}, ¶ 1"  # the hit's source, not the reader's
+
+
+def test_y_in_results_quotes_the_sentence_holding_the_hit_not_its_passage() -> None:
+    model = model_in("results")
+    passage = DOC_A.split("\n\n")[1]  # two sentences; the hit is in the second
+    start = DOC_A.index(passage)
+    hit = Hit("a.txt", 1, start, start + len(passage), 1.0, passage, (span(DOC_A, "Astana"),))
+    sentences = [(start, DOC_A.index(" The court")), (DOC_A.index("The court"), hit.end)]
+    item = make_item(hit, [], passage, "a.txt", "2015", sentence_of(hit, sentences))
+    model.searched("astana", [item], 1)
+    model.search.go(0)
+    quote = model.quote_for(Selection())
+    assert quote == f'> "The court in Astana ruled on October 15, 2015." — {CITE_A}, ¶ 1'
+    assert DOC_A[slice(*item.quote)] == "The court in Astana ruled on October 15, 2015."
+    whole = sentence_of(hit, [(0, len(DOC_A))])  # a "sentence" beyond the passage: the passage
+    assert whole == (hit.start, hit.end)
 
 
 def test_y_in_the_chronology_quotes_the_highlighted_event_sentence() -> None:
@@ -373,14 +409,16 @@ def test_titles_say_the_document_the_hit_counter_and_the_query() -> None:
     model = MainModel()
     doc = doc_a()
     assert model.reader_title(doc) == "Kazakhstan Bans Islamic State · 2015-11-03"
-    assert model.reader_subtitle() == ""
+    assert model.reader_subtitle("a.txt") == ""
     searched(model, "astana\x1b")
     model.search.go(1)
     model.show_entities = True
-    assert model.reader_subtitle() == "hit 2/2 · entities shown"
+    assert model.reader_subtitle("a.txt") == "hit 2/2 · entities shown"
+    # the counter names the current hit only while the reader shows its document
+    assert model.reader_subtitle("b.txt") == "entities shown"
     assert model.results_title() == "Results · astana\u241b"
     untitled = ReaderDoc("x.txt", None, DocText(""), [], [])
-    assert model.reader_title(untitled) == "x.txt · n.d."
+    assert model.reader_title(untitled) == "x.txt · undated"
 
 
 # -- what an empty search says ------------------------------------------------------------------

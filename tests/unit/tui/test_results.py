@@ -23,6 +23,6 @@ def test_highlights_in_snippets_of_a_crlf_document(tmp_path: Path) -> None:
         results = search(store, "astana")
         assert len(results.hits) == 1
         hit = results.hits[0]
-        item = make_item(hit, results.snippet_highlights(0), "", "Court Report", "n.d.")
+        item = make_item(hit, results.snippet_highlights(0), "", "Court Report", "undated")
     assert [item.snippet[s:e] for s, e in item.spans] == ["Astana"]
     assert "\x1b" not in item.snippet and "\r" not in item.snippet
