@@ -280,8 +280,9 @@ def _spellings(candidates: list[Candidate], merges: Merges, fixed: set[str]) -> 
     """Names of one type whose words agree but one, that one a close spelling.
 
     Only names that could pair are compared: each name is filed under every way of hiding one
-    of its words, beside the first two letters of the hidden word (a close spelling keeps
-    them), so two names meet only when they differ in that one word. The pairs are then taken
+    of its words long enough to vary, beside the first two letters of the hidden word (a close
+    spelling keeps them) and, for a one-word name that is no person, each document it is in,
+    so two names meet only when the test below could accept them. The pairs are then taken
     in the order a comparison of every name with every other would meet them, which keeps the
     merges (and their reasons) the same whatever the corpus size.
     """
@@ -299,9 +300,16 @@ def _spellings(candidates: list[Candidate], merges: Merges, fixed: set[str]) -> 
         group = groups.setdefault((c.type, len(words), words[0][:1]), len(groups))
         rank.append((group, sizes[group]))
         sizes[group] += 1
+        single = len(words) == 1
         for i, word in enumerate(words):
+            if len(word) < (7 if single else 4):
+                continue  # too short to be a spelling variant (the pair test below says so)
             hidden = (c.type, i, word[:2], *words[:i], *words[i + 1 :])
-            masked[hidden].append(n)
+            if single and c.type != "person":
+                for file in c.files:  # one word pairs only within a document it is in
+                    masked[(*hidden, file)].append(n)
+            else:
+                masked[hidden].append(n)
     pairs: set[tuple[int, int]] = set()
     for members in masked.values():
         for i, one in enumerate(members):
