@@ -27,28 +27,7 @@ CLOCK = re.compile(
 def _clock(mt: re.Match[str], text: str) -> Candidate | None:
     if mt["word"]:
         time_suffix = "T24:00" if mt["word"].lower() == "midnight" else "T12:00"
-        if mt["wd3"]:  # "noon Thursday", "midnight Friday"
-            return Candidate(
-                mt.start(),
-                mt.end(),
-                "TIME",
-                "weekday",
-                "day",
-                weekday=WEEKDAYS[mt["wd3"].lower()],
-                anchor="tense",
-                time_suffix=time_suffix,
-            )
-        return Candidate(
-            mt.start(),
-            mt.end(),
-            "TIME",
-            "rel",
-            "day",
-            unit="day",
-            n=0,
-            anchor="anaphoric",
-            time_suffix=time_suffix,
-        )
+        return _time_of_day(mt, mt["wd3"], time_suffix)  # "noon", "midnight Friday"
     if mt["h"] is not None:
         h, mi, ap, tz, wd = int(mt["h"]), int(mt["mi"]), mt["ap"], mt["tz"], mt["wd"]
         if mt["s"] is not None and not (ap or tz or wd):
@@ -72,28 +51,20 @@ def _clock(mt: re.Match[str], text: str) -> Candidate | None:
     if ap and ap.lower().startswith("a") and h == 12:
         h = 0
     time_suffix = f"T{h:02d}" if (mt["h"] is None and mi == 0) else f"T{h:02d}:{mi:02d}"
-    if wd:
+    return _time_of_day(mt, wd, time_suffix)
+
+
+def _time_of_day(mt: re.Match[str], weekday: str | None, time_suffix: str) -> Candidate:
+    """A time on the named weekday (by tense), else on the day the text is on."""
+    if weekday:
         return Candidate(
-            mt.start(),
-            mt.end(),
-            "TIME",
-            "weekday",
-            "day",
-            weekday=WEEKDAYS[wd.lower()],
-            anchor="tense",
-            time_suffix=time_suffix,
-        )
+            mt.start(), mt.end(), "TIME", "weekday", "day",
+            weekday=WEEKDAYS[weekday.lower()], anchor="tense", time_suffix=time_suffix,
+        )  # fmt: skip
     return Candidate(
-        mt.start(),
-        mt.end(),
-        "TIME",
-        "rel",
-        "day",
-        unit="day",
-        n=0,
-        anchor="anaphoric",
-        time_suffix=time_suffix,
-    )
+        mt.start(), mt.end(), "TIME", "rel", "day",
+        unit="day", n=0, anchor="anaphoric", time_suffix=time_suffix,
+    )  # fmt: skip
 
 
 CLOCK_RULES: list[Rule] = [
