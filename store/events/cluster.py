@@ -101,14 +101,6 @@ def is_tight(p: Profile) -> bool:
     return days <= TIGHT_DAYS
 
 
-def score(a: Profile, b: Profile) -> tuple[int, bool]:
-    """(shared items, whether one of them is a name) of two profiles."""
-    shared_entities = a.entities & b.entities
-    shared_words = a.words & b.words
-    has_name = bool(shared_entities or (shared_words & (a.names | b.names)))
-    return len(shared_entities) + len(shared_words), has_name
-
-
 def _days(p: Profile) -> int:
     return (date.fromisoformat(p.end) - date.fromisoformat(p.begin)).days + 1
 
@@ -122,24 +114,49 @@ def is_comparable(p: Profile) -> bool:
     return _days(p) <= COARSE_DAYS
 
 
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """A comparable profile's date facts, worked out once (a busy day has millions of pairs)."""
+
+    tight: bool
+    days: int
+
+    @staticmethod
+    def of(p: Profile) -> _Span:
+        return _Span(is_tight(p), _days(p))
+
+
 def same_happening(a: Profile, b: Profile) -> int:
     """The pair's score when they report one happening, else 0."""
     if a.file == b.file or not (is_comparable(a) and is_comparable(b)):
         return 0
+    return _pair_score(a, b, _Span.of(a), _Span.of(b))
+
+
+def _pair_score(a: Profile, b: Profile, sa: _Span, sb: _Span) -> int:
+    """same_happening for two comparable profiles of different files, the cheapest tests
+    first: most pairs on a busy day share too little to need the rest."""
     if a.begin > b.end or b.begin > a.end:
         return 0
-    shared, has_name = score(a, b)
-    if is_tight(a) and is_tight(b):
-        return shared if shared >= MIN_SHARED and has_name else 0
+    shared_entities = a.entities & b.entities
+    shared_words = a.words & b.words
+    shared = len(shared_entities) + len(shared_words)
+    if sa.tight and sb.tight:
+        if shared < MIN_SHARED:
+            return 0
+        has_name = bool(shared_entities) or not shared_words.isdisjoint(a.names | b.names)
+        return shared if has_name else 0
     # One is known to the month only: its span must hold the other's, the evidence must be
     # stronger (two names, more words), and neither may be a series or programme.
-    coarse, fine = (a, b) if _days(a) >= _days(b) else (b, a)
+    coarse, fine = (a, b) if sa.days >= sb.days else (b, a)
     if not (coarse.begin <= fine.begin and fine.end <= coarse.end):
         return 0
-    if (a.words | b.words) & _SERIES:
+    if shared < MIN_SHARED_COARSE:
         return 0
-    names = len(a.entities & b.entities) + len(a.words & b.words & (a.names | b.names))
-    return shared if shared >= MIN_SHARED_COARSE and names >= 2 else 0
+    if not (a.words.isdisjoint(_SERIES) and b.words.isdisjoint(_SERIES)):
+        return 0
+    names = len(shared_entities) + len(shared_words & (a.names | b.names))
+    return shared if names >= 2 else 0
 
 
 def assign_clusters(profiles: list[Profile]) -> dict[str, str]:
@@ -194,6 +211,9 @@ def _scored_pairs(profiles: list[Profile]) -> list[tuple[int, Profile, Profile]]
                 by_month.setdefault(month, []).append(i)
     seen: set[tuple[int, int]] = set()
     out: list[tuple[int, Profile, Profile]] = []
+    spans = {
+        i: _Span.of(profiles[i]) for group in (*by_day.values(), *by_month.values()) for i in group
+    }
 
     def consider(i: int, j: int) -> None:
         a, b = profiles[i], profiles[j]
@@ -204,8 +224,8 @@ def _scored_pairs(profiles: list[Profile]) -> list[tuple[int, Profile, Profile]]
             return
         seen.add(key)
         if (b.begin[:7], j) < (a.begin[:7], i):
-            a, b = b, a
-        s = same_happening(a, b)
+            a, b, i, j = b, a, j, i
+        s = _pair_score(a, b, spans[i], spans[j])
         if s:
             out.append((s, a, b))
 
