@@ -46,8 +46,11 @@ async def test_the_reader_follows_the_first_hit_of_every_search(
         assert reader.highlighted("reader--hit-current")
 
 
-async def test_escape_closes_the_results_and_the_counter_with_them(app: DossierApp) -> None:
-    async with app.run_test(size=(120, 40)) as pilot:
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_escape_closes_the_results_and_the_counter_with_them(
+    app: DossierApp, size: tuple[int, int]
+) -> None:
+    async with app.run_test(size=size) as pilot:
         await settle(pilot)
         screen = app.main
         await search(pilot, "astana")
@@ -64,8 +67,11 @@ async def test_escape_closes_the_results_and_the_counter_with_them(app: DossierA
         assert screen.query_one("#pane-reader").border_subtitle == "hit 1/3"
 
 
-async def test_the_counter_names_a_hit_only_while_the_reader_shows_it(app: DossierApp) -> None:
-    async with app.run_test(size=(120, 40)) as pilot:
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_the_counter_names_a_hit_only_while_the_reader_shows_it(
+    app: DossierApp, size: tuple[int, int]
+) -> None:
+    async with app.run_test(size=size) as pilot:
         await settle(pilot)
         screen = app.main
         await search(pilot, "aktobe")  # b.txt
@@ -110,9 +116,12 @@ async def test_palette_year_jump_puts_the_year_on_top_and_says_it_cleared_the_fi
         assert app.focused is chrono
 
 
-async def test_dates_read_as_dates_and_undated_says_so(built_store_path: Path) -> None:
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_dates_read_as_dates_and_undated_says_so(
+    built_store_path: Path, size: tuple[int, int]
+) -> None:
     app = make_app(built_store_path, watch=False)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await settle(pilot)
         chrono = app.main.query_one(ChronologyList)
         prompts = [str(chrono.get_option_at_index(i).prompt) for i in range(chrono.option_count)]
@@ -158,10 +167,11 @@ async def test_each_chronology_row_is_one_line_of_date_summary_and_source(
 CITE_A = "Joanna Lillis, *Kazakhstan Bans Islamic State*, Eurasianet, 2015-11-03"
 
 
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 async def test_visual_mode_selects_a_phrase_by_words_and_y_copies_it_with_its_locator(
-    app: DossierApp,
+    app: DossierApp, size: tuple[int, int]
 ) -> None:
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await settle(pilot)
         await pilot.press("enter", "right_square_bracket")  # the reader, second passage
         await settle(pilot)
@@ -186,8 +196,11 @@ async def test_visual_mode_selects_a_phrase_by_words_and_y_copies_it_with_its_lo
         assert app.main.model.current_pane != "reader"
 
 
-async def test_sentence_keys_move_the_quote_a_sentence_at_a_time(app: DossierApp) -> None:
-    async with app.run_test(size=(80, 24)) as pilot:
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_sentence_keys_move_the_quote_a_sentence_at_a_time(
+    app: DossierApp, size: tuple[int, int]
+) -> None:
+    async with app.run_test(size=size) as pilot:
         await settle(pilot)
         await pilot.press("enter", "right_square_bracket", "right_parenthesis", "y")
         await settle(pilot)
