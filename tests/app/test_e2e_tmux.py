@@ -182,6 +182,11 @@ def entity_row(screen: str, name: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def _footer(screen: str) -> str:
+    lines = screen.rstrip("\n").splitlines()
+    return lines[-1] if lines else ""
+
+
 def test_merge_two_entities_in_a_real_terminal_and_see_the_counts_change(
     curation_session: tuple[str, Path],
 ) -> None:
@@ -190,9 +195,14 @@ def test_merge_two_entities_in_a_real_terminal_and_see_the_counts_change(
     varnholt, oskany = entity_row(screen, "Varnholt"), entity_row(screen, "Oskany")
     assert varnholt and oskany
     tmux("send-keys", "-t", session, "3")  # the entities pane, its filter line
+    # Each key waits for the focus the one before it moves: the footer shows the filter line's
+    # keys (no "Next hit") while it has the focus, the list's once Down leaves it. Typed ahead,
+    # a letter could reach the widget that had the focus before.
+    wait_until(session, lambda s: "Next hit" not in _footer(s), "the filter line focused")
     tmux("send-keys", "-t", session, "-l", "varn")
     wait_until(session, lambda s: entity_row(s, "Oskany") is None, "the filtered list")
     tmux("send-keys", "-t", session, "Down")
+    wait_until(session, lambda s: "Next hit" in _footer(s), "the list focused")
     tmux("send-keys", "-t", session, "m")
     wait_for(session, "Merge 'Varnholt' with which entity?")
     tmux("send-keys", "-t", session, "-l", "osk")
