@@ -29,7 +29,8 @@ from store.search import load_index
 from store.search.index import ARRAYS, Index
 from store.search.query import Phrase, parse
 from store.search.sidecar import index_path, load_index_file
-from store.storage.db import Store, write_store
+from store.storage.db import Store
+from store.storage.layout import write_store
 from store.text.fold import TOKEN, fold_text
 
 

@@ -39,7 +39,7 @@ def _child(code: str, *args: str) -> dict[str, Any]:
 
 
 BUILD = r"""
-import json, sys, time
+import json, resource, sys, time
 from pathlib import Path
 from store.build import build
 stages, last = {}, [time.perf_counter()]
@@ -49,7 +49,11 @@ def progress(stage, done, total):
     last[0] = now
 t0 = time.perf_counter()
 report = build(Path(sys.argv[1]), Path(sys.argv[2]), force=True, progress=progress)
-print(json.dumps({"seconds": time.perf_counter() - t0, "stages": stages, "counts": report.counts}))
+seconds = time.perf_counter() - t0
+hwm = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:"))
+child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the largest worker
+print(json.dumps({"seconds": seconds, "stages": stages, "counts": report.counts,
+                  "main_hwm_mb": hwm / 1024, "worker_hwm_mb": child / 1024}))
 """
 
 LOAD = r"""

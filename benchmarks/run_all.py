@@ -20,7 +20,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from machine import describe as describe_machine  # benchmarks/ is on sys.path as a script
+from docsection import replace_section  # benchmarks/ is on sys.path as a script
+from machine import describe as describe_machine
 
 HERE = Path(__file__).resolve().parent
 DOC = HERE.parent / "docs" / "performance.md"
@@ -115,12 +116,7 @@ def render(results: list[dict[str, Any]], formats: str, command: str) -> str:
 
 
 def write_doc(section: str) -> None:
-    text = DOC.read_text(encoding="utf-8") if DOC.exists() else f"# Performance\n\n{BEGIN}\n{END}\n"
-    if BEGIN not in text:
-        text += f"\n{BEGIN}\n{END}\n"
-    head, rest = text.split(BEGIN, 1)
-    tail = rest.split(END, 1)[1] if END in rest else ""
-    DOC.write_text(head + section + tail, encoding="utf-8")
+    replace_section(DOC, BEGIN, END, section)
 
 
 def main() -> None:

@@ -22,8 +22,9 @@ from typing import Any
 from store.errors import StoreCorrupt, StoreError, StoreOutdated
 from store.pipeline.state import read_state
 from store.storage.atomic import os_reason, remove_stale_temporaries
-from store.storage.db import SCHEMA_VERSION, Store
+from store.storage.db import Store
 from store.storage.docs import docs_path
+from store.storage.layout import SCHEMA_VERSION
 from store.storage.lock import build_lock
 
 # Named in the store's meta; the fingerprint also hashes the extraction code itself

@@ -33,9 +33,9 @@ from store.pipeline.parts import DocumentParts, decode
 from store.pipeline.state import CorpusState
 from store.search.engine import write_index_for
 from store.storage.blobs import BlobFile, BlobsUnusable
-from store.storage.db import entity_mention_rows, write_tables
 from store.storage.docs import DocsWriter, docs_path, remove_other_sidecars, text_key
 from store.storage.docs import parts_key as parts_blob
+from store.storage.layout import entity_mention_rows, write_tables
 
 Progress = Callable[[str, int, int], None]
 

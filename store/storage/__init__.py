@@ -15,7 +15,8 @@ from store.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from store.storage.atomic import write_bytes_atomic
-    from store.storage.db import SCHEMA_VERSION, Store, read_meta, write_store
+    from store.storage.db import Store, read_meta
+    from store.storage.layout import SCHEMA_VERSION, write_store
     from store.storage.locations import bundled_corpus, default_store_path
 
 __all__ = [
@@ -31,10 +32,10 @@ __all__ = [
 __getattr__, __dir__ = lazy_exports(
     __name__,
     {
-        "SCHEMA_VERSION": "store.storage.db",
+        "SCHEMA_VERSION": "store.storage.layout",
         "Store": "store.storage.db",
         "read_meta": "store.storage.db",
-        "write_store": "store.storage.db",
+        "write_store": "store.storage.layout",
         "write_bytes_atomic": "store.storage.atomic",
         "bundled_corpus": "store.storage.locations",
         "default_store_path": "store.storage.locations",

@@ -17,41 +17,33 @@ scripting against it: `TinyDB(path, storage=OrjsonStorage, access_mode="rb").tab
 from __future__ import annotations
 
 import threading
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Self, TypeVar
 
 import orjson
 from tinydb.storages import Storage
 
-from store.errors import StoreCorrupt, StoreError, StoreOutdated, StoreTooNew
+from store.errors import StoreCorrupt, StoreError
 from store.models import Entity, Event, Mention, Passage, Record, Sentence, Source
 from store.storage.atomic import os_reason, write_bytes_atomic
 from store.storage.blobs import BlobFile, BlobsUnusable
 from store.storage.docs import (
     COUNTS_KEY,
     DOC_TABLES,
-    DocsWriter,
     docs_path,
     parts_key,
-    remove_other_sidecars,
     rows_key,
     text_key,
     unpack,
 )
-from store.storage.state_file import read_state_file, write_state
+from store.storage.layout import TABLES, check_schema, entity_mention_rows, meta_of
+from store.storage.state_file import read_state_file
 
-SCHEMA_VERSION = 5  # 5: mention counts moved from the entity rows to the sidecar
-TABLES = ("sources", "entities", "files", "meta")
 TEXT_CACHE = 256  # decoded texts kept per store (the app reads a document many times)
 
 R = TypeVar("R", bound=Record)
 T = TypeVar("T")
-
-# Text fields every row of a table has; checked when the meta row is read, so a store damaged
-# this way is moved aside and rebuilt before anything opens it.
-_ROW_KEYS: dict[str, tuple[str, ...]] = {"sources": ("file",), "files": ("file",)}
 
 
 class OrjsonStorage(Storage):
@@ -88,49 +80,6 @@ class OrjsonStorage(Storage):
         pass
 
 
-def write_tables(
-    path: Path, tables: Mapping[str, Iterable[dict[str, Any]]], meta: dict[str, Any]
-) -> None:
-    """The TinyDB file: every catalogue table and the meta row, in one atomic replace."""
-    layout: dict[str, dict[str, Any]] = {}
-    for name, rows in tables.items():
-        layout[name] = {str(i): row for i, row in enumerate(rows, start=1)}
-    layout["meta"] = {"1": {**meta, "schema": SCHEMA_VERSION}}
-    files = list(layout.get("files", {}).values())
-    OrjsonStorage(path).write(
-        layout,
-        before_replace=lambda written: write_state(path, written, layout["meta"]["1"], files),
-    )
-
-
-def write_store(
-    path: Path, tables: Mapping[str, Iterable[dict[str, Any]]], meta: dict[str, Any]
-) -> None:
-    """A whole store from record rows (`texts` and the per-document tables as flat rows with a
-    `file` each, the catalogue tables as they are): the sidecar, then the TinyDB file."""
-    texts = {row["file"]: row["text"] for row in tables.get("texts", ())}
-    per_doc: dict[str, dict[str, list[dict[str, Any]]]] = {
-        f: {t: [] for t in DOC_TABLES} for f in texts
-    }
-    for table in DOC_TABLES:
-        for row in tables.get(table, ()):
-            per_doc.setdefault(row["file"], {t: [] for t in DOC_TABLES})[table].append(row)
-    writer = DocsWriter(path, str(meta.get("fingerprint", "")))
-    try:
-        for file, doc_tables in per_doc.items():
-            writer.add(file, texts.get(file, ""), doc_tables)
-        writer.add_counts(
-            entity_mention_rows(Mention.from_row(r) for r in tables.get("mentions", ()))
-        )
-        docs = writer.commit()
-    except BaseException:
-        writer.abort()
-        raise
-    catalogue = {name: list(rows) for name, rows in tables.items() if name in TABLES}
-    write_tables(path, catalogue, {**meta, "docs": docs})
-    remove_other_sidecars(path, docs["name"])
-
-
 def read_meta(path: Path) -> dict[str, Any] | None:
     """The meta row of a store, or None when there is no store; raises StoreCorrupt."""
     return Store(path).read_meta()
@@ -142,41 +91,6 @@ def _stat_key(path: Path) -> tuple[str, int, int] | None:
     except OSError:
         return None
     return (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
-
-
-def _meta_of(path: Path, data: dict[str, Any]) -> dict[str, Any]:
-    rows = data.get("meta")
-    if not isinstance(rows, dict) or not rows:
-        raise StoreCorrupt(
-            f"{path}: the store has no meta table (truncated or not a Dossier store)"
-        )
-    meta = next(iter(rows.values()))
-    if not isinstance(meta, dict):
-        raise StoreCorrupt(f"{path}: the store's meta row is not a record (hand-edited or damaged)")
-    _check_schema(path, meta)
-    for name in TABLES:
-        table = data.get(name, {})
-        if not isinstance(table, dict) or not all(isinstance(r, dict) for r in table.values()):
-            raise StoreCorrupt(
-                f"{path}: the store's {name!r} table is damaged (not a table of rows)"
-            )
-        keys = _ROW_KEYS.get(name, ())
-        if keys and not all(isinstance(r.get(k), str) for r in table.values() for k in keys):
-            raise StoreCorrupt(f"{path}: the store's {name!r} table is damaged (rows lack {keys})")
-    return dict(meta)
-
-
-def _check_schema(path: Path, meta: dict[str, Any]) -> None:
-    schema = meta.get("schema")
-    if not isinstance(schema, int):
-        raise StoreCorrupt(f"{path}: the store's meta table has no schema version")
-    if schema > SCHEMA_VERSION:
-        raise StoreTooNew(
-            f"{path}: the store was written by a newer Dossier (schema {schema}; this one reads "
-            f"up to {SCHEMA_VERSION}). Upgrade Dossier, or point --store at another file."
-        )
-    if schema < SCHEMA_VERSION:
-        raise StoreOutdated(f"{path}: the store was written by an older Dossier (schema {schema})")
 
 
 class Store:
@@ -212,7 +126,7 @@ class Store:
             if not self.path.exists():
                 raise StoreError(f"{self.path}: no store here; run `dossier build` first")
             data = self._take_parse() or {}
-            self._meta = _meta_of(self.path, data)
+            self._meta = meta_of(self.path, data)
             self._raw = {name: list(data.get(name, {}).values()) for name in TABLES}
             try:
                 self._sources = [Source.from_row(r) for r in self._raw["sources"]]
@@ -263,7 +177,7 @@ class Store:
         data = OrjsonStorage(self.path).read()
         if data is None:
             return None
-        meta = _meta_of(self.path, data)
+        meta = meta_of(self.path, data)
         key = _stat_key(self.path)
         with self._lock:
             self._handoff = (key, data) if key is not None else None
@@ -280,7 +194,7 @@ class Store:
         data = OrjsonStorage(self.path).read()
         if data is None:
             return None
-        meta = _meta_of(self.path, data)
+        meta = meta_of(self.path, data)
         key = _stat_key(self.path)
         with self._lock:
             self._handoff = (key, data) if key is not None else None
@@ -289,7 +203,7 @@ class Store:
     def _quick_state(self) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
         state = read_state_file(self.path)
         if state is not None:
-            _check_schema(self.path, state[0])
+            check_schema(self.path, state[0])
         return state
 
     def forget_parse(self) -> None:
@@ -454,12 +368,3 @@ class Store:
                     raise self._damaged(table, exc) from None
                 self._cache[key] = cached
             return list(cached)
-
-
-def entity_mention_rows(mentions: Iterable[Mention]) -> dict[str, dict[str, int]]:
-    """Entity id -> {file: mentions}, in first-seen order: what entity rows carry."""
-    counts: dict[str, dict[str, int]] = defaultdict(dict)
-    for m in mentions:
-        per_file = counts[m.entity]
-        per_file[m.file] = per_file.get(m.file, 0) + 1
-    return counts

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from store.models import Entity, Event, Mention, Passage, Sentence, Source
-from store.storage.db import write_store
+from store.storage.layout import write_store
 
 DOC_A = """Kazakhstan Bans Islamic State
 

@@ -17,6 +17,7 @@ from tui.widgets.reader import Reader
 from tui.widgets.source_list import SourceList
 
 SIZES = [(80, 24), (120, 40), (200, 60)]
+at_every_size = pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 
 
 @pytest.fixture
@@ -29,7 +30,7 @@ async def search(pilot, query: str) -> None:  # type: ignore[no-untyped-def]
     await settle(pilot)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@at_every_size
 async def test_the_reader_follows_the_first_hit_of_every_search(
     app: DossierApp, size: tuple[int, int]
 ) -> None:
@@ -46,7 +47,7 @@ async def test_the_reader_follows_the_first_hit_of_every_search(
         assert reader.highlighted("reader--hit-current")
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@at_every_size
 async def test_escape_closes_the_results_and_the_counter_with_them(
     app: DossierApp, size: tuple[int, int]
 ) -> None:
@@ -67,7 +68,7 @@ async def test_escape_closes_the_results_and_the_counter_with_them(
         assert screen.query_one("#pane-reader").border_subtitle == "hit 1/3"
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@at_every_size
 async def test_the_counter_names_a_hit_only_while_the_reader_shows_it(
     app: DossierApp, size: tuple[int, int]
 ) -> None:
@@ -116,7 +117,7 @@ async def test_palette_year_jump_puts_the_year_on_top_and_says_it_cleared_the_fi
         assert app.focused is chrono
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@at_every_size
 async def test_dates_read_as_dates_and_undated_says_so(
     built_store_path: Path, size: tuple[int, int]
 ) -> None:
@@ -132,7 +133,7 @@ async def test_dates_read_as_dates_and_undated_says_so(
         assert not any("n.d." in f or "unknown" in f for f in facts)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@at_every_size
 async def test_each_chronology_row_is_one_line_of_date_summary_and_source(
     built_store_path: Path, size: tuple[int, int]
 ) -> None:
@@ -167,7 +168,7 @@ async def test_each_chronology_row_is_one_line_of_date_summary_and_source(
 CITE_A = "Joanna Lillis, *Kazakhstan Bans Islamic State*, Eurasianet, 2015-11-03"
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@at_every_size
 async def test_visual_mode_selects_a_phrase_by_words_and_y_copies_it_with_its_locator(
     app: DossierApp, size: tuple[int, int]
 ) -> None:
@@ -196,7 +197,7 @@ async def test_visual_mode_selects_a_phrase_by_words_and_y_copies_it_with_its_lo
         assert app.main.model.current_pane != "reader"
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@at_every_size
 async def test_sentence_keys_move_the_quote_a_sentence_at_a_time(
     app: DossierApp, size: tuple[int, int]
 ) -> None:

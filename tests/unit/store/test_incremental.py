@@ -218,8 +218,9 @@ def test_a_change_that_keeps_size_and_mtime_is_noticed(tmp_path: Path, grown_cor
 def test_a_change_within_the_scan_timestamp_is_noticed(
     tmp_path: Path, grown_corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Racily clean: a file written in the same tick as the scan, then changed with the same
-    size, mtime, ctime and inode (as a coarse-timestamp file system shows it) is still read."""
+    """Racily clean: a file modified within RACY_NS of the scan that built the store could
+    change again with the same stat facts (on a coarse-timestamp file system), so the next
+    check reads and hashes it rather than trust its facts."""
     store = tmp_path / "s.json"
     path = grown_corpus / "zz_border.txt"
     now = time.time_ns()

@@ -20,7 +20,8 @@ from store.models import (
 )
 from store.search import SearchResults, search, write_index
 from store.search.sidecar import index_path
-from store.storage.db import Store, write_store
+from store.storage.db import Store
+from store.storage.layout import write_store
 
 # (file, title, kind, [(passage kind, text), ...]); passages are joined by blank lines.
 DOCS = [

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from store.models import BODY, Document, Passage, Source
 from store.search import SearchResults, search, write_index
 from store.search.sidecar import IndexUnusable, index_path, load_index_file
-from store.storage.db import Store, write_store
+from store.storage.db import Store
+from store.storage.layout import write_store
 from store.text.fold import TOKEN, fold_text, script_forms, variants
 
 # (file, title, publisher, url, [passage, ...]): invented documents, passages in corpus order.

@@ -11,7 +11,8 @@ import pytest
 
 from store.errors import StoreCorrupt, StoreError, StoreTooNew
 from store.models import Document, Entity, Passage, Source
-from store.storage.db import SCHEMA_VERSION, Store, read_meta, write_store
+from store.storage.db import Store, read_meta
+from store.storage.layout import SCHEMA_VERSION, write_store
 from tests.paths import REPO
 
 
